@@ -1,0 +1,283 @@
+// The "Ideas" view in the Explorer: the active idea file as template → project → idea → mentors, skills,
+// issue, problems, fed by the server's `socIdeas/outline`. It follows the active editor, refreshes while
+// you type, and has inline actions on ideas (open the issue, copy the idea).
+import * as vscode from 'vscode';
+import type { Outline } from '../../server/src/protocol';
+import {
+  childNodes,
+  hasChildren,
+  issueLabel,
+  mentorLabel,
+  problemSummary,
+  rootNodes,
+  worstSeverity,
+  type GroupBy,
+  type PlacedIdea,
+  type TreeNode,
+  type TreeOptions,
+} from './ideasTreeModel';
+import { templateDescription } from './statusBar';
+
+export const IDEAS_VIEW = 'socIdeas.ideas';
+const REFRESH_DELAY_MS = 300;
+
+export type FetchOutline = (uri: vscode.Uri) => Promise<Outline | undefined>;
+
+export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private lastMarkdown: vscode.TextDocument | undefined;
+  private cache: { uri: string; version: number; outline: Outline | undefined } | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly fetchOutline: FetchOutline) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document()) this.refreshSoon();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('socIdeas.tree')) this.refresh();
+      }),
+    );
+  }
+
+  /** The markdown document the tree shows: the active editor's, or the last one when focus left the editors. */
+  document(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) this.lastMarkdown = active.languageId === 'markdown' ? active : undefined;
+    return this.lastMarkdown?.isClosed ? undefined : this.lastMarkdown;
+  }
+
+  /** The server's outline of the shown document (cached per document version). */
+  async outline(): Promise<Outline | undefined> {
+    const doc = this.document();
+    if (!doc) return undefined;
+    const key = { uri: doc.uri.toString(), version: doc.version };
+    if (this.cache?.uri === key.uri && this.cache.version === key.version) return this.cache.outline;
+    const outline = await this.fetchOutline(doc.uri);
+    this.cache = { ...key, outline };
+    return outline;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return childNodes(node);
+    const outline = await this.outline();
+    return outline ? rootNodes(outline, treeOptions()) : [];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(labelOf(node), collapsibleState(node));
+    item.id = node.id;
+    const uri = this.document()?.uri;
+    const reveal = (line: number): vscode.Command | undefined =>
+      uri ? { command: 'socIdeas.tree.reveal', title: 'Go to line', arguments: [uri.toString(), line] } : undefined;
+    switch (node.kind) {
+      case 'template':
+        item.description = node.template.source;
+        item.tooltip = `Template in force: ${templateDescription(node.template)}`;
+        item.iconPath = new vscode.ThemeIcon('file-code');
+        item.command = { command: 'socIdeas.showTemplate', title: 'Show template' };
+        item.contextValue = 'template';
+        break;
+      case 'project':
+        item.description = `${node.ideas.length} idea${node.ideas.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('project');
+        item.command = reveal(node.line);
+        item.contextValue = 'project';
+        break;
+      case 'group':
+        item.description = `${node.ideas.length} idea${node.ideas.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon(node.by === 'mentor' ? 'person' : node.by === 'skill' ? 'tag' : 'question');
+        item.contextValue = 'group';
+        break;
+      case 'idea': {
+        const { idea } = node.placed;
+        item.description = problemSummary(idea) || idea.mentors.map(mentorLabel).join(', ');
+        item.tooltip = ideaTooltip(node.placed);
+        item.iconPath = severityIcon(worstSeverity(idea)) ?? new vscode.ThemeIcon('lightbulb');
+        item.command = reveal(idea.line);
+        item.contextValue = idea.issues.length > 0 ? 'idea hasIssue' : 'idea';
+        break;
+      }
+      case 'mentor':
+        item.description = node.mentor.email;
+        item.iconPath = new vscode.ThemeIcon('person');
+        item.command = reveal(node.line);
+        item.contextValue = 'mentor';
+        break;
+      case 'skills':
+        item.description = node.skills.join(', ');
+        item.iconPath = new vscode.ThemeIcon('tag');
+        item.command = reveal(node.line);
+        item.contextValue = 'skills';
+        break;
+      case 'issue':
+        item.tooltip = node.issue.url;
+        item.iconPath = new vscode.ThemeIcon('issues');
+        item.command = { command: 'socIdeas.tree.openIssue', title: 'Open issue', arguments: [node] };
+        item.contextValue = 'issue hasIssue';
+        break;
+      case 'problems':
+        item.iconPath = severityIcon(node.severity);
+        item.command = reveal(node.line);
+        item.contextValue = 'problems';
+        break;
+    }
+    return item;
+  }
+
+  /** Asks the server again and redraws (the server may know more even when the text is unchanged). */
+  refresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.cache = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Refresh once typing (or a burst of server reports) pauses. */
+  refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+/** Creates the view and its commands; everything lands in context.subscriptions. */
+export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline: FetchOutline): IdeasTreeProvider {
+  const provider = new IdeasTreeProvider(fetchOutline);
+  const view = vscode.window.createTreeView(IDEAS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  const describeView = () => {
+    const filter = treeOptions().filter;
+    view.message = filter ? `Filtered by "${filter}"` : undefined;
+    view.description = provider.document() ? vscode.workspace.asRelativePath(provider.document()!.uri) : undefined;
+    void vscode.commands.executeCommand('setContext', 'socIdeas.tree.filtered', filter !== '');
+  };
+  describeView();
+  context.subscriptions.push(
+    provider,
+    view,
+    provider.onDidChangeTreeData(describeView),
+    vscode.commands.registerCommand('socIdeas.tree.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('socIdeas.tree.reveal', revealLine),
+    vscode.commands.registerCommand('socIdeas.tree.openIssue', (node?: TreeNode) => openIssue(node)),
+    vscode.commands.registerCommand('socIdeas.tree.copyIdea', (node?: TreeNode) => copyIdea(provider, node)),
+    vscode.commands.registerCommand('socIdeas.tree.groupBy', (groupBy?: GroupBy) => chooseGroupBy(groupBy)),
+    vscode.commands.registerCommand('socIdeas.tree.filter', (filter?: string) => chooseFilter(filter)),
+    vscode.commands.registerCommand('socIdeas.tree.clearFilter', () => setTreeSetting('filter', '')),
+  );
+  return provider;
+}
+
+function treeOptions(): TreeOptions {
+  const config = vscode.workspace.getConfiguration('socIdeas.tree');
+  const groupBy = config.get<string>('groupBy');
+  return {
+    groupBy: groupBy === 'mentor' || groupBy === 'skill' ? groupBy : 'project',
+    filter: config.get<string>('filter') ?? '',
+  };
+}
+
+// View preferences are the user's, not the repository's: they go to user settings.
+function setTreeSetting(key: 'filter' | 'groupBy', value: string): Thenable<void> {
+  return vscode.workspace.getConfiguration('socIdeas.tree').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+async function chooseGroupBy(groupBy?: GroupBy): Promise<void> {
+  const choice =
+    groupBy ??
+    (await vscode.window.showQuickPick(['project', 'mentor', 'skill'] as GroupBy[], { placeHolder: `Group ideas by (now: ${treeOptions().groupBy})` }));
+  if (choice) await setTreeSetting('groupBy', choice);
+}
+
+async function chooseFilter(filter?: string): Promise<void> {
+  const value =
+    filter ??
+    (await vscode.window.showInputBox({
+      prompt: 'Show ideas whose title, mentors or skills contain this text (empty: show all)',
+      value: treeOptions().filter,
+    }));
+  if (value !== undefined) await setTreeSetting('filter', value.trim());
+}
+
+async function revealLine(uri: string, line: number): Promise<void> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
+  const position = new vscode.Position(line, 0);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function openIssue(node: TreeNode | undefined): Promise<boolean> {
+  const url = node?.kind === 'issue' ? node.issue.url : node?.kind === 'idea' ? node.placed.idea.issues[0]?.url : undefined;
+  if (!url) return false;
+  return vscode.env.openExternal(vscode.Uri.parse(url));
+}
+
+/** Copies the idea's markdown: its heading line up to the next idea's or project's heading. */
+async function copyIdea(provider: IdeasTreeProvider, node: TreeNode | undefined): Promise<string | undefined> {
+  const doc = provider.document();
+  if (node?.kind !== 'idea' || !doc) return undefined;
+  const text = ideaText(doc, node.placed);
+  await vscode.env.clipboard.writeText(text);
+  return text;
+}
+
+export function ideaText(doc: vscode.TextDocument, placed: PlacedIdea): string {
+  const start = new vscode.Position(placed.idea.line, 0);
+  const end = new vscode.Position(Math.min(placed.endLine, doc.lineCount), 0);
+  return doc.getText(new vscode.Range(start, end)).replace(/\s+$/, '') + '\n';
+}
+
+function labelOf(node: TreeNode): string {
+  switch (node.kind) {
+    case 'template':
+      return `Template: ${node.template.name}`;
+    case 'project':
+      return node.title;
+    case 'group':
+      return node.label;
+    case 'idea':
+      return node.placed.idea.title;
+    case 'mentor':
+      return mentorLabel(node.mentor);
+    case 'skills':
+      return 'Skills';
+    case 'issue':
+      return issueLabel(node.issue);
+    case 'problems':
+      return node.summary;
+  }
+}
+
+function collapsibleState(node: TreeNode): vscode.TreeItemCollapsibleState {
+  if (!hasChildren(node)) return vscode.TreeItemCollapsibleState.None;
+  return node.kind === 'idea' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+}
+
+function severityIcon(severity: 'error' | 'warning' | 'info' | undefined): vscode.ThemeIcon | undefined {
+  if (severity === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (severity === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (severity === 'info') return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+  return undefined;
+}
+
+function ideaTooltip(placed: PlacedIdea): vscode.MarkdownString {
+  const { idea } = placed;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMarkdown(idea.title)}**\n\n`);
+  if (placed.project) md.appendMarkdown(`Project: ${escapeMarkdown(placed.project)}\n\n`);
+  if (idea.mentors.length > 0) md.appendMarkdown(`Mentors: ${escapeMarkdown(idea.mentors.map(mentorLabel).join(', '))}\n\n`);
+  if (idea.skills.length > 0) md.appendMarkdown(`Skills: ${escapeMarkdown(idea.skills.join(', '))}\n\n`);
+  for (const issue of idea.issues) md.appendMarkdown(`Issue: ${escapeMarkdown(issue.url)}\n\n`);
+  const problems = problemSummary(idea);
+  if (problems) md.appendMarkdown(`Problems: ${problems}`);
+  return md;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,42 @@
+// Bundles every entry point with esbuild. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** [entry, outfile, platform] — entries that do not exist yet are skipped. */
+const targets = [
+  ['client/src/extension.ts', 'dist/client.js', 'node'],
+  ['server/src/node/main.ts', 'dist/server.js', 'node'],
+  ['server/src/cli/main.ts', 'dist/cli.js', 'node'],
+  ['client/src/browser/extension.ts', 'dist/web/client.js', 'browser'],
+  ['server/src/browser/main.ts', 'dist/web/server.js', 'browser'],
+];
+
+const contexts = [];
+for (const [entry, outfile, platform] of targets) {
+  if (!existsSync(entry)) continue;
+  const options = {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform,
+    format: platform === 'browser' && outfile.endsWith('client.js') ? 'cjs' : platform === 'browser' ? 'iife' : 'cjs',
+    target: platform === 'node' ? 'node20' : 'es2022',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+    mainFields: platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
+    define: platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {},
+    logLevel: 'warning',
+  };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    contexts.push(ctx);
+  } else {
+    await esbuild.build(options);
+  }
+}
+if (watch) console.log(`watching ${contexts.length} bundles`);

@@ -1,0 +1,105 @@
+// The command line, parsed by hand: two commands, a handful of flags, no dependency.
+
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const OUTLINE_FORMATS = ['text', 'json'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+export type OutlineFormat = (typeof OUTLINE_FORMATS)[number];
+
+export interface LintCommand {
+  readonly command: 'lint';
+  readonly format: LintFormat;
+  readonly config?: string;
+  readonly template?: string;
+  readonly fix: boolean;
+  readonly paths: readonly string[];
+}
+
+export interface OutlineCommand {
+  readonly command: 'outline';
+  readonly format: OutlineFormat;
+  readonly config?: string;
+  readonly template?: string;
+  readonly file: string;
+}
+
+export type Command = LintCommand | OutlineCommand | { readonly command: 'help' } | { readonly command: 'version' };
+
+/** Bad usage: main prints the message and the usage on stderr and exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  soc-ideas lint [--format stylish|json|sarif|github] [--config FILE] [--template FILE] [--fix] PATH...
+  soc-ideas outline [--format text|json] [--config FILE] [--template FILE] FILE
+  soc-ideas --help | --version
+
+lint     check idea files (a directory means every idea file under it)
+outline  print the projects and ideas of one file
+
+Options:
+  --format    output format (lint: stylish, json, sarif, github; outline: text, json)
+  --config    use this config file instead of the nearest .soc-ideas.json
+  --template  template file (or built-in preset id) to check against
+  --fix       apply every certain fix, then report what remains
+Exit codes: 0 no error found, 1 errors found, 2 bad usage or unreadable file.`;
+
+export function parseArgs(argv: readonly string[]): Command {
+  const args = [...argv];
+  if (args.length === 0) throw new UsageError('missing command');
+  const first = args[0]!;
+  if (first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first !== 'lint' && first !== 'outline') throw new UsageError(`unknown command '${first}'`);
+
+  const flags: { format?: string; config?: string; template?: string; fix: boolean } = { fix: false };
+  const positional: string[] = [];
+  let help = false;
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (arg === '--fix' && first === 'lint') {
+      flags.fix = true;
+      continue;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      if (name !== 'format' && name !== 'config' && name !== 'template') throw new UsageError(`unknown option '${arg}'`);
+      let value: string | undefined;
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else value = args[++i];
+      if (value === undefined || value === '') throw new UsageError(`option '--${name}' needs a value`);
+      if (flags[name] !== undefined) throw new UsageError(`option '--${name}' given twice`);
+      flags[name] = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    positional.push(arg);
+  }
+  if (help) return { command: 'help' };
+
+  const common = {
+    ...(flags.config !== undefined ? { config: flags.config } : {}),
+    ...(flags.template !== undefined ? { template: flags.template } : {}),
+  };
+  if (first === 'lint') {
+    const format = flags.format ?? 'stylish';
+    if (!(LINT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown format '${format}' for lint (use ${LINT_FORMATS.join(', ')})`);
+    }
+    if (positional.length === 0) throw new UsageError('lint needs at least one PATH');
+    return { command: 'lint', format: format as LintFormat, fix: flags.fix, paths: positional, ...common };
+  }
+  const format = flags.format ?? 'text';
+  if (!(OUTLINE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format '${format}' for outline (use ${OUTLINE_FORMATS.join(', ')})`);
+  }
+  if (positional.length !== 1) throw new UsageError('outline needs exactly one FILE');
+  return { command: 'outline', format: format as OutlineFormat, file: positional[0]!, ...common };
+}

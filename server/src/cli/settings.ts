@@ -1,0 +1,65 @@
+// What `--config` and `--template` change: the settings handed to the engine and the host it reads through.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, type RuleLevel } from '../engine/config';
+import { parseConfigText } from '../engine/configFile';
+import type { Host } from '../engine/host';
+import { presetById } from '../engine/template/presets';
+import { decodeUtf8, fileUri, nodeHost } from '../node/nodeHost';
+import { FileError } from './files';
+
+export interface EngineSettings {
+  readonly template?: string;
+  /** Folder URI a relative `template` path is resolved against. */
+  readonly baseUri?: string;
+  readonly rules?: Record<string, RuleLevel>;
+}
+
+export interface CliEnvironment {
+  readonly host: Host;
+  readonly settings: EngineSettings;
+  /** Problems in the `--config` file, already in `path:line:col: message` form. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * `--config FILE` replaces the nearest `.soc-ideas.json`: the engine's host no longer sees any of those,
+ * and the file's contents go in as settings (its template path relative to the file). `--template`
+ * (a preset id or a path relative to the working folder) wins over both.
+ */
+export function cliEnvironment(options: { config?: string; template?: string }, cwd: string): CliEnvironment {
+  let settings: EngineSettings = {};
+  const warnings: string[] = [];
+  let host: Host = nodeHost;
+  if (options.config !== undefined) {
+    const path = resolve(cwd, options.config);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new FileError(`${options.config}: cannot read config file`);
+    }
+    const text = decodeUtf8(bytes);
+    if (text === undefined) throw new FileError(`${options.config}: not valid UTF-8`);
+    const loaded = parseConfigText(text, fileUri(path));
+    for (const p of loaded.problems) warnings.push(`${options.config}:${p.line + 1}:${p.character + 1}: ${p.message}`);
+    settings = {
+      ...(loaded.config.template !== undefined ? { template: loaded.config.template, baseUri: fileUri(dirname(path)) } : {}),
+      ...(loaded.config.rules !== undefined ? { rules: { ...loaded.config.rules } } : {}),
+    };
+    host = withoutConfigFiles(nodeHost);
+  }
+  if (options.template !== undefined) {
+    if (!presetById(options.template) && !existsSync(resolve(cwd, options.template))) {
+      throw new FileError(`${options.template}: template file not found`);
+    }
+    settings = { ...settings, template: options.template, baseUri: fileUri(cwd) };
+  }
+  return { host, settings, warnings };
+}
+
+function withoutConfigFiles(host: Host): Host {
+  return {
+    readFile: (uri) => (uri.endsWith(`/${CONFIG_FILE_NAME}`) ? Promise.resolve(undefined) : host.readFile(uri)),
+  };
+}

@@ -1,0 +1,69 @@
+// One call from text to findings: config, template, parse, rules. The CLI and the server use it.
+import type { LoadedConfig, RuleLevel } from './config';
+import { loadConfig } from './configFile';
+import type { Finding } from './findings';
+import { type Host, type Logger, silentLogger, uriDirname } from './host';
+import { lint } from './lint';
+import type { IdeaDocument } from './model';
+import { type SectionCache, parseDocument } from './parse';
+import { resolveTemplate } from './template/resolve';
+import type { ResolvedTemplate } from './template/types';
+import type { WorkspaceVocabulary } from './workspace';
+
+export interface CheckSettings {
+  /** Preset id or template path (relative to `baseUri`); wins over the config file's `template`. */
+  readonly template?: string;
+  /** Folder a relative settings template path is resolved against; defaults to the file's folder. */
+  readonly baseUri?: string;
+  /** Levels that win over the config file's. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+}
+
+export interface CheckInput {
+  readonly uri: string;
+  readonly text: string;
+  readonly host: Host;
+  readonly settings?: CheckSettings;
+  readonly workspace?: WorkspaceVocabulary;
+  /** Reuse a parse (the server parses incrementally) instead of parsing `text` again. */
+  readonly doc?: IdeaDocument;
+  readonly cache?: SectionCache;
+  /** Reuse a loaded config / resolved template (the server caches them per folder). */
+  readonly config?: LoadedConfig;
+  readonly resolved?: ResolvedTemplate;
+  readonly logger?: Logger;
+}
+
+export interface CheckResult {
+  readonly doc: IdeaDocument;
+  readonly resolved: ResolvedTemplate;
+  readonly config: LoadedConfig;
+  readonly findings: Finding[];
+}
+
+export async function checkDocument(input: CheckInput): Promise<CheckResult> {
+  const logger = input.logger ?? silentLogger;
+  const doc = input.doc ?? parseDocument(input.text, input.cache ? { cache: input.cache } : {});
+  const config = input.config ?? (await loadConfig(input.uri, input.host));
+  const resolved = input.resolved ?? (await resolveFor(input, doc, config));
+  const levels = { ...config.config.rules, ...input.settings?.rules };
+  const findings = lint(doc, {
+    uri: input.uri,
+    template: resolved.template,
+    levels,
+    ...(input.workspace ? { workspace: input.workspace } : {}),
+    onRuleError: (rule, error) => logger.log(`rule ${rule.id} failed on ${input.uri}: ${String((error as Error)?.stack ?? error)}`),
+  });
+  return { doc, resolved, config, findings };
+}
+
+/** The template for a document: settings first, then the config file, then what the file says. */
+export function resolveFor(input: Pick<CheckInput, 'uri' | 'host' | 'settings'>, doc: IdeaDocument, config: LoadedConfig): Promise<ResolvedTemplate> {
+  const fromSettings = input.settings?.template?.trim();
+  const configured = fromSettings
+    ? { value: fromSettings, baseUri: input.settings?.baseUri ?? uriDirname(input.uri), from: 'setting' as const }
+    : config.config.template && config.uri
+      ? { value: config.config.template, baseUri: uriDirname(config.uri), from: 'config' as const }
+      : undefined;
+  return resolveTemplate({ uri: input.uri, doc, host: input.host, ...(configured ? { configured } : {}) });
+}

@@ -1,0 +1,28 @@
+// `.soc-ideas.json` and the `socIdeas.*` settings say the same things: which template, which rules.
+import type { Severity } from './findings';
+
+export type RuleLevel = Severity | 'off';
+
+export interface SocIdeasConfig {
+  /** A template file path (relative to the config file) or a built-in preset id. */
+  readonly template?: string;
+  /** Per-rule level: `"field-order": "off"`, `"mentor-count": "error"`. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+}
+
+/** A config as found on disk, with where it came from and what was wrong with it. */
+export interface LoadedConfig {
+  readonly config: SocIdeasConfig;
+  /** URI of the `.soc-ideas.json` file, when one was found. */
+  readonly uri?: string;
+  /** Problems in the file (bad JSON, unknown rule ids, bad levels), each with its 0-based line. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+export const CONFIG_FILE_NAME = '.soc-ideas.json';

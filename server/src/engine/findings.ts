@@ -1,0 +1,35 @@
+// What rules produce. Spans are offsets into the linted text; fixes are plain text edits.
+import type { Range, Span } from './model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /**
+   * The fix needs the user to finish it (an inserted empty field to fill in): offered as a quick
+   * fix, never applied by fix-all or `--fix`.
+   */
+  readonly interactive?: boolean;
+}
+
+export interface RelatedInformation {
+  /** URI of another file; absent for the linted document itself. */
+  readonly uri?: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fix?: Fix;
+  readonly related?: readonly RelatedInformation[];
+}

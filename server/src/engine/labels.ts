@@ -1,0 +1,79 @@
+// Field labels as people write them → canonical keys. Real files spell labels many ways
+// (`Mentors`, `Metor(s)`, `Upstraeam Issue`, `Recommend Skills`): keywords first, then edit distance.
+import type { FieldKey } from './model';
+
+/** Keyword → key, tried in order on the lower-cased label. */
+const KEYWORDS: ReadonlyArray<readonly [RegExp, FieldKey]> = [
+  [/\bmentees?\b|\bmentee\(s\)/, 'mentee'],
+  [/\bmentors?\b|\bmentors?\(/, 'mentors'],
+  [/\bskills?\b|\bskill\(s\)|^areas to study/, 'skills'],
+  [/\btechnolog/, 'technologies'],
+  [/\boutcomes?\b|\bdeliverables?\b/, 'outcome'],
+  [/\bdifficult/, 'difficulty'],
+  [/\bsize\b|\bduration\b/, 'size'],
+  [/^lfx\b|\bcommunity ?bridge\b|^apply$/, 'lfx_url'],
+  [/\bissues?\b|\bissue\(s\)|\brfc\b|^task link$|^more info$/, 'issue'],
+  [/\bdescr/, 'description'],
+];
+
+/** Canonical spellings used for fuzzy matching of misspelt labels. */
+const CANONICAL_LABELS: ReadonlyArray<readonly [string, FieldKey]> = [
+  ['description', 'description'],
+  ['expected outcome', 'outcome'],
+  ['recommended skills', 'skills'],
+  ['mentor(s)', 'mentors'],
+  ['mentors', 'mentors'],
+  ['expected project size', 'size'],
+  ['difficulty', 'difficulty'],
+  ['issue', 'issue'],
+  ['upstream issue', 'issue'],
+  ['upstream issue (url)', 'issue'],
+  ['lfx url', 'lfx_url'],
+  ['mentee', 'mentee'],
+  ['technologies', 'technologies'],
+];
+
+export function normaliseLabel(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The canonical key a label means, or null when it is not a field label we know. */
+export function fieldKeyOf(label: string): FieldKey | null {
+  const l = normaliseLabel(label);
+  // Long labels are sentences that happen to hold a colon, not field labels.
+  if (!l || l.split(' ').length > 7) return null;
+  for (const [re, key] of KEYWORDS) if (re.test(l)) return key;
+  let best: FieldKey | null = null;
+  let bestDistance = Infinity;
+  for (const [canonical, key] of CANONICAL_LABELS) {
+    const d = editDistance(l, canonical, 3);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = key;
+    }
+  }
+  // One or two slips in a label of some length: `Metor(s)`, `Descrption`, `Diffuculty`.
+  return bestDistance <= Math.min(2, Math.floor(l.length / 4)) ? best : null;
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}

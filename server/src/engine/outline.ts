@@ -1,0 +1,56 @@
+// The model as the tree view and `soc-ideas outline` show it (protocol.ts types; 0-based lines).
+import type { Outline, OutlineIdea, OutlineTemplate } from '../protocol';
+import type { Finding } from './findings';
+import type { Idea, IdeaDocument } from './model';
+import type { ResolvedTemplate } from './template/types';
+
+export function outlineTemplate(resolved: ResolvedTemplate | null): OutlineTemplate | null {
+  if (!resolved) return null;
+  return {
+    id: resolved.template.id,
+    name: resolved.template.name,
+    source: resolved.source.kind,
+    ...(resolved.source.uri ? { uri: resolved.source.uri } : {}),
+    reason: resolved.source.reason,
+  };
+}
+
+export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedTemplate | null, findings: readonly Finding[] = []): Outline {
+  const lineOf = (offset: number) => doc.lines.positionAt(offset).line;
+  const ideaOutline = (idea: Idea): OutlineIdea => {
+    const problems = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) {
+      if (f.span.start >= idea.span.start && f.span.start < idea.span.end) {
+        if (f.severity === 'error') problems.error++;
+        else if (f.severity === 'warning') problems.warning++;
+        else problems.info++;
+      }
+    }
+    return {
+      title: idea.title,
+      line: lineOf(idea.heading.span.start),
+      fields: idea.fields.map((f) => ({ name: f.key ?? '', label: f.label, line: lineOf(f.itemSpan.start), value: f.value })),
+      mentors: idea.mentors.map((m) => ({
+        ...(m.name !== undefined ? { name: m.name } : {}),
+        ...(m.handle !== undefined ? { handle: m.handle } : {}),
+        ...(m.email !== undefined ? { email: m.email } : {}),
+      })),
+      skills: idea.skills.map((s) => s.name),
+      issues: idea.issues.map((i) => ({
+        url: i.url,
+        ...(i.owner !== undefined ? { owner: i.owner } : {}),
+        ...(i.repo !== undefined ? { repo: i.repo } : {}),
+        ...(i.number !== undefined ? { number: i.number } : {}),
+      })),
+      problems,
+    };
+  };
+  const orphans = doc.ideas.filter((i) => !i.project).map(ideaOutline);
+  return {
+    file: uri,
+    template: outlineTemplate(resolved),
+    projects: doc.projects.map((p) => ({ title: p.title, line: lineOf(p.heading.span.start), ideas: p.ideas.map(ideaOutline) })),
+    ...(orphans.length ? { orphans } : {}),
+    isIdeaFile: doc.isIdeaFile,
+  };
+}

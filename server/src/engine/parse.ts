@@ -1,0 +1,286 @@
+// Text → IdeaDocument. Never throws. Sections are parsed with remark one by one (see sections.ts)
+// and cached by text, so re-parsing after an edit costs only the sections the edit touched.
+import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, Project, Span, SubItem } from './model';
+import { scanSections } from './sections';
+import { type BlockSyntax, type FieldSyntax, type SectionSyntax, parseSection, shiftBlock } from './syntax';
+import { LineIndex } from './text';
+import { parseIssues, parseMentors, parseSkills } from './values';
+
+/**
+ * Parsed sections by text. Keeps what the last parse used (and what the one before it used), so a
+ * long-lived cache in the language server does not grow without bound.
+ */
+export class SectionCache {
+  private current = new Map<string, SectionSyntax>();
+  private previous = new Map<string, SectionSyntax>();
+  /** Sections parsed by remark in the last `parseDocument` call (for tests and benchmarks). */
+  parsedInLastRun = 0;
+
+  get(key: string): SectionSyntax | undefined {
+    let hit = this.current.get(key);
+    if (!hit) {
+      hit = this.previous.get(key);
+      if (hit) this.current.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: SectionSyntax): void {
+    this.current.set(key, value);
+  }
+
+  /** Called at the start of each parse: what the parse before last used is dropped. */
+  startRun(): void {
+    this.previous = this.current;
+    this.current = new Map();
+    this.parsedInLastRun = 0;
+  }
+}
+
+export interface ParseOptions {
+  readonly cache?: SectionCache;
+}
+
+/** Headings whose sections are containers, never projects. */
+const GENERIC_HEADING =
+  /^(?:(?:gsoc|lfx|cncf|google summer of code|summer of code|mentorship|program)?\s*(?:\d{4}\s*)?(?:(?:proposed|accepted|selected|current|list of|open|other|more)\s+)?(?:project\s+ideas?|ideas?|projects?|mentorship projects?|project list|programs?)(?:\s+(?:list|for \d{4}|\d{4}))?|template|table of contents|contents)\s*:?$/i;
+const SAMPLE_HEADING = /^[^\p{L}]*(?:sample|example|exemplo|template|modelo)\b|\((?:sample|example)\)/iu;
+
+export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
+  try {
+    return buildDocument(text, collectBlocks(text, options.cache));
+  } catch {
+    // The parser never fails: a bug here must not take an editor down with it.
+    return buildDocument(text, []);
+  }
+}
+
+function collectBlocks(text: string, cache: SectionCache | undefined): BlockSyntax[] {
+  cache?.startRun();
+  // A BOM is not content; a space keeps every offset where it is.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const { starts, definitions } = scanSections(source);
+  const blocks: BlockSyntax[] = [];
+  let i = 0;
+  while (i < starts.length) {
+    const from = starts[i]!;
+    let j = i + 1;
+    let syntax: SectionSyntax;
+    // Grow the section while its last block runs on into the next one.
+    for (;;) {
+      const to = j < starts.length ? starts[j]! : source.length;
+      syntax = parseCached(source.slice(from, to), definitions, cache);
+      if (!syntax.openAtEnd || j >= starts.length) break;
+      j++;
+    }
+    for (const block of syntax.blocks) blocks.push(shiftBlock(block, from));
+    i = j;
+  }
+  return blocks;
+}
+
+function parseCached(sectionText: string, definitions: string, cache: SectionCache | undefined): SectionSyntax {
+  if (!cache) return parseSection(sectionText, definitions);
+  const key = definitions ? `${sectionText}\u0000${definitions}` : sectionText;
+  let syntax = cache.get(key);
+  if (!syntax) {
+    syntax = parseSection(sectionText, definitions);
+    cache.set(key, syntax);
+    cache.parsedInLastRun++;
+  }
+  return syntax;
+}
+
+interface MutableIdea {
+  title: string;
+  heading: Heading;
+  span: Span;
+  project: Project | null;
+  fields: Field[];
+  mentors: Idea['mentors'];
+  skills: Idea['skills'];
+  issues: Idea['issues'];
+}
+
+function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocument {
+  const lines = new LineIndex(text);
+  const headings: Heading[] = [];
+  const comments: HtmlComment[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  // Fields of each heading's own section (up to the next heading of any level).
+  const ownFields: FieldSyntax[][] = [];
+  const ownItems: Array<Array<{ text: string; span: Span; itemSpan: Span; indent: number }>> = [];
+  const leadingFields: FieldSyntax[] = [];
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        headings.push({ level: block.level, text: block.text, span: block.span, textSpan: block.textSpan, setext: block.setext });
+        ownFields.push([]);
+        ownItems.push([]);
+        break;
+      case 'field':
+        (ownFields[ownFields.length - 1] ?? leadingFields).push(block);
+        break;
+      case 'item':
+        ownItems[ownItems.length - 1]?.push(block);
+        // A list item after a mentors field, indented but not enough to nest (`-\tMentor(s):` then
+        // `  - Jane`), is one of that field's entries.
+        break;
+      case 'comment':
+        comments.push({ text: block.text, span: block.span });
+        break;
+      case 'code':
+        codeBlocks.push({ lang: block.lang, value: block.value, span: block.span, valueSpan: block.valueSpan });
+        break;
+    }
+  }
+
+  const ideas: Idea[] = [];
+  const samples: Idea[] = [];
+  const projects: Project[] = [];
+  const projectByHeading = new Map<number, Project>();
+  const stack: number[] = []; // indices into headings: the open ancestors
+  // A "Sample" heading holds one sample project (or idea): its first sub-heading's section.
+  // Real ideas written after it under the same heading are still real (files do that).
+  let sampleScope: Span = { start: -1, end: -1 };
+
+  for (let h = 0; h < headings.length; h++) {
+    const heading = headings[h]!;
+    if (SAMPLE_HEADING.test(heading.text)) {
+      const first = headings[h + 1];
+      const end = first && first.level > heading.level ? sectionEnd(headings, h + 1, text.length) : (first?.span.start ?? text.length);
+      sampleScope = { start: heading.span.start, end };
+    }
+    while (stack.length && headings[stack[stack.length - 1]!]!.level >= heading.level) stack.pop();
+    const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
+    if (isIdeaSection(fields)) {
+      const isSample =
+        (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || /^(?:project )?title$/i.test(heading.text);
+      let projectIndex = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const a = headings[stack[k]!]!;
+        if (a.level === 1 && k > 0) continue;
+        if (GENERIC_HEADING.test(a.text) || SAMPLE_HEADING.test(a.text)) continue;
+        projectIndex = stack[k]!;
+        break;
+      }
+      let project: Project | null = null;
+      if (projectIndex >= 0) {
+        project = projectByHeading.get(projectIndex) ?? null;
+        if (!project && !isSample) {
+          const ph = headings[projectIndex]!;
+          project = { title: ph.text, heading: ph, span: { start: ph.span.start, end: sectionEnd(headings, projectIndex, text.length) }, ideas: [] };
+          projectByHeading.set(projectIndex, project);
+          projects.push(project);
+        }
+      }
+      const idea = makeIdea(text, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields);
+      if (isSample) samples.push(idea);
+      else {
+        ideas.push(idea);
+        project?.ideas.push(idea);
+      }
+    }
+    stack.push(h);
+  }
+  projects.sort((a, b) => a.heading.span.start - b.heading.span.start);
+
+  return {
+    text,
+    lines,
+    headings,
+    projects,
+    ideas,
+    samples,
+    comments,
+    codeBlocks,
+    isIdeaFile: ideas.length > 0,
+  };
+}
+
+/** An idea's section has a recognised field, or two label-shaped items. */
+function isIdeaSection(fields: readonly FieldSyntax[]): boolean {
+  if (fields.some((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key))) return true;
+  return fields.filter((f) => f.hasColon && (f.key !== null || /^\p{Lu}[^\d]*$/u.test(f.label))).length >= 2;
+}
+
+/** Fields that make a section an idea on their own; admin-added ones (LFX URL…) do not. */
+const CORE_KEYS = new Set(['description', 'skills', 'mentors', 'issue', 'outcome']);
+
+/** Plain items right after a mentors field (mis-indented sub-list) become its entries. */
+function attachLooseEntries(
+  fields: FieldSyntax[],
+  items: ReadonlyArray<{ text: string; span: Span; itemSpan: Span; indent: number }>,
+): FieldSyntax[] {
+  if (!items.length || !fields.length) return fields;
+  const out = fields.slice();
+  for (const item of items) {
+    if (item.indent === 0) continue;
+    // the field this item follows
+    let k = -1;
+    for (let f = out.length - 1; f >= 0; f--) {
+      if (out[f]!.itemSpan.end <= item.itemSpan.start) {
+        k = f;
+        break;
+      }
+    }
+    if (k < 0) continue;
+    const field = out[k]!;
+    const next = out[k + 1];
+    if (next && next.itemSpan.start < item.itemSpan.start) continue;
+    if (field.key !== 'mentors' && field.subItems.length === 0 && field.valueSpan.end > field.valueSpan.start) continue;
+    out[k] = {
+      ...field,
+      subItems: [...field.subItems, { text: item.text, span: item.span, itemSpan: item.itemSpan }],
+      itemSpan: { start: field.itemSpan.start, end: item.itemSpan.end },
+      valueSpan: { start: field.valueSpan.end > field.valueSpan.start ? field.valueSpan.start : item.itemSpan.start, end: item.itemSpan.end },
+    };
+  }
+  return out;
+}
+
+function sectionEnd(headings: readonly Heading[], index: number, textLength: number): number {
+  const level = headings[index]!.level;
+  for (let k = index + 1; k < headings.length; k++) {
+    if (headings[k]!.level <= level) return headings[k]!.span.start;
+  }
+  return textLength;
+}
+
+function makeIdea(text: string, heading: Heading, span: Span, project: Project | null, syntax: readonly FieldSyntax[]): Idea {
+  const fields: Field[] = syntax.map((f) => toField(text, f));
+  const idea: MutableIdea = { title: heading.text, heading, span, project, fields, mentors: [], skills: [], issues: [] };
+  for (const field of fields) {
+    if (field.key === 'mentors') idea.mentors = [...idea.mentors, ...parseMentors(text, field)];
+    else if (field.key === 'skills') idea.skills = [...idea.skills, ...parseSkills(text, field)];
+    else if (field.key === 'issue') idea.issues = [...idea.issues, ...parseIssues(text, field)];
+  }
+  return idea;
+}
+
+function toField(text: string, f: FieldSyntax): Field {
+  const linesStart = Math.max(text.lastIndexOf('\n', f.itemSpan.start - 1), text.lastIndexOf('\r', f.itemSpan.start - 1)) + 1;
+  let linesEnd = f.itemSpan.end;
+  if (text.startsWith('\r\n', linesEnd)) linesEnd += 2;
+  else if (text[linesEnd] === '\n' || text[linesEnd] === '\r') linesEnd += 1;
+  const subItems: SubItem[] = f.subItems.map((s) => ({ text: s.text, span: s.span, itemSpan: s.itemSpan }));
+  return {
+    key: f.key,
+    label: f.label,
+    labelSpan: f.labelSpan,
+    value: text.slice(f.valueSpan.start, f.valueSpan.end),
+    valueSpan: f.valueSpan,
+    inlineValue: text.slice(f.inlineValueSpan.start, f.inlineValueSpan.end),
+    inlineValueSpan: f.inlineValueSpan,
+    itemSpan: f.itemSpan,
+    linesSpan: { start: linesStart, end: linesEnd },
+    bullet: f.bullet,
+    markerSpan: f.markerSpan,
+    markerGap: f.markerGap,
+    indent: f.indent,
+    bold: f.bold,
+    hasColon: f.hasColon,
+    subItems,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Rule } from './rule';
+
+export const duplicateField: Rule = {
+  id: 'duplicate-field',
+  defaultSeverity: 'error',
+  description: 'TODO',
+  fixable: false,
+  check() {},
+};

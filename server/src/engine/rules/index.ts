@@ -1,0 +1,47 @@
+// Every rule, in the order of the design's catalogue.
+import { missingField } from './missing-field';
+import { emptyField } from './empty-field';
+import { unknownField } from './unknown-field';
+import { fieldLabel } from './field-label';
+import { fieldOrder } from './field-order';
+import { duplicateField } from './duplicate-field';
+import { placeholder } from './placeholder';
+import { fieldValue } from './field-value';
+import { mentorFormat } from './mentor-format';
+import { mentorHandle } from './mentor-handle';
+import { mentorCount } from './mentor-count';
+import { mentorIdentity } from './mentor-identity';
+import { issueLink } from './issue-link';
+import { issueProject } from './issue-project';
+import { duplicateIdea } from './duplicate-idea';
+import { ideaHeading } from './idea-heading';
+import { listMarker } from './list-marker';
+import { skillSpelling } from './skill-spelling';
+import { termSpelling } from './term-spelling';
+import type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [
+  missingField,
+  emptyField,
+  unknownField,
+  fieldLabel,
+  fieldOrder,
+  duplicateField,
+  placeholder,
+  fieldValue,
+  mentorFormat,
+  mentorHandle,
+  mentorCount,
+  mentorIdentity,
+  issueLink,
+  issueProject,
+  duplicateIdea,
+  ideaHeading,
+  listMarker,
+  skillSpelling,
+  termSpelling,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

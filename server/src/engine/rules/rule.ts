@@ -1,0 +1,31 @@
+// One rule = one file in this folder, with its doc at docs/rules/<id>.md.
+import type { Fix, RelatedInformation, Severity } from '../findings';
+import type { IdeaDocument, Span } from '../model';
+import type { Template } from '../template/types';
+import type { WorkspaceVocabulary } from '../workspace';
+
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly fix?: Fix;
+  readonly related?: readonly RelatedInformation[];
+}
+
+export interface RuleContext {
+  readonly uri: string;
+  readonly doc: IdeaDocument;
+  readonly template: Template;
+  /** Mentors and skills across the workspace (the linted file included). */
+  readonly workspace: WorkspaceVocabulary;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line: what the rule checks. */
+  readonly description: string;
+  /** True when the rule offers a fix for (some of) its findings. */
+  readonly fixable: boolean;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,444 @@
+// Section syntax: what the model needs from one section's mdast, with offsets relative to the
+// section's start. Small and plain, so it can be cached per section text and shifted cheaply.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { fieldKeyOf } from './labels';
+import type { BulletChar, FieldKey, Span } from './model';
+
+export interface HeadingSyntax {
+  readonly kind: 'heading';
+  readonly level: number;
+  readonly text: string;
+  readonly span: Span;
+  readonly textSpan: Span;
+  readonly setext: boolean;
+}
+
+export interface SubItemSyntax {
+  readonly text: string;
+  readonly span: Span;
+  readonly itemSpan: Span;
+}
+
+export interface FieldSyntax {
+  readonly kind: 'field';
+  readonly key: FieldKey | null;
+  readonly label: string;
+  readonly labelSpan: Span;
+  readonly valueSpan: Span;
+  readonly inlineValueSpan: Span;
+  readonly itemSpan: Span;
+  readonly bullet: BulletChar;
+  readonly markerSpan: Span;
+  readonly markerGap: string;
+  readonly indent: number;
+  readonly bold: boolean;
+  readonly hasColon: boolean;
+  readonly subItems: SubItemSyntax[];
+}
+
+/** A top-level list item that is not a field (description bullets, or a mis-indented mentor entry). */
+export interface ItemSyntax {
+  readonly kind: 'item';
+  readonly text: string;
+  readonly span: Span;
+  readonly itemSpan: Span;
+  readonly indent: number;
+}
+
+export interface CommentSyntax {
+  readonly kind: 'comment';
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface CodeSyntax {
+  readonly kind: 'code';
+  readonly lang: string;
+  readonly value: string;
+  readonly span: Span;
+  readonly valueSpan: Span;
+}
+
+export type BlockSyntax = HeadingSyntax | FieldSyntax | ItemSyntax | CommentSyntax | CodeSyntax;
+
+export interface SectionSyntax {
+  readonly blocks: readonly BlockSyntax[];
+  /** The section's last block is still open (unclosed fence, HTML block running into the next line). */
+  readonly openAtEnd: boolean;
+}
+
+const LABEL_MAX = 60;
+
+/** Parse one section's text. Never throws: a failure gives an empty section. */
+export function parseSection(text: string, definitions: string): SectionSyntax {
+  let root: Root;
+  try {
+    root = fromMarkdown(definitions ? text + definitions : text);
+  } catch {
+    return { blocks: [], openAtEnd: false };
+  }
+  const limit = text.length;
+  const blocks: BlockSyntax[] = [];
+  const children = root.children.filter((c) => start(c) < limit);
+  for (const node of children) collectBlock(text, node, blocks);
+  const last = children[children.length - 1];
+  return { blocks, openAtEnd: last ? isOpenAtEnd(text, last) : false };
+}
+
+function start(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+function end(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+function isOpenAtEnd(text: string, node: RootContent): boolean {
+  if (node.type === 'code') {
+    const source = text.slice(start(node), end(node));
+    const open = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+    if (!open) return false; // indented code cannot run over a line in column 0
+    const lines = source.split(/\r\n|\r|\n/);
+    if (lines.length < 2) return true;
+    const last = lines[lines.length - 1]!.trim();
+    const fenceChar = open[1]![0]!;
+    return !(last.length >= open[1]!.length && [...last].every((c) => c === fenceChar));
+  }
+  if (node.type === 'html') {
+    // Open unless a blank line follows it inside the section (an HTML block of types 6/7 ends
+    // only there; for the others this merges a little more than needed, which is harmless).
+    return !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(text.slice(end(node)) + '');
+  }
+  return false;
+}
+
+function collectBlock(text: string, node: RootContent, out: BlockSyntax[]): void {
+  switch (node.type) {
+    case 'heading':
+      out.push(headingSyntax(text, node));
+      return;
+    case 'list':
+      collectList(text, node, out);
+      return;
+    case 'paragraph':
+      collectParagraphFields(text, node, out);
+      return;
+    case 'html':
+      collectComments(text, node, out);
+      return;
+    case 'code':
+      out.push(codeSyntax(text, node));
+      return;
+    default:
+      return;
+  }
+}
+
+function headingSyntax(text: string, node: MdHeading): HeadingSyntax {
+  const s = start(node);
+  const e = end(node);
+  const first = node.children[0];
+  const lastChild = node.children[node.children.length - 1];
+  let textSpan: Span;
+  if (first && lastChild) {
+    textSpan = { start: start(first), end: end(lastChild) };
+  } else {
+    const p = s + (/^[ \t]*#*[ \t]*/.exec(text.slice(s, e))?.[0].length ?? 0);
+    textSpan = { start: p, end: p };
+  }
+  const setext = !/^[ \t]*#/.test(text.slice(s, e));
+  return {
+    kind: 'heading',
+    level: node.depth,
+    text: plainText(node).replace(/\s+/g, ' ').trim(),
+    span: { start: s, end: e },
+    textSpan,
+    setext,
+  };
+}
+
+function codeSyntax(text: string, node: Code): CodeSyntax {
+  const s = start(node);
+  const e = end(node);
+  const source = text.slice(s, e);
+  const firstBreak = source.search(/\r\n|\r|\n/);
+  let valueStart = firstBreak < 0 ? e : s + firstBreak + (source.startsWith('\r\n', firstBreak) ? 2 : 1);
+  let valueEnd = e;
+  if (/^[ \t]*(`{3,}|~{3,})/.test(source)) {
+    const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
+    if (lastBreak > firstBreak && !isOpenAtEnd(text, node)) valueEnd = s + lastBreak + 1;
+  } else {
+    valueStart = s; // indented code: no fence lines
+  }
+  if (valueEnd < valueStart) valueEnd = valueStart;
+  return {
+    kind: 'code',
+    lang: node.lang ?? '',
+    value: node.value,
+    span: { start: s, end: e },
+    valueSpan: { start: valueStart, end: valueEnd },
+  };
+}
+
+function collectComments(text: string, node: Html, out: BlockSyntax[]): void {
+  const s = start(node);
+  const source = text.slice(s, end(node));
+  const re = /<!--([\s\S]*?)-->/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source))) {
+    out.push({ kind: 'comment', text: m[1]!.trim(), span: { start: s + m.index, end: s + m.index + m[0].length } });
+  }
+}
+
+/** Lines of a paragraph at the root that read `Label: value` with a known label (fields written without a bullet). */
+function collectParagraphFields(text: string, node: Paragraph, out: BlockSyntax[]): void {
+  const s = start(node);
+  const e = end(node);
+  const source = text.slice(s, e);
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let current: { label: LabelMatch; lineStart: number } | null = null;
+  let lastContentEnd = s;
+  const flush = (until: number) => {
+    if (!current) return;
+    out.push(fieldFromLabel(text, current.label, current.lineStart, until, '', { start: current.lineStart, end: current.lineStart }, '', 0, []));
+    current = null;
+  };
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(source)) && m[0].length > 0) {
+    const lineStart = s + m.index;
+    const content = m[0].replace(/[\r\n]+$/, '');
+    const label = matchLabel(content, lineStart);
+    if (label && label.key !== null && label.hasColon) {
+      flush(lastContentEnd);
+      current = { label, lineStart };
+    }
+    lastContentEnd = lineStart + content.length;
+  }
+  flush(e);
+}
+
+function collectList(text: string, list: List, out: BlockSyntax[]): void {
+  for (const item of list.children) {
+    const field = listItemField(text, item, list.ordered === true);
+    if (field) out.push(field);
+    else {
+      const s = start(item);
+      const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+      const content = contentStart(text, s);
+      out.push({
+        kind: 'item',
+        text: text.slice(content.contentStart, end(item)).trim(),
+        span: { start: content.contentStart, end: end(item) },
+        itemSpan: { start: s, end: end(item) },
+        indent: columnsBetween(text, lineStart, s),
+      });
+    }
+  }
+}
+
+function columnsBetween(text: string, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) col = text.charCodeAt(i) === 9 ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+/** Marker, gap and where the item's content starts. */
+function contentStart(text: string, itemStart: number): { bullet: BulletChar; markerEnd: number; contentStart: number } {
+  const c = text[itemStart];
+  let i = itemStart;
+  let bullet: BulletChar = '';
+  if (c === '-' || c === '*' || c === '+') {
+    bullet = c;
+    i++;
+  } else {
+    const ordered = /^\d{1,9}[.)]/.exec(text.slice(itemStart, itemStart + 11));
+    if (ordered) i += ordered[0].length;
+  }
+  const markerEnd = i;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return { bullet, markerEnd, contentStart: i };
+}
+
+interface LabelMatch {
+  readonly label: string;
+  readonly key: FieldKey | null;
+  readonly labelSpan: Span;
+  /** Where the value starts (after the colon, closing bold markers and white space). */
+  readonly valueStart: number;
+  readonly bold: boolean;
+  readonly hasColon: boolean;
+}
+
+/**
+ * `Label: value`, `**Label:** value`, `**Label**: value`, `Label : value`, `Label：value`, or a lone
+ * known label with its value on the next lines. `line` is the content after the bullet.
+ */
+function matchLabel(line: string, offset: number): LabelMatch | null {
+  let i = 0;
+  let bold = false;
+  const boldOpen = /^(\*\*|__)[ \t]*/.exec(line);
+  if (boldOpen) {
+    bold = true;
+    i = boldOpen[0].length;
+  }
+  const rest = line.slice(i);
+  const colon = rest.search(/[:：]/);
+  if (colon > 0 && colon <= LABEL_MAX + 4) {
+    let labelRaw = rest.slice(0, colon);
+    const afterColon = rest.slice(colon + 1);
+    // `Label` must look like a label: no links, code, URLs or handles, a few words.
+    labelRaw = labelRaw.replace(/(\*\*|__)[ \t]*$/, '');
+    const label = labelRaw.trim();
+    if (isLabelShaped(label) && !/^\/\//.test(afterColon)) {
+      const labelStart = offset + i + labelRaw.indexOf(label);
+      let v = colon + 1;
+      const closing = /^[ \t]*(\*\*|__)/.exec(afterColon);
+      if (bold && closing) v += closing[0].length;
+      while (v < rest.length && (rest[v] === ' ' || rest[v] === '\t')) v++;
+      return {
+        label,
+        key: fieldKeyOf(label),
+        labelSpan: { start: labelStart, end: labelStart + label.length },
+        valueStart: offset + i + v,
+        bold,
+        hasColon: true,
+      };
+    }
+  }
+  // A known label alone on the line, value below (`- Mentors` then a sub-list).
+  const alone = rest.replace(/(\*\*|__)[ \t]*$/, '').trim();
+  if (alone && alone.length <= 30 && isLabelShaped(alone)) {
+    const key = fieldKeyOf(alone);
+    if (key !== null) {
+      const labelStart = offset + i + rest.indexOf(alone);
+      return {
+        label: alone,
+        key,
+        labelSpan: { start: labelStart, end: labelStart + alone.length },
+        valueStart: offset + line.length,
+        bold,
+        hasColon: false,
+      };
+    }
+  }
+  return null;
+}
+
+function isLabelShaped(label: string): boolean {
+  if (!label || label.length > LABEL_MAX) return false;
+  if (!/^[\p{L}]/u.test(label)) return false;
+  if (/https?$|[[\]`<>@#|]|\]\(|\*\*/.test(label)) return false;
+  return label.split(/\s+/).length <= 8;
+}
+
+function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyntax | null {
+  if (ordered) return null;
+  const s = start(item);
+  const e = end(item);
+  const { bullet, markerEnd, contentStart: cs } = contentStart(text, s);
+  const lineEndMatch = /\r\n|\r|\n/.exec(text.slice(cs, e));
+  const firstLineEnd = lineEndMatch ? cs + lineEndMatch.index : e;
+  const label = matchLabel(text.slice(cs, firstLineEnd), cs);
+  if (!label) return null;
+  // A lone label must really have its value below it.
+  if (!label.hasColon && firstLineEnd >= e) return null;
+  const lineStart = Math.max(text.lastIndexOf('\n', s - 1), text.lastIndexOf('\r', s - 1)) + 1;
+  const subItems: SubItemSyntax[] = [];
+  for (const child of item.children) {
+    if (child.type !== 'list') continue;
+    for (const sub of child.children) {
+      const subStart = start(sub);
+      const subContent = contentStart(text, subStart).contentStart;
+      subItems.push({
+        text: text.slice(subContent, end(sub)).trim(),
+        span: { start: subContent, end: end(sub) },
+        itemSpan: { start: subStart, end: end(sub) },
+      });
+    }
+  }
+  return fieldFromLabel(
+    text,
+    label,
+    s,
+    e,
+    bullet,
+    { start: s, end: cs },
+    text.slice(markerEnd, cs),
+    columnsBetween(text, lineStart, s),
+    subItems,
+  );
+}
+
+function fieldFromLabel(
+  text: string,
+  label: LabelMatch,
+  itemStart: number,
+  itemEnd: number,
+  bullet: BulletChar,
+  markerSpan: Span,
+  markerGap: string,
+  indent: number,
+  subItems: SubItemSyntax[],
+): FieldSyntax {
+  const valueSpan = trimSpan(text, { start: Math.min(label.valueStart, itemEnd), end: itemEnd });
+  const firstSub = subItems[0];
+  const inlineEnd = firstSub ? Math.max(valueSpan.start, firstSub.itemSpan.start) : valueSpan.end;
+  const inlineValueSpan = trimSpan(text, { start: valueSpan.start, end: Math.min(inlineEnd, valueSpan.end) });
+  return {
+    kind: 'field',
+    key: label.key,
+    label: label.label,
+    labelSpan: label.labelSpan,
+    valueSpan,
+    inlineValueSpan,
+    itemSpan: { start: itemStart, end: itemEnd },
+    bullet,
+    markerSpan,
+    markerGap,
+    indent,
+    bold: label.bold,
+    hasColon: label.hasColon,
+    subItems,
+  };
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let s = span.start;
+  let e = span.end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** The text content of an mdast node, markup removed. */
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/** Shift a section's syntax by `base` (section-relative → document offsets). */
+export function shiftBlock(block: BlockSyntax, base: number): BlockSyntax {
+  if (base === 0) return block;
+  const sh = (s: Span): Span => ({ start: s.start + base, end: s.end + base });
+  switch (block.kind) {
+    case 'heading':
+      return { ...block, span: sh(block.span), textSpan: sh(block.textSpan) };
+    case 'comment':
+      return { ...block, span: sh(block.span) };
+    case 'code':
+      return { ...block, span: sh(block.span), valueSpan: sh(block.valueSpan) };
+    case 'item':
+      return { ...block, span: sh(block.span), itemSpan: sh(block.itemSpan) };
+    case 'field':
+      return {
+        ...block,
+        labelSpan: sh(block.labelSpan),
+        valueSpan: sh(block.valueSpan),
+        inlineValueSpan: sh(block.inlineValueSpan),
+        itemSpan: sh(block.itemSpan),
+        markerSpan: sh(block.markerSpan),
+        subItems: block.subItems.map((i) => ({ ...i, span: sh(i.span), itemSpan: sh(i.itemSpan) })),
+      };
+  }
+}

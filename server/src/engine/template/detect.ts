@@ -1,0 +1,152 @@
+// Which built-in preset a file was written against, judged from what the file does: field keys and
+// label spellings, heading levels, mentor layout, bullet spacing. Presets are scored and the best
+// wins; on a tie the older preset stays (a newer one must be supported by more evidence).
+import type { Idea, IdeaDocument } from '../model';
+import { PRESETS } from './presets';
+import type { Template } from './types';
+
+/** Used when the file has no ideas yet: nothing to judge by, so the newest CNCF template. */
+const DEFAULT_PRESET_ID = 'cncf-2024';
+const EPSILON = 1e-9;
+
+interface Evidence {
+  readonly ideaCount: number;
+  /** Fraction of ideas that have a field with the key. */
+  readonly keyShare: ReadonlyMap<string, number>;
+  /** Per key, the labels as written and how often. */
+  readonly labels: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Fraction of ideas per heading level. */
+  readonly ideaLevelShare: ReadonlyMap<number, number>;
+  /** Fraction of ideas per project heading level (null: no project). */
+  readonly projectLevelShare: ReadonlyMap<number | null, number>;
+  /** Fraction of mentor fields written as a sub-list; undefined when no mentor field. */
+  readonly sublistShare: number | undefined;
+  /** Fraction of mentors with an e-mail; undefined when no mentors. */
+  readonly emailShare: number | undefined;
+  /** Fraction of bulleted fields with a tab after the marker; undefined when none. */
+  readonly tabShare: number | undefined;
+}
+
+export function bestPreset(doc: IdeaDocument): { template: Template; reason: string } {
+  const evidence = gather(doc);
+  if (evidence.ideaCount === 0) {
+    const template = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) ?? PRESETS[PRESETS.length - 1]!;
+    return { template, reason: 'no ideas in the file yet: the newest CNCF template' };
+  }
+  let best = PRESETS[0]!;
+  let bestScore = -Infinity;
+  for (const preset of PRESETS) {
+    const s = score(preset, evidence);
+    if (s > bestScore + EPSILON) {
+      best = preset;
+      bestScore = s;
+    }
+  }
+  return { template: best, reason: describe(best, evidence) };
+}
+
+function gather(doc: IdeaDocument): Evidence {
+  const samples = new Set<Idea>(doc.samples);
+  const ideas = doc.ideas.filter((i) => !samples.has(i));
+  const keyIdeas = new Map<string, number>();
+  const labels = new Map<string, Map<string, number>>();
+  const ideaLevels = new Map<number, number>();
+  const projectLevels = new Map<number | null, number>();
+  let mentorFields = 0;
+  let sublists = 0;
+  let mentors = 0;
+  let emails = 0;
+  let bulleted = 0;
+  let tabs = 0;
+  for (const idea of ideas) {
+    bump(ideaLevels, idea.heading.level);
+    bump(projectLevels, idea.project ? idea.project.heading.level : null);
+    const keys = new Set<string>();
+    for (const f of idea.fields) {
+      if (f.bullet) {
+        bulleted++;
+        if (f.markerGap.includes('\t')) tabs++;
+      }
+      if (f.key === null) continue;
+      keys.add(f.key);
+      let byLabel = labels.get(f.key);
+      if (!byLabel) labels.set(f.key, (byLabel = new Map()));
+      bump(byLabel, f.label);
+      if (f.key === 'mentors') {
+        mentorFields++;
+        if (f.subItems.length > 0 && f.inlineValue === '') sublists++;
+      }
+    }
+    for (const k of keys) bump(keyIdeas, k);
+    for (const m of idea.mentors) {
+      mentors++;
+      if (m.email) emails++;
+    }
+  }
+  const n = ideas.length;
+  return {
+    ideaCount: n,
+    keyShare: shares(keyIdeas, n),
+    labels,
+    ideaLevelShare: shares(ideaLevels, n),
+    projectLevelShare: shares(projectLevels, n),
+    sublistShare: mentorFields > 0 ? sublists / mentorFields : undefined,
+    emailShare: mentors > 0 ? emails / mentors : undefined,
+    tabShare: bulleted > 0 ? tabs / bulleted : undefined,
+  };
+}
+
+function score(preset: Template, e: Evidence): number {
+  let s = 0;
+  const presetKeys = new Set<string>();
+  for (const f of preset.fields) {
+    presetKeys.add(f.key);
+    const share = e.keyShare.get(f.key) ?? 0;
+    // A required field nobody writes counts against; an optional one barely.
+    s += f.required ? 2 * share - 1 : share - 0.25;
+    s += labelAgreement(f.label, e.labels.get(f.key));
+  }
+  for (const [key, share] of e.keyShare) if (!presetKeys.has(key)) s -= share;
+  s += 1.5 * (e.ideaLevelShare.get(preset.ideaLevel) ?? 0);
+  s += 1 * (e.projectLevelShare.get(preset.projectLevel) ?? 0);
+  if (e.sublistShare !== undefined) {
+    s += preset.mentors.layout === 'sublist' ? 2 * e.sublistShare - 1 : 1 - 2 * e.sublistShare;
+  }
+  if (e.emailShare !== undefined) s += preset.mentors.email ? e.emailShare - 0.5 : 0.5 - e.emailShare;
+  if (e.tabShare !== undefined) s += 0.5 * (preset.bullet.gap.includes('\t') ? 2 * e.tabShare - 1 : 1 - 2 * e.tabShare);
+  return s;
+}
+
+/** How much the file spells a field the preset's way: exact spelling counts most, case-blind less. */
+function labelAgreement(label: string, used: ReadonlyMap<string, number> | undefined): number {
+  if (!used) return 0;
+  let total = 0;
+  let exact = 0;
+  let caseless = 0;
+  for (const [l, n] of used) {
+    total += n;
+    if (l === label) exact += n;
+    else if (l.toLowerCase() === label.toLowerCase()) caseless += n;
+  }
+  return total === 0 ? 0 : (0.75 * exact + 0.4 * caseless) / total;
+}
+
+function describe(preset: Template, e: Evidence): string {
+  const required = preset.fields.filter((f) => f.required);
+  const used = required.filter((f) => (e.keyShare.get(f.key) ?? 0) > 0).length;
+  const parts = [`${used} of ${required.length} template fields used`];
+  parts.push(`ideas at ${'#'.repeat(preset.ideaLevel)}`);
+  if (preset.projectLevel !== null) parts.push(`projects at ${'#'.repeat(preset.projectLevel)}`);
+  parts.push(`mentors ${preset.mentors.layout === 'sublist' ? 'as a sub-list' : 'inline'}`);
+  return `best match for the file (${parts.join(', ')})`;
+}
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function shares<K>(counts: ReadonlyMap<K, number>, n: number): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const [k, c] of counts) out.set(k, n > 0 ? c / n : 0);
+  return out;
+}

@@ -1,0 +1,112 @@
+// The template in force for one idea file, first that applies (DESIGN.md): the configured value
+// (preset id or template file), a template block in the file, the nearest PROJECT_IDEA_TEMPLATE.md
+// walking up, the best-matching preset. Problems become notes; resolution never throws.
+import { uriDirname, uriJoin, uriResolve, type Host } from '../host';
+import type { IdeaDocument } from '../model';
+import { bestPreset } from './detect';
+import { findInlineTemplate } from './inline';
+import { presetById } from './presets';
+import { templateFromProjectIdeaFile } from './projectIdeaTemplate';
+import type { ResolvedTemplate, Template, TemplateSource } from './types';
+
+export const PROJECT_IDEA_TEMPLATE_FILE = 'PROJECT_IDEA_TEMPLATE.md';
+/** Folder depth cap: a guard against URIs whose parent never stops changing. */
+const MAX_WALK = 64;
+
+export interface ConfiguredTemplate {
+  /** Preset id (`cncf-2019`) or a path to a template file. */
+  readonly value: string;
+  /** Folder a relative path is resolved against (the config file's folder, or the workspace folder). */
+  readonly baseUri: string;
+  readonly from: 'setting' | 'config';
+}
+
+export interface ResolveTemplateOptions {
+  readonly uri: string;
+  readonly doc: IdeaDocument;
+  readonly host: Host;
+  readonly configured?: ConfiguredTemplate;
+}
+
+interface Found {
+  readonly template: Template;
+  readonly source: TemplateSource;
+}
+
+export async function resolveTemplate(opts: ResolveTemplateOptions): Promise<ResolvedTemplate> {
+  const problems: string[] = [];
+  const found =
+    (await fromConfigured(opts.configured, opts.host, problems)) ??
+    fromInline(opts.doc, opts.uri) ??
+    (await fromNearestFile(opts.uri, opts.host, problems)) ??
+    fromPreset(opts.doc);
+  const using = `using ${found.template.name} (${found.source.kind === 'preset' ? found.template.id : found.source.kind})`;
+  return { ...found, notes: problems.map((p) => `${p}; ${using}`) };
+}
+
+async function fromConfigured(
+  configured: ConfiguredTemplate | undefined,
+  host: Host,
+  problems: string[],
+): Promise<Found | undefined> {
+  const value = configured?.value.trim();
+  if (!configured || !value) return undefined;
+  const where = configured.from === 'setting' ? 'the socIdeas.template setting' : '.soc-ideas.json';
+  const preset = presetById(value);
+  if (preset) return { template: preset, source: { kind: 'setting', reason: `preset '${preset.id}' named in ${where}` } };
+  const uri = uriResolve(configured.baseUri, value);
+  const text = await readSafely(host, uri);
+  if (text === undefined) {
+    problems.push(`template '${value}' not found (${where})`);
+    return undefined;
+  }
+  const template = templateFromProjectIdeaFile(text, uri);
+  if (!template) {
+    problems.push(`template '${value}' has no '- Label:' field lines (${where})`);
+    return undefined;
+  }
+  return { template, source: { kind: 'setting', uri, reason: `template file '${value}' named in ${where}` } };
+}
+
+function fromInline(doc: IdeaDocument, uri: string): Found | undefined {
+  const inline = findInlineTemplate(doc);
+  if (!inline) return undefined;
+  const template: Template = { ...inline.template, id: `inline:${uri}` };
+  return {
+    template,
+    source: { kind: 'inline', uri, line: inline.line, reason: `template block in this file (line ${inline.line + 1})` },
+  };
+}
+
+async function fromNearestFile(uri: string, host: Host, problems: string[]): Promise<Found | undefined> {
+  let dir = uriDirname(uri);
+  for (let depth = 0; depth < MAX_WALK; depth++) {
+    const candidate = uriJoin(dir, PROJECT_IDEA_TEMPLATE_FILE);
+    const text = await readSafely(host, candidate);
+    if (text !== undefined) {
+      const template = templateFromProjectIdeaFile(text, candidate);
+      if (template) {
+        return { template, source: { kind: 'file', uri: candidate, reason: `nearest ${PROJECT_IDEA_TEMPLATE_FILE}` } };
+      }
+      problems.push(`${candidate} holds no template`);
+    }
+    const parent = uriDirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+function fromPreset(doc: IdeaDocument): Found {
+  const { template, reason } = bestPreset(doc);
+  return { template, source: { kind: 'preset', reason } };
+}
+
+/** A host that throws is treated like a missing file: resolution never fails. */
+async function readSafely(host: Host, uri: string): Promise<string | undefined> {
+  try {
+    return await host.readFile(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,55 @@
+// A template is data: which heading levels, which fields in which order, what each value looks like.
+import type { FieldKey } from '../model';
+
+export interface TemplateField {
+  readonly key: FieldKey;
+  /** The label exactly as the template writes it: `Mentor(s)`, `Upstream Issue (URL)`. */
+  readonly label: string;
+  readonly required: boolean;
+  /** The template's own text after the label (placeholder or comment), shown on hover and as a hint. */
+  readonly hint?: string;
+  /** Allowed values, when the template lists them (`Easy, Medium, or Hard`). Compared case-insensitively. */
+  readonly choices?: readonly string[];
+  /** Placeholder strings that must not be left in a value. */
+  readonly placeholders?: readonly string[];
+}
+
+export type TemplateSourceKind = 'setting' | 'inline' | 'file' | 'preset';
+
+export interface TemplateSource {
+  readonly kind: TemplateSourceKind;
+  /** URI of the file the template came from (setting path, the idea file, PROJECT_IDEA_TEMPLATE.md). */
+  readonly uri?: string;
+  /** 0-based line of the template block in that file. */
+  readonly line?: number;
+  /** Why this source was chosen, for the user: "best match for the fields used (7 of 7)". */
+  readonly reason: string;
+}
+
+export interface MentorSpec {
+  /** `inline`: `- Mentor(s): Jane Doe (@jane)`; `sublist`: one `  - ` item per mentor. */
+  readonly layout: 'inline' | 'sublist';
+  readonly email: boolean;
+  /** Fewest mentors an idea needs (2024+: 2). */
+  readonly min: number;
+}
+
+export interface Template {
+  /** Preset id (`cncf-2019`) or a stable id for a file template. */
+  readonly id: string;
+  readonly name: string;
+  /** Heading level of a project section; null when ideas have no project level. */
+  readonly projectLevel: number | null;
+  readonly ideaLevel: number;
+  readonly fields: readonly TemplateField[];
+  /** Bullet the template writes fields with: marker and the white space after it. */
+  readonly bullet: { readonly marker: '-' | '*' | '+'; readonly gap: string };
+  readonly mentors: MentorSpec;
+}
+
+export interface ResolvedTemplate {
+  readonly template: Template;
+  readonly source: TemplateSource;
+  /** Problems met while looking for it (unreadable template file…), shown to the user. */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,216 @@
+// Field values → mentors, skills and issue links. Tolerant: real files write mentors a dozen ways
+// (`Jane (@jane)`, `[Jane](https://github.com/jane)`, `@jane`, `Jane (jane)`, `Jane @jane (jane@x.org)`).
+import type { Field, IssueKind, IssueRef, Mentor, MentorForm, Skill, Span } from './model';
+
+interface Piece {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** Split `text` (at `offset`) on separators outside brackets; each piece trimmed, empty ones dropped. */
+export function splitTopLevel(text: string, offset: number, separator: RegExp): Piece[] {
+  const pieces: Piece[] = [];
+  let depth = 0;
+  let pieceStart = 0;
+  const push = (from: number, to: number) => {
+    let s = from;
+    let e = to;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) pieces.push({ text: text.slice(s, e), span: { start: offset + s, end: offset + e } });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '<') depth++;
+    else if ((c === ')' || c === ']' || c === '>') && depth > 0) depth--;
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const m = separator.exec(text);
+      if (m && m.index === i) {
+        push(pieceStart, i);
+        i += m[0].length - 1;
+        pieceStart = i + 1;
+      }
+    }
+  }
+  push(pieceStart, text.length);
+  return pieces;
+}
+
+// ---------------------------------------------------------------- mentors
+
+const HANDLE = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
+const HANDLE_RE = new RegExp(`^${HANDLE}$`);
+const EMAIL_RE = /[^\s@(),<>[\]]+@[^\s@(),<>[\]]+\.[A-Za-z]{2,}/;
+const GITHUB_PROFILE_RE = /^https?:\/\/(?:www\.)?github\.com\/([^/\s)?#]+)\/?$/i;
+
+export function isValidHandle(handle: string): boolean {
+  return HANDLE_RE.test(handle);
+}
+
+export function parseMentors(text: string, field: Field): Mentor[] {
+  const pieces: Piece[] = [];
+  const inline = field.inlineValue.replace(/^\(?\s*#.*$/s, ''); // `Mentor(s): # comment` from a template
+  if (inline && !/^[(:]?\s*$/.test(inline)) {
+    pieces.push(...splitMentorList(text.slice(field.inlineValueSpan.start, field.inlineValueSpan.end), field.inlineValueSpan.start));
+  }
+  for (const item of field.subItems) pieces.push(...splitMentorList(item.text, item.span.start));
+  return pieces.map(parseMentor).filter((m): m is Mentor => m !== null);
+}
+
+function splitMentorList(value: string, offset: number): Piece[] {
+  // `,` `;` ` and ` `&` separate mentors, but `Jane, @jane, jane@x.org` is one mentor written flat.
+  const raw = splitTopLevel(value, offset, /,|;|\s+and\s+|\s+&\s+|\s+\/\s+/y);
+  const merged: Piece[] = [];
+  for (const piece of raw) {
+    const prev = merged[merged.length - 1];
+    // `Kevin Hannon, @kannon92, kannon1992@gmail.com`: a plain name, then its handle, then its email.
+    const isHandleOrEmail = /^@[A-Za-z0-9-]+$/.test(piece.text) || /^\S+$/.test(piece.text) && EMAIL_RE.test(piece.text);
+    const prevIsNameOnly = prev !== undefined && /^[\p{L}][\p{L}\p{M}'’.\- ]*$/u.test(prev.text) && /\s/.test(prev.text);
+    const prevIsNameHandle = prev !== undefined && /^[\p{L}][\p{L}\p{M}'’.\- ]*,\s*@[A-Za-z0-9-]+$/u.test(prev.text);
+    if (prev && isHandleOrEmail && (prevIsNameOnly || (prevIsNameHandle && !piece.text.startsWith('@')))) {
+      merged[merged.length - 1] = { text: value.slice(prev.span.start - offset, piece.span.end - offset), span: { start: prev.span.start, end: piece.span.end } };
+    } else {
+      merged.push(piece);
+    }
+  }
+  // `Jane Doe (@jane) John Roe (@john)`: two mentors with no separator.
+  const out: Piece[] = [];
+  for (const piece of merged) {
+    const re = /\)\s+(?=[\p{Lu}@[])/gu;
+    let from = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(piece.text))) {
+      const cut = m.index + 1;
+      out.push({ text: piece.text.slice(from, cut).trim(), span: { start: piece.span.start + from, end: piece.span.start + cut } });
+      from = m.index + m[0].length;
+    }
+    out.push({ text: piece.text.slice(from).trim(), span: { start: piece.span.start + from, end: piece.span.end } });
+  }
+  return out.filter((p) => p.text.length > 0);
+}
+
+function parseMentor(piece: Piece): Mentor | null {
+  let raw = piece.text;
+  let role: string | undefined;
+  const roleMatch = /\s+[-–—]\s+(primary|secondary|co-mentor|backup|lead)\s*$/i.exec(raw) ?? /\s*\((primary|secondary)\)\s*$/i.exec(raw);
+  let span = piece.span;
+  if (roleMatch) {
+    role = roleMatch[1]!.toLowerCase();
+    raw = raw.slice(0, roleMatch.index);
+    span = { start: span.start, end: span.start + raw.length };
+  }
+  if (!/[\p{L}\p{N}]/u.test(raw)) return null;
+  const base = { raw, span, ...(role ? { role } : {}) };
+
+  let m: RegExpExecArray | null;
+  // [Jane Doe](https://github.com/jane) and [@jane](url)
+  if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(raw))) {
+    const label = m[1]!.trim();
+    const profile = GITHUB_PROFILE_RE.exec(m[2]!);
+    const handle = profile?.[1] ?? (label.startsWith('@') ? label.slice(1) : undefined);
+    if (label.startsWith('@')) return { ...base, form: 'link-handle', ...(handle ? { handle } : {}) };
+    return { ...base, form: 'link', name: label, ...(handle ? { handle } : {}) };
+  }
+  // Jane Doe (@jane) / Jane Doe (@jane, jane@x.org) / Jane Doe (jane)
+  if ((m = /^([^()@[\]]+?)\s*\(\s*(@?)([A-Za-z0-9][\w-]*)\s*(?:[,;]\s*([^()]*?))?\s*\)$/.exec(raw))) {
+    const name = m[1]!.trim();
+    const at = m[2] === '@';
+    const handle = m[3]!;
+    const rest = m[4]?.trim();
+    const email = rest ? EMAIL_RE.exec(rest)?.[0] : undefined;
+    let form: MentorForm;
+    if (!at) form = rest ? 'other' : 'name-bare-handle';
+    else if (rest) form = email ? 'name-handle-email' : 'other';
+    else form = 'name-handle';
+    return { ...base, form, name, handle, ...(email ? { email } : rest ? {} : {}) };
+  }
+  // @jane
+  if ((m = /^@([A-Za-z0-9][\w-]*)$/.exec(raw))) return { ...base, form: 'handle', handle: m[1]! };
+  // Jane Doe
+  if (/^[\p{L}][\p{L}\p{M}'’.\- ]*$/u.test(raw)) return { ...base, form: 'name', name: raw.trim() };
+
+  // Anything else: pick out what we can.
+  const email = EMAIL_RE.exec(raw)?.[0];
+  const withoutEmail = email ? raw.replace(email, ' ') : raw;
+  const handleMatch = /(?:^|[^\w.])@([A-Za-z0-9][\w-]*)/.exec(withoutEmail);
+  const linkProfile = /\]\((https?:\/\/(?:www\.)?github\.com\/[^)\s]+)\)/i.exec(raw);
+  const handle = handleMatch?.[1] ?? (linkProfile ? GITHUB_PROFILE_RE.exec(linkProfile[1]!)?.[1] : undefined);
+  const name = withoutEmail
+    .replace(/\]\([^)]*\)/g, '')
+    .replace(/(?:^|\s)@[\w-]+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[[\]()<>,;|*_`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    ...base,
+    form: 'other',
+    ...(name && /\p{L}/u.test(name) ? { name } : {}),
+    ...(handle ? { handle } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+// ---------------------------------------------------------------- skills
+
+export function parseSkills(text: string, field: Field): Skill[] {
+  const pieces: Piece[] = [];
+  if (field.inlineValue) {
+    pieces.push(...splitTopLevel(text.slice(field.inlineValueSpan.start, field.inlineValueSpan.end), field.inlineValueSpan.start, /,|;|\s+and\s+|\s+&\s+|\.\s+(?=\S)/y));
+  }
+  for (const item of field.subItems) pieces.push(...splitTopLevel(item.text, item.span.start, /,|;/y));
+  const skills: Skill[] = [];
+  for (const piece of pieces) {
+    const name = skillName(piece.text);
+    if (name) skills.push({ raw: piece.text, name, span: piece.span });
+  }
+  return skills;
+}
+
+/** `Golang.` → `Golang`; `**Go**` → `Go`; `[Rust](url)` → `Rust`. */
+export function skillName(raw: string): string {
+  return raw
+    .replace(/^\[([^\]]*)\]\([^)]*\)$/, '$1')
+    .replace(/^[*_`"']+|[*_`"']+$/g, '')
+    .replace(/^(?:and|or)\s+/i, '')
+    .replace(/[\s.:;,!]+$/g, '')
+    .trim();
+}
+
+// ---------------------------------------------------------------- issues
+
+const URL_RE = /<(https?:\/\/[^>\s]+)>|\[[^\]]*\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"])/g;
+
+export function parseIssues(text: string, field: Field): IssueRef[] {
+  const value = field.value;
+  const refs: IssueRef[] = [];
+  const seen = new Set<number>();
+  URL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_RE.exec(value))) {
+    const url = (m[1] ?? m[2] ?? m[3])!;
+    const at = m.index + m[0].indexOf(url);
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const start = field.valueSpan.start + at;
+    refs.push({ url, span: { start, end: start + url.length }, ...classifyUrl(url) });
+  }
+  return refs;
+}
+
+export function classifyUrl(url: string): { kind: IssueKind; owner?: string; repo?: string; number?: number } {
+  const gh = /^https?:\/\/(?:www\.)?github\.com\/([^/\s?#]+)(?:\/([^/\s?#]+))?(?:\/([^\s?#]*))?/i.exec(url);
+  if (!gh) return { kind: 'url' };
+  const owner = gh[1]!;
+  const repo = gh[2]?.replace(/\.git$/, '');
+  const rest = gh[3] ?? '';
+  if (!repo) return { kind: 'github-other', owner };
+  const item = /^(issues|pull|discussions)\/(\d+)/.exec(rest);
+  if (item) {
+    return { kind: item[1] === 'pull' ? 'pull' : 'issue', owner, repo, number: Number(item[2]) };
+  }
+  if (/^(issues|pulls|labels|milestones?|projects)(\/|$)/.test(rest) || /[?&]q=/.test(url)) return { kind: 'issue-list', owner, repo };
+  if (rest === '' || rest === '/') return { kind: 'repo', owner, repo };
+  return { kind: 'github-other', owner, repo };
+}

@@ -1,0 +1,130 @@
+// The custom protocol and the settings, typed once: the client and the server both import this file.
+// No imports from `vscode` or LSP libraries here, so the web and Node builds share it.
+
+/** `socIdeas/outline`: the model the tree view shows, for one document. */
+export const OUTLINE_REQUEST = 'socIdeas/outline';
+
+export interface OutlineParams {
+  readonly uri: string;
+}
+
+export interface OutlineField {
+  readonly name: string; // canonical key, or '' when the label is unknown
+  readonly label: string;
+  readonly line: number; // 0-based in the protocol; the CLI prints 1-based
+  readonly value: string;
+}
+
+export interface OutlineMentor {
+  readonly name?: string;
+  readonly handle?: string;
+  readonly email?: string;
+}
+
+export interface OutlineIssue {
+  readonly url: string;
+  readonly owner?: string;
+  readonly repo?: string;
+  readonly number?: number;
+}
+
+export interface OutlineIdea {
+  readonly title: string;
+  readonly line: number;
+  readonly fields: readonly OutlineField[];
+  readonly mentors: readonly OutlineMentor[];
+  readonly skills: readonly string[];
+  readonly issues: readonly OutlineIssue[];
+  /** Problems on this idea, by severity. */
+  readonly problems?: { readonly error: number; readonly warning: number; readonly info: number };
+}
+
+export interface OutlineProject {
+  readonly title: string;
+  readonly line: number;
+  readonly ideas: readonly OutlineIdea[];
+}
+
+export interface OutlineTemplate {
+  readonly id: string;
+  readonly name: string;
+  /** Where the template came from: `setting`, `inline`, `file`, `preset`. */
+  readonly source: string;
+  readonly uri?: string;
+  readonly reason: string;
+}
+
+export interface Outline {
+  readonly file: string;
+  readonly template: OutlineTemplate | null;
+  readonly projects: readonly OutlineProject[];
+  /** Ideas outside any project. */
+  readonly orphans?: readonly OutlineIdea[];
+  readonly isIdeaFile: boolean;
+  /** What the workspace-wide parts (mentors, skills) are based on, e.g. "12 idea files indexed". */
+  readonly basis?: string;
+}
+
+/** `socIdeas/status` notification from server to client: for the status bar. */
+export const STATUS_NOTIFICATION = 'socIdeas/status';
+export interface StatusParams {
+  readonly uri: string;
+  readonly isIdeaFile: boolean;
+  readonly template: OutlineTemplate | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** Set when checks were limited (huge file). */
+  readonly notice?: string;
+}
+
+/** `socIdeas/ideaSnippet` request from client to server: a new idea in the template in force, as snippet text. */
+export const IDEA_SNIPPET_REQUEST = 'socIdeas/ideaSnippet';
+export interface IdeaSnippetParams {
+  readonly uri: string;
+}
+export interface IdeaSnippetResult {
+  /** VS Code / LSP snippet syntax: the idea heading and the template's fields in order, with tab stops. */
+  readonly snippet: string;
+}
+
+/** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */
+export interface SocIdeasSettings {
+  readonly enable: boolean;
+  /** Template path (relative to the workspace folder) or built-in preset id; '' = detect. */
+  readonly template: string;
+  /** Per-rule level overrides: `{ "field-order": "off" }`. */
+  readonly rules: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
+  readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
+  readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill' };
+}
+
+export const DEFAULT_SETTINGS: SocIdeasSettings = {
+  enable: true,
+  template: '',
+  rules: {},
+  trace: { server: 'off' },
+  tree: { filter: '', groupBy: 'project' },
+};
+
+/** Merge a partial settings object (as `workspace/configuration` returns it) over the defaults. */
+export function normaliseSettings(raw: unknown): SocIdeasSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const tree = (r.tree && typeof r.tree === 'object' ? r.tree : {}) as Record<string, unknown>;
+  const trace = (r.trace && typeof r.trace === 'object' ? r.trace : {}) as Record<string, unknown>;
+  const groupBy = tree.groupBy === 'mentor' || tree.groupBy === 'skill' ? tree.groupBy : 'project';
+  const traceServer = trace.server === 'messages' || trace.server === 'verbose' ? trace.server : 'off';
+  const rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, level] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (level === 'error' || level === 'warning' || level === 'info' || level === 'hint' || level === 'off') rules[id] = level;
+    }
+  }
+  return {
+    enable: r.enable !== false,
+    template: typeof r.template === 'string' ? r.template : '',
+    rules,
+    trace: { server: traceServer },
+    tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy },
+  };
+}
