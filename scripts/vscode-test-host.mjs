@@ -16,7 +16,8 @@
 //   CHROMIUM                the browser (default /usr/bin/chromium)
 //   VSCODE_TEST_TIMEOUT_MS  give up after this long (default 300000)
 //   VSCODE_TEST_VERBOSE=1   relay every workbench log line, including offline noise
-//   SOC_IDEAS_SCREENSHOT    write a PNG of the workbench when the tests end
+//   SOC_IDEAS_SCREENSHOT    write a PNG of the workbench when a test logs SCREENSHOT_MARKER (the extension host
+//                           is still alive then: diagnostics, views), or else when the tests end
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const startedAt = Date.now();
 const say = (...parts) => console.log(`[vscode-test-host +${((Date.now() - startedAt) / 1000).toFixed(1)}s]`, ...parts);
 // Offline noise: the gallery, telemetry and chat services the workbench cannot reach.
+const SCREENSHOT_MARKER = '[soc-ideas] screenshot-ready';
 const NOISE = /^(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|ChatSessionStore|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin extensions cache)|ENOTFOUND (open-vsx\.org|marketplace|.*microsoft\.com)/;
 
 const options = parseArguments(process.argv.slice(2));
@@ -64,19 +66,25 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  let screenshotTaken = false;
+  const takeScreenshot = async () => {
+    await delay(1500); // let the last view changes paint
+    await page.screenshot({ path: screenshotPath });
+    screenshotTaken = true;
+    say(`screenshot ${screenshotPath}`);
+  };
   const extensionHostExit = new Promise((resolve) => {
-    void page.exposeFunction('codeAutomationLog', relayLog);
+    void page.exposeFunction('codeAutomationLog', async (type, args) => {
+      if (screenshotPath && String(args?.[0] ?? args).startsWith(SCREENSHOT_MARKER)) await takeScreenshot().catch((e) => say('screenshot failed:', e));
+      else relayLog(type, args);
+    });
     void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
   });
   if (verbose) page.on('pageerror', (error) => say('page error:', error.message));
   await page.goto(workbenchUrl());
   const outcome = await Promise.race([extensionHostExit, delay(timeoutMs).then(() => 'timeout')]);
-  if (screenshotPath) {
-    await delay(1500); // let the last view changes paint
-    await page.screenshot({ path: screenshotPath });
-    say(`screenshot ${screenshotPath}`);
-  }
+  if (screenshotPath && !screenshotTaken) await takeScreenshot();
   if (outcome === 'timeout') say(`no result after ${timeoutMs} ms (was the payload honoured? see ${serverLog})`);
   else exitCode = outcome;
 } catch (error) {

@@ -14,15 +14,18 @@ import {
 } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
+import type { TreeNode } from './ideasTreeModel';
 import { createLanguageClient } from './languageClient';
 import { RestartBudget } from './restartBudget';
 import { ActiveFileStatus } from './statusBar';
 
 export interface SocIdeasApi {
   readonly ideasTree: IdeasTreeProvider;
+  readonly ideasView: vscode.TreeView<TreeNode>;
   readonly status: ActiveFileStatus;
   /** Settles when the language client has started (or failed to). */
   readonly ready: Promise<void>;
+  readonly isServerRunning: () => boolean;
 }
 
 let client: LanguageClient | undefined;
@@ -53,7 +56,9 @@ export function activate(context: vscode.ExtensionContext): SocIdeasApi {
   }
   const uriOf = (uri: vscode.Uri) => languageClient.code2ProtocolConverter.asUri(uri);
 
-  const ideasTree = registerIdeasTree(context, (uri) => request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }));
+  const { provider: ideasTree, view: ideasView } = registerIdeasTree(context, (uri) =>
+    request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }),
+  );
   // The server re-checks a file when other files change (shared mentors, skills): follow it.
   context.subscriptions.push(
     status.onDidChange((params) => {
@@ -71,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): SocIdeasApi {
     activeTemplate: () => status.active()?.template,
   });
 
-  return { ideasTree, status, ready };
+  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running };
 }
 
 export async function deactivate(): Promise<void> {

@@ -29,6 +29,8 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private lastMarkdown: vscode.TextDocument | undefined;
   private cache: { uri: string; version: number; outline: Outline | undefined } | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Parents of the nodes handed out, for TreeView.reveal. */
+  private readonly parents = new WeakMap<TreeNode, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly fetchOutline: FetchOutline) {
@@ -62,9 +64,17 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return childNodes(node);
-    const outline = await this.outline();
-    return outline ? rootNodes(outline, treeOptions()) : [];
+    if (!node) {
+      const outline = await this.outline();
+      return outline ? rootNodes(outline, treeOptions()) : [];
+    }
+    const children = childNodes(node);
+    for (const child of children) this.parents.set(child, node);
+    return children;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -147,8 +157,13 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
+export interface IdeasTree {
+  readonly provider: IdeasTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+}
+
 /** Creates the view and its commands; everything lands in context.subscriptions. */
-export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline: FetchOutline): IdeasTreeProvider {
+export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline: FetchOutline): IdeasTree {
   const provider = new IdeasTreeProvider(fetchOutline);
   const view = vscode.window.createTreeView(IDEAS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const describeView = () => {
@@ -170,7 +185,7 @@ export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline
     vscode.commands.registerCommand('socIdeas.tree.filter', (filter?: string) => chooseFilter(filter)),
     vscode.commands.registerCommand('socIdeas.tree.clearFilter', () => setTreeSetting('filter', '')),
   );
-  return provider;
+  return { provider, view };
 }
 
 function treeOptions(): TreeOptions {
@@ -222,7 +237,12 @@ async function copyIdea(provider: IdeasTreeProvider, node: TreeNode | undefined)
   const doc = provider.document();
   if (node?.kind !== 'idea' || !doc) return undefined;
   const text = ideaText(doc, node.placed);
-  await vscode.env.clipboard.writeText(text);
+  try {
+    await vscode.env.clipboard.writeText(text);
+  } catch (error) {
+    // A browser workbench may refuse clipboard access (no focus or permission).
+    void vscode.window.showWarningMessage(`SoC Ideas: could not copy the idea: ${String(error)}`);
+  }
   return text;
 }
 

@@ -86,6 +86,8 @@ export interface IdeaSnippetParams {
 export interface IdeaSnippetResult {
   /** VS Code / LSP snippet syntax: the idea heading and the template's fields in order, with tab stops. */
   readonly snippet: string;
+  /** The template the snippet follows. */
+  readonly template: OutlineTemplate | null;
 }
 
 /** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */

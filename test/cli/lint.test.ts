@@ -130,6 +130,9 @@ describe('positions', () => {
     assert.equal(label.line, 10);
     assert.equal(label.column, 3, 'after "-" and a tab');
     assert.match(at(label), /^Metor\(s\)/);
+    const missing = byRule(crlfFindings, 'missing-field')[0];
+    assert.ok(missing, JSON.stringify(crlfFindings));
+    assert.match(at(missing), /rule evaluation$/, 'the end column counts the emoji as two UTF-16 units');
     const issue = byRule(crlfFindings, 'issue-link')[0];
     assert.ok(issue, JSON.stringify(crlfFindings));
     assert.match(at(issue), /^(🚀|😀|https:\/\/github\.com\/prometheus\/prometheus\/issues)/, `the issue-link range starts on its text: "${at(issue)}"`);
@@ -209,6 +212,25 @@ describe('config', () => {
     const missing = runCli(cli, ['lint', '--config', 'absent.json', 'problems.md'], scratch.dir);
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'soc-ideas: absent.json: cannot read config file\n');
+  });
+
+  test('--template (relative to the working folder) and a --config template (relative to the config) apply', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    mkdirSync(join(scratch.dir, 'cfg'));
+    const template = '### Template\n\n#### Title\n\n-\tDescription:\n-\tRecommended Skills:\n-\tMentor(s):\n-\tIssue:\n-\tDifficulty: Easy, Medium, or Hard\n';
+    writeFileSync(join(scratch.dir, 'cfg', 'tpl.md'), template);
+    writeFileSync(join(scratch.dir, 'cfg', 'conf.json'), '{ "template": "tpl.md" }');
+    const wantsDifficulty = (r: { stdout: string; status: number | null }) => {
+      const missing = byRule(parseFindings(r.stdout), 'missing-field');
+      assert.equal(r.status, 1);
+      assert.equal(missing.length, 1, r.stdout);
+      assert.match(missing[0]!.message, /Difficulty/);
+    };
+    wantsDifficulty(runCli(cli, ['lint', '--format', 'json', '--template', 'cfg/tpl.md', 'clean.md'], scratch.dir));
+    wantsDifficulty(runCli(cli, ['lint', '--format', 'json', '--config', 'cfg/conf.json', 'clean.md'], scratch.dir));
+    const preset = runCli(cli, ['lint', '--format', 'json', '--template', 'cncf-2019', 'clean.md'], scratch.dir);
+    assert.equal(preset.status, 0, preset.stdout + preset.stderr);
   });
 
   test('--template with a missing file: exit 2', () => {

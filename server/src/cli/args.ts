@@ -11,6 +11,8 @@ export interface LintCommand {
   readonly config?: string;
   readonly template?: string;
   readonly fix: boolean;
+  /** A git revision: report only findings on lines changed since it (see changed.ts). */
+  readonly changedSince?: string;
   readonly paths: readonly string[];
 }
 
@@ -28,7 +30,8 @@ export type Command = LintCommand | OutlineCommand | { readonly command: 'help' 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  soc-ideas lint [--format stylish|json|sarif|github] [--config FILE] [--template FILE] [--fix] PATH...
+  soc-ideas lint [--format stylish|json|sarif|github] [--config FILE] [--template FILE]
+                 [--fix | --changed-since REF] PATH...
   soc-ideas outline [--format text|json] [--config FILE] [--template FILE] FILE
   soc-ideas --help | --version
 
@@ -40,6 +43,9 @@ Options:
   --config    use this config file instead of the nearest .soc-ideas.json
   --template  template file (or built-in preset id) to check against
   --fix       apply every certain fix, then report what remains
+  --changed-since REF
+              report only problems on lines added or changed since the git revision REF
+              (and problems on an idea's heading when any line of that idea changed)
 Exit codes: 0 no error found, 1 errors found, 2 bad usage or unreadable file.`;
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -50,7 +56,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === '--version' || first === '-v') return { command: 'version' };
   if (first !== 'lint' && first !== 'outline') throw new UsageError(`unknown command '${first}'`);
 
-  const flags: { format?: string; config?: string; template?: string; fix: boolean } = { fix: false };
+  const flags: { format?: string; config?: string; template?: string; 'changed-since'?: string; fix: boolean } = { fix: false };
   const positional: string[] = [];
   let help = false;
   for (let i = 1; i < args.length; i++) {
@@ -70,7 +76,9 @@ export function parseArgs(argv: readonly string[]): Command {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (name !== 'format' && name !== 'config' && name !== 'template') throw new UsageError(`unknown option '${arg}'`);
+      if (name !== 'format' && name !== 'config' && name !== 'template' && !(name === 'changed-since' && first === 'lint')) {
+        throw new UsageError(`unknown option '${arg}'`);
+      }
       let value: string | undefined;
       if (eq >= 0) value = arg.slice(eq + 1);
       else value = args[++i];
@@ -94,7 +102,17 @@ export function parseArgs(argv: readonly string[]): Command {
       throw new UsageError(`unknown format '${format}' for lint (use ${LINT_FORMATS.join(', ')})`);
     }
     if (positional.length === 0) throw new UsageError('lint needs at least one PATH');
-    return { command: 'lint', format: format as LintFormat, fix: flags.fix, paths: positional, ...common };
+    const changedSince = flags['changed-since'];
+    if (changedSince !== undefined && flags.fix) throw new UsageError("'--fix' and '--changed-since' cannot be used together");
+    if (changedSince?.startsWith('-')) throw new UsageError(`'--changed-since' needs a git revision, not '${changedSince}'`);
+    return {
+      command: 'lint',
+      format: format as LintFormat,
+      fix: flags.fix,
+      ...(changedSince !== undefined ? { changedSince } : {}),
+      paths: positional,
+      ...common,
+    };
   }
   const format = flags.format ?? 'text';
   if (!(OUTLINE_FORMATS as readonly string[]).includes(format)) {

@@ -8,8 +8,10 @@ import { parseDocument } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace';
 import { fileUri, uriToPath } from '../node/nodeHost';
 import type { LintCommand } from './args';
+import { findingsOnChanges } from './changed';
 import { expandPaths, readText, writeTextAtomically, type InputFile, type ReadText } from './files';
 import { formatFindings } from './formatters';
+import { changesSince, type ChangesSince } from './git';
 import { compareFindings, toCliFinding, type CliFinding } from './report';
 import { cliEnvironment, type CliEnvironment } from './settings';
 
@@ -41,6 +43,8 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   });
   const index = new WorkspaceIndex();
   for (const entry of loaded) index.update(entry.uri, entry.doc);
+  // Ask git before checking anything, so a bad revision stops the run at once.
+  const changes: ChangesSince | undefined = command.changedSince !== undefined ? changesSince(command.changedSince, command.paths, io.cwd) : undefined;
   // A folder contributes only its idea files; a file named on the command line is always reported.
   const targets = loaded.filter((entry) => entry.doc.isIdeaFile || entry.file.explicit);
 
@@ -66,7 +70,8 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
       }
     }
     reportOnce(result, reported, io);
-    for (const f of result.findings) findings.push(toCliFinding(entry.file.display, result.doc.lines, f));
+    const shown = changes ? findingsOnChanges(result.doc, result.findings, changes.get(entry.file.path)) : result.findings;
+    for (const f of shown) findings.push(toCliFinding(entry.file.display, result.doc.lines, f));
   }
 
   findings.sort(compareFindings);

@@ -55,7 +55,22 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
     }
     settings = { ...settings, template: options.template, baseUri: fileUri(cwd) };
   }
-  return { host, settings, warnings };
+  return { host: memoized(host), settings, warnings };
+}
+
+/**
+ * Every linted file asks for the same configs and templates up its folders; a run reads each once.
+ * (The run writes only the idea files it fixes, which the engine reads from the text it is given.)
+ */
+function memoized(host: Host): Host {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return {
+    readFile(uri) {
+      let text = cache.get(uri);
+      if (!text) cache.set(uri, (text = host.readFile(uri)));
+      return text;
+    },
+  };
 }
 
 function withoutConfigFiles(host: Host): Host {

@@ -39,52 +39,81 @@ export class SectionCache {
 
 export interface ParseOptions {
   readonly cache?: SectionCache;
+  /** Parse the text as one section, without the section scan (the reference the tests compare against). */
+  readonly wholeDocument?: boolean;
+  /** Told when parsing failed and an empty document was returned instead (tests, server log). */
+  readonly onError?: (error: unknown) => void;
 }
 
 /** Headings whose sections are containers, never projects. */
 const GENERIC_HEADING =
-  /^(?:(?:gsoc|lfx|cncf|google summer of code|summer of code|mentorship|program)?\s*(?:\d{4}\s*)?(?:(?:proposed|accepted|selected|current|list of|open|other|more)\s+)?(?:project\s+ideas?|ideas?|projects?|mentorship projects?|project list|programs?)(?:\s+(?:list|for \d{4}|\d{4}))?|template|table of contents|contents)\s*:?$/i;
+  /^(?:(?:gsoc|lfx|cncf|google summer of code|summer of code|mentorship|program)?\s*(?:\d{4}\s*)?(?:(?:proposed|accepted|selected|current|list of|open|other|more)\s+)?(?:projects?\s+ideas?|ideas?|projects?|mentorship projects?|project list|programs?)(?:\s+(?:list|for \d{4}|\d{4}))?|template|table of contents|contents)\s*:?$/i;
 const SAMPLE_HEADING = /^[^\p{L}]*(?:sample|example|exemplo|template|modelo)\b|\((?:sample|example)\)/iu;
 
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
   try {
-    return buildDocument(text, collectBlocks(text, options.cache));
-  } catch {
+    return buildDocument(text, collectBlocks(text, options.cache, options.wholeDocument === true));
+  } catch (error) {
     // The parser never fails: a bug here must not take an editor down with it.
+    options.onError?.(error);
     return buildDocument(text, []);
   }
 }
 
-function collectBlocks(text: string, cache: SectionCache | undefined): BlockSyntax[] {
+function collectBlocks(text: string, cache: SectionCache | undefined, wholeDocument: boolean): BlockSyntax[] {
   cache?.startRun();
   // A BOM is not content; a space keeps every offset where it is.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const { starts, definitions } = scanSections(source);
-  const blocks: BlockSyntax[] = [];
+  if (wholeDocument) return parseSection(source, '', '').blocks.slice();
+  const starts = scanSections(source);
+  const sections: Array<{ from: number; text: string; lookahead: string; syntax: SectionSyntax }> = [];
   let i = 0;
   while (i < starts.length) {
     const from = starts[i]!;
     let j = i + 1;
+    let sectionText: string;
+    let lookahead: string;
     let syntax: SectionSyntax;
     // Grow the section while its last block runs on into the next one.
     for (;;) {
       const to = j < starts.length ? starts[j]! : source.length;
-      syntax = parseCached(source.slice(from, to), definitions, cache);
+      sectionText = source.slice(from, to);
+      lookahead = j < starts.length ? lineAt(source, to) : '';
+      syntax = parseCached(sectionText, '', lookahead, cache);
       if (!syntax.openAtEnd || j >= starts.length) break;
       j++;
     }
-    for (const block of syntax.blocks) blocks.push(shiftBlock(block, from));
+    sections.push({ from, text: sectionText, lookahead, syntax });
     i = j;
+  }
+  // A reference resolves against definitions anywhere in the document (which changes a heading's
+  // text: `[x]` or `x`). Sections that may hold a reference are parsed again with every label
+  // defined; definitions change no block structure, so the sections stay as they are.
+  const labels = new Set(sections.flatMap((s) => s.syntax.labels));
+  const definitions = labels.size ? `${[...labels].map((l) => `[${l}]: #`).join('\n')}\n\n` : '';
+  const blocks: BlockSyntax[] = [];
+  for (const s of sections) {
+    const syntax = definitions && s.text.includes('[') ? parseCached(s.text, definitions, s.lookahead, cache) : s.syntax;
+    for (const block of syntax.blocks) blocks.push(shiftBlock(block, s.from));
   }
   return blocks;
 }
 
-function parseCached(sectionText: string, definitions: string, cache: SectionCache | undefined): SectionSyntax {
-  if (!cache) return parseSection(sectionText, definitions);
-  const key = definitions ? `${sectionText}\u0000${definitions}` : sectionText;
+const LINE = /[^\r\n]*/y;
+
+/** The line starting at `offset`, without its line break. */
+function lineAt(text: string, offset: number): string {
+  LINE.lastIndex = offset;
+  return LINE.exec(text)?.[0] ?? '';
+}
+
+function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined): SectionSyntax {
+  if (!cache) return parseSection(sectionText, definitions, lookahead);
+  // The lengths keep keys of different (definitions, text, lookahead) triples apart.
+  const key = `${definitions.length}:${lookahead.length}:${definitions}${sectionText}${lookahead}`;
   let syntax = cache.get(key);
   if (!syntax) {
-    syntax = parseSection(sectionText, definitions);
+    syntax = parseSection(sectionText, definitions, lookahead);
     cache.set(key, syntax);
     cache.parsedInLastRun++;
   }
@@ -175,7 +204,7 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
           projects.push(project);
         }
       }
-      const idea = makeIdea(text, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields);
+      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields);
       if (isSample) samples.push(idea);
       else {
         ideas.push(idea);
@@ -199,10 +228,12 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
   };
 }
 
-/** An idea's section has a recognised field, or two label-shaped items. */
+/**
+ * An idea's section has a field we recognise (description, skills, mentors, issue, outcome).
+ * Two unknown `Label: value` items are not enough: timelines and schedules look like that too.
+ */
 function isIdeaSection(fields: readonly FieldSyntax[]): boolean {
-  if (fields.some((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key))) return true;
-  return fields.filter((f) => f.hasColon && (f.key !== null || /^\p{Lu}[^\d]*$/u.test(f.label))).length >= 2;
+  return fields.some((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key));
 }
 
 /** Fields that make a section an idea on their own; admin-added ones (LFX URL…) do not. */
@@ -248,8 +279,8 @@ function sectionEnd(headings: readonly Heading[], index: number, textLength: num
   return textLength;
 }
 
-function makeIdea(text: string, heading: Heading, span: Span, project: Project | null, syntax: readonly FieldSyntax[]): Idea {
-  const fields: Field[] = syntax.map((f) => toField(text, f));
+function makeIdea(text: string, lines: LineIndex, heading: Heading, span: Span, project: Project | null, syntax: readonly FieldSyntax[]): Idea {
+  const fields: Field[] = syntax.map((f) => toField(text, lines, f));
   const idea: MutableIdea = { title: heading.text, heading, span, project, fields, mentors: [], skills: [], issues: [] };
   for (const field of fields) {
     if (field.key === 'mentors') idea.mentors = [...idea.mentors, ...parseMentors(text, field)];
@@ -259,8 +290,10 @@ function makeIdea(text: string, heading: Heading, span: Span, project: Project |
   return idea;
 }
 
-function toField(text: string, f: FieldSyntax): Field {
-  const linesStart = Math.max(text.lastIndexOf('\n', f.itemSpan.start - 1), text.lastIndexOf('\r', f.itemSpan.start - 1)) + 1;
+function toField(text: string, lines: LineIndex, f: FieldSyntax): Field {
+  // Through the line index: `lastIndexOf('\r')` scans back to the start of a file without any \r,
+  // which made parsing quadratic (a 5 MB file took 50 s).
+  const linesStart = lines.lineStart(lines.lineOf(f.itemSpan.start));
   let linesEnd = f.itemSpan.end;
   if (text.startsWith('\r\n', linesEnd)) linesEnd += 2;
   else if (text[linesEnd] === '\n' || text[linesEnd] === '\r') linesEnd += 1;

@@ -6,27 +6,21 @@
 //
 // Why this equals a whole-document parse: a heading in column 0 closes every container (lists,
 // block quotes) and interrupts paragraphs, so the only blocks that can run across it are a fenced
-// code block or an HTML block still open at the end of the previous section. `parse.ts` sees that
-// in the previous section's own tree (its last block is an unclosed fence or an HTML block with no
-// blank line after it) and then merges the two sections and parses again. Link reference
-// definitions can be used across sections, so every section is parsed with the document's
-// definitions appended. The scan below skips headings inside obvious fences only to save work;
-// it may be wrong without harm, because merging is always correct.
+// code block or an HTML block still open at the end of the previous section. Each section is
+// parsed with the next section's heading line after it: when that line does not come out as a
+// heading, `parse.ts` merges the two sections and parses again (and the line also closes the
+// section's lists exactly as in the whole document). Link reference
+// definitions can be used across sections: `parse.ts` collects them from the sections' trees and
+// parses the sections that may use one again with all of them. The scan below skips headings
+// inside obvious fences only to save work; it may be wrong without harm, because merging is
+// always correct.
 
 const HEADING_AT_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S/;
 
-export interface SectionScan {
-  /** Start offsets of the proposed sections; the first is always 0. */
-  readonly starts: number[];
-  /** Link reference definition lines of the whole document, joined, or ''. */
-  readonly definitions: string;
-}
-
-export function scanSections(text: string): SectionScan {
+/** Start offsets of the proposed sections; the first is always 0. */
+export function scanSections(text: string): number[] {
   const starts = [0];
-  const definitions: string[] = [];
   let fence: { char: string; size: number } | null = null;
   const lineBreak = /\r\n|\r|\n/g;
   let lineStart = 0;
@@ -44,10 +38,9 @@ export function scanSections(text: string): SectionScan {
       const open = FENCE.exec(line);
       if (open) fence = { char: open[1]![0]!, size: open[1]!.length };
       else if (lineStart > 0 && HEADING_AT_COLUMN_0.test(line)) starts.push(lineStart);
-      else if (line.charCodeAt(0) !== 35 /* # */ && DEFINITION.test(line)) definitions.push(line);
     }
     if (!m) break;
     lineStart = m.index + m[0].length;
   }
-  return { starts, definitions: definitions.length ? `\n\n${definitions.join('\n')}\n` : '' };
+  return starts;
 }

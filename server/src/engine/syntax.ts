@@ -66,24 +66,49 @@ export interface SectionSyntax {
   readonly blocks: readonly BlockSyntax[];
   /** The section's last block is still open (unclosed fence, HTML block running into the next line). */
   readonly openAtEnd: boolean;
+  /** Labels of the link reference definitions in the section, white space collapsed. */
+  readonly labels: readonly string[];
 }
 
 const LABEL_MAX = 60;
 
-/** Parse one section's text. Never throws: a failure gives an empty section. */
-export function parseSection(text: string, definitions: string): SectionSyntax {
+/**
+ * Parse one section's text. `lookahead` is the first line of the next section (a heading in column
+ * 0, or '' at the end of the document): parsed after the section, it closes the section's blocks
+ * exactly as it does in the whole document (a fence left open in a list item ends where the item
+ * ends, not at the end of the text), and when it does not come out as a heading of its own, the
+ * section's last block runs on into the next section (`openAtEnd`). `definitions` (link reference
+ * definitions, as `parse.ts` builds them, ending in a blank line) goes before the section: after
+ * it, an unclosed fence would swallow them. Never throws: a failure gives an empty section.
+ */
+export function parseSection(text: string, definitions: string, lookahead: string): SectionSyntax {
+  const source = definitions + text + lookahead;
   let root: Root;
   try {
-    root = fromMarkdown(definitions ? text + definitions : text);
+    root = fromMarkdown(source);
   } catch {
-    return { blocks: [], openAtEnd: false };
+    return { blocks: [], openAtEnd: false, labels: [] };
   }
-  const limit = text.length;
+  const base = definitions.length;
+  const limit = base + text.length;
   const blocks: BlockSyntax[] = [];
-  const children = root.children.filter((c) => start(c) < limit);
-  for (const node of children) collectBlock(text, node, blocks);
-  const last = children[children.length - 1];
-  return { blocks, openAtEnd: last ? isOpenAtEnd(text, last) : false };
+  const children = root.children.filter((c) => start(c) >= base && start(c) < limit);
+  for (const node of children) collectBlock(source, node, blocks);
+  const labels: string[] = [];
+  collectDefinitionLabels(children, labels);
+  const openAtEnd = lookahead !== '' && !root.children.some((c) => c.type === 'heading' && start(c) === limit);
+  return { blocks: base ? blocks.map((b) => shiftBlock(b, -base)) : blocks, openAtEnd, labels };
+}
+
+/** Definitions can sit in block quotes and list items too; they are never inside anything else. */
+function collectDefinitionLabels(nodes: readonly Nodes[], out: string[]): void {
+  for (const node of nodes) {
+    if (node.type === 'definition') {
+      if (node.label) out.push(node.label.replace(/\s+/g, ' '));
+    } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+      collectDefinitionLabels(node.children, out);
+    }
+  }
 }
 
 function start(node: Nodes): number {
@@ -93,23 +118,16 @@ function end(node: Nodes): number {
   return node.position?.end.offset ?? 0;
 }
 
-function isOpenAtEnd(text: string, node: RootContent): boolean {
-  if (node.type === 'code') {
-    const source = text.slice(start(node), end(node));
-    const open = /^[ \t]*(`{3,}|~{3,})/.exec(source);
-    if (!open) return false; // indented code cannot run over a line in column 0
-    const lines = source.split(/\r\n|\r|\n/);
-    if (lines.length < 2) return true;
-    const last = lines[lines.length - 1]!.trim();
-    const fenceChar = open[1]![0]!;
-    return !(last.length >= open[1]!.length && [...last].every((c) => c === fenceChar));
-  }
-  if (node.type === 'html') {
-    // Open unless a blank line follows it inside the section (an HTML block of types 6/7 ends
-    // only there; for the others this merges a little more than needed, which is harmless).
-    return !/\n[ \t]*\r?\n|\r[ \t]*\r/.test(text.slice(end(node)) + '');
-  }
-  return false;
+/** A fenced code block with no closing fence (it ran to the end of its container). */
+function fenceUnclosed(text: string, node: Code): boolean {
+  const source = text.slice(start(node), end(node));
+  const open = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+  if (!open) return false;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return true;
+  const last = lines[lines.length - 1]!.trim();
+  const fenceChar = open[1]![0]!;
+  return !(last.length >= open[1]!.length && [...last].every((c) => c === fenceChar));
 }
 
 function collectBlock(text: string, node: RootContent, out: BlockSyntax[]): void {
@@ -166,7 +184,7 @@ function codeSyntax(text: string, node: Code): CodeSyntax {
   let valueEnd = e;
   if (/^[ \t]*(`{3,}|~{3,})/.test(source)) {
     const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
-    if (lastBreak > firstBreak && !isOpenAtEnd(text, node)) valueEnd = s + lastBreak + 1;
+    if (lastBreak > firstBreak && !fenceUnclosed(text, node)) valueEnd = s + lastBreak + 1;
   } else {
     valueStart = s; // indented code: no fence lines
   }
@@ -341,7 +359,8 @@ function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyn
   const label = matchLabel(text.slice(cs, firstLineEnd), cs);
   if (!label) return null;
   // A lone label must really have its value below it.
-  if (!label.hasColon && firstLineEnd >= e) return null;
+  // (`-\tMentor(s)` alone is kept: its entries may follow as under-indented sibling items.)
+  if (!label.hasColon && firstLineEnd >= e && label.key !== 'mentors') return null;
   const lineStart = Math.max(text.lastIndexOf('\n', s - 1), text.lastIndexOf('\r', s - 1)) + 1;
   const subItems: SubItemSyntax[] = [];
   for (const child of item.children) {

@@ -42,6 +42,25 @@ export function splitTopLevel(text: string, offset: number, separator: RegExp): 
 const HANDLE = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
 const HANDLE_RE = new RegExp(`^${HANDLE}$`);
 const EMAIL_RE = /[^\s@(),<>[\]]+@[^\s@(),<>[\]]+\.[A-Za-z]{2,}/;
+/** `jane AT example DOT org`, `jane at example.org`, `jane(at)example(dot)org`: emails people hide from bots. */
+const OBFUSCATED_EMAIL_RE = (() => {
+  const part = '[\\w+-]+';
+  const dot = '(?:\\s*\\.\\s*|\\s+(?:DOT|dot)\\s+|\\s*[(\\[](?:dot|DOT)[)\\]]\\s*)';
+  const at = '(?:\\s*[(\\[](?:at|AT)[)\\]]\\s*|\\s+(?:AT|at)\\s+)';
+  return new RegExp(`${part}(?:${dot}${part})*${at}${part}(?:${dot}${part})+`);
+})();
+/** A person's name as people write it: letters, spaces, initials, hyphens, apostrophes. */
+const PERSON_NAME_RE = /^[\p{L}][\p{L}\p{M}'’.\- ]*$/u;
+
+/** True when `name` reads as a person's name (safe to write back into the file). */
+export function isPersonName(name: string): boolean {
+  return PERSON_NAME_RE.test(name) && /\p{L}/u.test(name);
+}
+
+/** The email in `text`, plain or obfuscated (`jane AT x DOT org`), as written. */
+export function findEmail(text: string): string | undefined {
+  return EMAIL_RE.exec(text)?.[0] ?? OBFUSCATED_EMAIL_RE.exec(text)?.[0]?.trim();
+}
 const GITHUB_PROFILE_RE = /^https?:\/\/(?:www\.)?github\.com\/([^/\s)?#]+)\/?$/i;
 
 export function isValidHandle(handle: string): boolean {
@@ -74,9 +93,15 @@ function splitMentorList(value: string, offset: number): Piece[] {
       merged.push(piece);
     }
   }
-  // `Jane Doe (@jane) John Roe (@john)`: two mentors with no separator.
+  // `Jane Doe (@jane) John Roe (@john)`: two mentors with no separator; `@jane @john` likewise.
   const out: Piece[] = [];
   for (const piece of merged) {
+    if (/^@[\w-]+(?:\s+@[\w-]+)+$/.test(piece.text)) {
+      const handle = /@[\w-]+/g;
+      let h: RegExpExecArray | null;
+      while ((h = handle.exec(piece.text))) out.push({ text: h[0], span: { start: piece.span.start + h.index, end: piece.span.start + h.index + h[0].length } });
+      continue;
+    }
     const re = /\)\s+(?=[\p{Lu}@[])/gu;
     let from = 0;
     let m: RegExpExecArray | null;
@@ -100,6 +125,12 @@ function parseMentor(piece: Piece): Mentor | null {
     raw = raw.slice(0, roleMatch.index);
     span = { start: span.start, end: span.start + raw.length };
   }
+  // A sentence's full stop or a stray escape after a link: `[Jane](https://github.com/jane).`
+  const trailing = /(?<=[)\]>])[.\\]+$/.exec(raw);
+  if (trailing) {
+    raw = raw.slice(0, trailing.index);
+    span = { start: span.start, end: span.start + raw.length };
+  }
   if (!/[\p{L}\p{N}]/u.test(raw)) return null;
   const base = { raw, span, ...(role ? { role } : {}) };
 
@@ -118,12 +149,12 @@ function parseMentor(piece: Piece): Mentor | null {
     const at = m[2] === '@';
     const handle = m[3]!;
     const rest = m[4]?.trim();
-    const email = rest ? EMAIL_RE.exec(rest)?.[0] : undefined;
+    const email = rest ? findEmail(rest) : undefined;
     let form: MentorForm;
     if (!at) form = rest ? 'other' : 'name-bare-handle';
     else if (rest) form = email ? 'name-handle-email' : 'other';
     else form = 'name-handle';
-    return { ...base, form, name, handle, ...(email ? { email } : rest ? {} : {}) };
+    return { ...base, form, name, handle, ...(email ? { email } : {}) };
   }
   // @jane
   if ((m = /^@([A-Za-z0-9][\w-]*)$/.exec(raw))) return { ...base, form: 'handle', handle: m[1]! };
@@ -131,17 +162,20 @@ function parseMentor(piece: Piece): Mentor | null {
   if (/^[\p{L}][\p{L}\p{M}'’.\- ]*$/u.test(raw)) return { ...base, form: 'name', name: raw.trim() };
 
   // Anything else: pick out what we can.
-  const email = EMAIL_RE.exec(raw)?.[0];
+  const email = findEmail(raw);
   const withoutEmail = email ? raw.replace(email, ' ') : raw;
   const handleMatch = /(?:^|[^\w.])@([A-Za-z0-9][\w-]*)/.exec(withoutEmail);
   const linkProfile = /\]\((https?:\/\/(?:www\.)?github\.com\/[^)\s]+)\)/i.exec(raw);
   const handle = handleMatch?.[1] ?? (linkProfile ? GITHUB_PROFILE_RE.exec(linkProfile[1]!)?.[1] : undefined);
   const name = withoutEmail
-    .replace(/\]\([^)]*\)/g, '')
-    .replace(/(?:^|\s)@[\w-]+/g, ' ')
+    // `[@jane](url)` and `@[jane](url)` are handles, not names; `[Jane Doe](url)` keeps its text.
+    .replace(/@?\[@?[^\]]*\]\([^)]*\)/g, (link) => (/^@|^\[@/.test(link) ? ' ' : link.replace(/\]\([^)]*\)$/, ' ')))
+    .replace(/(^|[^\w.])@[\w-]+/g, '$1 ')
     .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[[\]()<>,;|*_`]/g, ' ')
+    .replace(/[[\]()<>,;|*_`\\]/g, ' ')
+    .replace(/\s[-–—]\s/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/^[\s.:-]+|[\s:-]+$/g, '')
     .trim();
   return {
     ...base,

@@ -15,6 +15,13 @@ export async function activateExtension(): Promise<SocIdeasApi> {
   return api;
 }
 
+/** For tests that need the language server: fails at once when it is not running. */
+export async function activateWithServer(): Promise<SocIdeasApi> {
+  const api = await activateExtension();
+  assert.ok(api.isServerRunning(), 'the language server is running (is dist/server.js built? see the SoC Ideas output)');
+  return api;
+}
+
 export function fixtureUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixture workspace is open');
@@ -26,9 +33,18 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Undoes the test's unsaved edits to the active editor, so the fixture stays as written. */
-export async function revertActiveEditor(): Promise<void> {
-  if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+/**
+ * An untitled copy of a fixture, for tests that edit: the fixture file itself is never changed.
+ * Close it with closeActiveEditorUnsaved.
+ */
+export async function openFixtureCopy(name: string): Promise<vscode.TextEditor> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name)));
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export async function closeActiveEditorUnsaved(): Promise<void> {
+  if (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 /** The 0-based line of the first line containing `text`. */

@@ -1,9 +1,38 @@
+// The same idea title twice in one file (usually a copy-paste or a merge that kept both).
+import type { Idea } from '../model';
+import { lineOf, relatedAt } from './field-support';
 import type { Rule } from './rule';
 
 export const duplicateIdea: Rule = {
   id: 'duplicate-idea',
   defaultSeverity: 'warning',
-  description: 'TODO',
+  description: 'Two ideas in one file have the same title.',
   fixable: false,
-  check() {},
+  check(context) {
+    const { doc } = context;
+    const first = new Map<string, Idea>();
+    for (const idea of doc.ideas) {
+      const key = foldTitle(idea.title);
+      if (!key) continue;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, idea);
+        continue;
+      }
+      context.report({
+        span: idea.heading.textSpan,
+        message: `This idea has the same title as the idea on line ${lineOf(doc, earlier.heading.span.start) + 1}: remove the copy or give it its own title.`,
+        related: [relatedAt(doc, earlier.heading.textSpan, 'The idea with the same title')],
+      });
+    }
+  },
 };
+
+/** Case, white space and punctuation do not make two titles different. */
+export function foldTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,9 +1,96 @@
+// An idea's issue should belong to its project: a link into another project's repository is
+// usually a copy-paste from the idea above (the 2019 list had an rkt idea pointing at linkerd2).
+import type { IssueRef } from '../model';
 import type { Rule } from './rule';
+
+/** Words that say nothing about which project a title names. */
+const STOP_WORDS = new Set(
+  (
+    'the and for with from into onto via add adding support supporting implement implementing implementation ' +
+    'improve improving improvement improvements enable enabling new use using build building create creating ' +
+    'make making project projects idea ideas based native cloud tool tools tooling test tests testing integration ' +
+    'integrate feature features plugin plugins api apis cli docs doc documentation website web server client ' +
+    'service services operator operators support data community contributor contributors strategy other more ' +
+    'better automated automate automation framework library extend extension mode level layer system systems ' +
+    'end its our your their this that between across over under about all any'
+  ).split(/\s+/),
+);
+
+const CONTAINER_TITLE = /^\W*(?:\d{4}\s+)?(?:projects?\s+)?(?:ideas?|projects?)\W*$/i;
+
+/** Names one project goes by on GitHub, beyond what its title says. Small on purpose. */
+const ALIASES: ReadonlyArray<readonly string[]> = [
+  ['kubernetes', 'k8s', 'kubernetes-sigs', 'kubeflow', 'kubernetes-csi', 'kubernetes-client'],
+  ['opa', 'open-policy-agent'],
+  ['tikv', 'pingcap', 'tidb'],
+];
 
 export const issueProject: Rule = {
   id: 'issue-project',
   defaultSeverity: 'warning',
-  description: 'TODO',
+  description: "None of the idea's issue links belongs to the idea's project.",
   fixable: false,
-  check() {},
+  check({ doc, report }) {
+    for (const idea of doc.ideas) {
+      const links = idea.issues.filter((r) => (r.kind === 'issue' || r.kind === 'pull') && r.owner && r.repo);
+      if (!links.length) continue;
+      // A container heading (`Projects ideas`) names no project: nothing to compare with.
+      if (!idea.project || CONTAINER_TITLE.test(idea.project.title)) continue;
+      const titleTokens = tokensOf([idea.project.title, idea.title].join(' '));
+      if (!titleTokens.length) continue;
+      if (links.some((link) => belongs(link, titleTokens))) continue;
+      const project = idea.project.title;
+      for (const link of links) {
+        report({
+          span: link.span,
+          message: `\`${link.owner}/${link.repo}\` does not look like part of ${project}: link an issue of this idea's project (copied from another idea?).`,
+        });
+      }
+    }
+  },
 };
+
+function belongs(link: IssueRef, titleTokens: readonly string[]): boolean {
+  const repoTokens = [...repoTokensOf(link.owner!), ...repoTokensOf(link.repo!)];
+  const wholeNames = [link.owner!.toLowerCase(), link.repo!.toLowerCase()];
+  const expanded = new Set(titleTokens);
+  for (const group of ALIASES) {
+    if (group.some((a) => expanded.has(a))) for (const a of group) expanded.add(a);
+  }
+  for (const t of expanded) {
+    if (wholeNames.includes(t)) return true;
+    for (const r of repoTokens) if (similar(t, r)) return true;
+  }
+  return false;
+}
+
+/** Equal, or one inside the other when the shorter has 4+ letters (`envoy` ⊂ `envoyproxy`). */
+function similar(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short);
+}
+
+/** `linkerd/linkerd2` → linkerd; `kubernetes-sigs/kube-batch` → kubernetes, sigs, kube, batch. */
+function repoTokensOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .map((t) => t.replace(/\d+/g, ''))
+    .filter((t) => t.length >= 2 && !STOP_WORDS.has(t));
+}
+
+/** Title words that could name a project. */
+function tokensOf(title: string): string[] {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu) ?? [];
+  const out = new Set<string>();
+  for (const word of words) {
+    // `kube-batch` counts whole and in parts.
+    for (const t of [word, ...word.split(/[-.]/)]) {
+      const bare = t.replace(/\d+$/, '');
+      // Short words count only when equal to a repository word (`BR` → `pingcap/br`), see `similar`.
+      if (bare.length >= 2 && !STOP_WORDS.has(bare)) out.add(bare);
+    }
+  }
+  return [...out];
+}

@@ -1,9 +1,58 @@
+// Field bullets: the template's marker, and one gap after it per idea. An idea that uses another gap
+// throughout (`- ` where the template has `-\t`) is consistent and left alone; a mixed idea is
+// normalised to its majority gap.
+import type { Field, IdeaDocument } from '../model';
+import type { Template } from '../template/types';
+import { ideaGap, showMarker } from './field-support';
 import type { Rule } from './rule';
 
 export const listMarker: Rule = {
   id: 'list-marker',
   defaultSeverity: 'info',
-  description: 'TODO',
-  fixable: false,
-  check() {},
+  description: "A field's bullet marker or spacing differs from the template's.",
+  fixable: true,
+  check(context) {
+    const { doc, template } = context;
+    const marker = template.bullet.marker;
+    for (const idea of doc.ideas) {
+      const bulleted = idea.fields.filter((f) => f.bullet !== '');
+      // The gap to normalise to: the idea's majority among template-marker fields, else what the
+      // other-marker fields use when they agree, else the template's.
+      const otherGaps = new Set(bulleted.filter((f) => f.bullet !== marker).map((f) => f.markerGap));
+      const gap = ideaGap(idea, template) ?? (otherGaps.size === 1 ? [...otherGaps][0]! : template.bullet.gap);
+      const gapsMixed = new Set(bulleted.map((f) => f.markerGap)).size > 1;
+      for (const field of bulleted) {
+        const wrongMarker = field.bullet !== marker;
+        const wrongGap = gapsMixed && field.markerGap !== gap;
+        if (!wrongMarker && !wrongGap) continue;
+        const wanted = marker + gap;
+        const written = doc.text.slice(field.markerSpan.start, field.markerSpan.end);
+        const fix = safeToReplace(doc, field, wanted)
+          ? { title: `Change the bullet to "${showMarker(wanted)}"`, edits: [{ span: field.markerSpan, newText: wanted }] }
+          : undefined;
+        context.report({
+          span: field.markerSpan,
+          message: wrongMarker
+            ? `Start the field with "${marker}" as the template does, not "${field.bullet}".`
+            : `Write the bullet as "${showMarker(wanted)}" like the other fields of this idea, not "${showMarker(written)}".`,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
 };
+
+/**
+ * A new marker of another width moves where the item's content starts, which can change what its
+ * continuation lines and sub-lists belong to: only one-line items may change width.
+ */
+function safeToReplace(doc: IdeaDocument, field: Field, wanted: string): boolean {
+  const column = (s: string) => {
+    let col = field.indent;
+    for (const c of s) col = c === '\t' ? col + 4 - (col % 4) : col + 1;
+    return col;
+  };
+  const written = doc.text.slice(field.markerSpan.start, field.markerSpan.end);
+  if (column(written) === column(wanted)) return true;
+  return !/[\r\n]/.test(doc.text.slice(field.itemSpan.start, field.itemSpan.end).replace(/[\r\n]+$/, ''));
+}

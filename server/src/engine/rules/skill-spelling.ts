@@ -1,9 +1,62 @@
+// One skill, one spelling: the workspace's most used spelling of a skill (`Golang`) wins over its
+// variants (`golang`, `GoLang`), and a skill does not end with a sentence's full stop (`Golang.`).
+import type { Skill } from '../model';
+import { type SkillUse, skillKey } from '../workspace';
 import type { Rule } from './rule';
 
 export const skillSpelling: Rule = {
   id: 'skill-spelling',
   defaultSeverity: 'info',
-  description: 'TODO',
-  fixable: false,
-  check() {},
+  description: 'A skill is spelt unlike the rest of the workspace spells it.',
+  fixable: true,
+  check({ doc, workspace, report }) {
+    const skills = workspace.skills();
+    for (const idea of doc.ideas) {
+      for (const skill of idea.skills) {
+        const use = skills.get(skillKey(skill.name));
+        if (!use || use.total < 2) continue;
+        const dominant = dominantSpelling(use);
+        const written = writtenSpan(skill);
+        const trailing = written ? written.trailing : '';
+        const variant = skill.name !== dominant;
+        if (!variant && !trailing) continue;
+        const count = use.spellings.get(dominant) ?? 0;
+        const message = variant
+          ? `Spell \`${skill.name}\` as \`${dominant}\`, as ${count} of ${use.total} uses in the workspace do.`
+          : `Drop the \`${trailing}\` after \`${skill.name}\`: skills are a list, not a sentence.`;
+        report({
+          span: skill.span,
+          message,
+          ...(written ? { fix: { title: `Write \`${dominant}\``, edits: [{ span: written.span, newText: dominant }] } } : {}),
+        });
+      }
+    }
+  },
 };
+
+/** Most used spelling; a tie goes to the capitalised one, then to the first in sort order. */
+export function dominantSpelling(use: SkillUse): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [spelling, count] of [...use.spellings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const better = count > bestCount || (count === bestCount && isCapitalised(spelling) && !isCapitalised(best));
+    if (better) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function isCapitalised(s: string): boolean {
+  return /^\p{Lu}/u.test(s);
+}
+
+/** Where the skill's own text (plus a trailing `.`/`:`/`;`/`!`) sits in the document, when it can be found. */
+function writtenSpan(skill: Skill): { span: { start: number; end: number }; trailing: string } | undefined {
+  const at = skill.raw.indexOf(skill.name);
+  if (at < 0) return undefined;
+  const trailing = /^[.:;!]*/.exec(skill.raw.slice(at + skill.name.length))![0];
+  const start = skill.span.start + at;
+  return { span: { start, end: start + skill.name.length + trailing.length }, trailing };
+}

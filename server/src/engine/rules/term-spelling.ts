@@ -1,9 +1,151 @@
+// Near misses of names the file itself uses (`Kubebernetes`, `Kubertenes` for Kubernetes) in the
+// prose of project sections. Names: words of project headings, and capitalised words used 3+ times.
+import type { IdeaDocument, Span } from '../model';
+import { editDistance } from '../labels';
 import type { Rule } from './rule';
+
+const MIN_LENGTH = 6;
+const NAME_USES = 3;
+const MIN_NAME_LENGTH = 5;
 
 export const termSpelling: Rule = {
   id: 'term-spelling',
   defaultSeverity: 'info',
-  description: 'TODO',
-  fixable: false,
-  check() {},
+  description: 'A word is a near miss of a project name used in the file.',
+  fixable: true,
+  check({ doc, report }) {
+    const words = proseWords(doc);
+    const names = namesOf(doc, words);
+    if (!names.size) return;
+    const uses = new Map<string, number>();
+    for (const w of words) uses.set(w.text.toLowerCase(), (uses.get(w.text.toLowerCase()) ?? 0) + 1);
+    for (const word of words) {
+      const lower = word.text.toLowerCase();
+      if (word.text.length < MIN_LENGTH || names.has(lower) || (uses.get(lower) ?? 0) >= NAME_USES) continue;
+      const name = nearestName(lower, names);
+      if (!name) continue;
+      report({
+        span: word.span,
+        message: `\`${word.text}\` looks like a misspelling of \`${name}\`, used elsewhere in this file.`,
+        fix: { title: `Write \`${name}\``, edits: [{ span: word.span, newText: name }] },
+      });
+    }
+  },
 };
+
+interface Word {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** Lower-cased name → its spelling as most used in the file. */
+function namesOf(doc: IdeaDocument, words: readonly Word[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const w of words) if (/^\p{Lu}/u.test(w.text)) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+  const names = new Map<string, string>();
+  const consider = (spelling: string) => {
+    const lower = spelling.toLowerCase();
+    const known = names.get(lower);
+    if (known === undefined || (counts.get(spelling) ?? 0) > (counts.get(known) ?? 0)) names.set(lower, spelling);
+  };
+  for (const project of doc.projects) for (const w of wordsIn(project.title, 0)) if (!isCompound(w.text)) consider(w.text);
+  for (const [spelling, count] of counts) if (count >= NAME_USES) consider(spelling);
+  // Short names (`Rust`, `This`) sit inside too many words (`robust`, `things`).
+  for (const key of [...names.keys()]) if (key.length < MIN_NAME_LENGTH) names.delete(key);
+  return names;
+}
+
+/** The name `lower` nearly spells: 1–2 edits, same first letter, not a longer or shorter form of it. */
+function nearestName(lower: string, names: ReadonlyMap<string, string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const [name, spelling] of names) {
+    if (name[0] !== lower[0]) continue;
+    if (lower.startsWith(name) || name.startsWith(lower) || lower.endsWith(name) || name.endsWith(lower)) continue;
+    // Slips of the hand drop, double or swap letters (`Kubertenes`, `Kuberenetes`); a word that
+    // changes letters (`Thanks` / `Thanos`, `provided` / `Provider`) is usually another word.
+    if (!sameLettersGiveOrTake(lower, name)) continue;
+    const d = editDistance(lower, name, 2);
+    if (d >= 1 && d <= 2 && d < bestDistance) {
+      best = spelling;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The shorter word's letters are all in the longer one, which has at most two more. */
+function sameLettersGiveOrTake(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 2) return false;
+  const pool = new Map<string, number>();
+  for (const c of long) pool.set(c, (pool.get(c) ?? 0) + 1);
+  for (const c of short) {
+    const left = pool.get(c) ?? 0;
+    if (left === 0) return false;
+    pool.set(c, left - 1);
+  }
+  return true;
+}
+
+/** Words of the prose of project sections (and of ideas outside any), skipping code, links and labels. */
+function proseWords(doc: IdeaDocument): Word[] {
+  const masked = maskedText(doc);
+  const regions: Span[] = [];
+  for (const p of doc.projects) regions.push(p.span);
+  for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
+  regions.sort((a, b) => a.start - b.start);
+  const words: Word[] = [];
+  let done = 0;
+  for (const region of regions) {
+    const start = Math.max(region.start, done);
+    if (start >= region.end) continue;
+    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
+    done = region.end;
+  }
+  return words;
+}
+
+function wordsIn(text: string, offset: number): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
+    // `Rook's` → `Rook`
+    const token = m[0].replace(/['’]\p{L}{1,2}$/u, '');
+    out.push({ text: token, span: { start: offset + m.index, end: offset + m.index + token.length } });
+  }
+  return out;
+}
+
+/** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
+function isCompound(token: string): boolean {
+  return /[-_./'’]/.test(token) || !/^\p{L}/u.test(token);
+}
+
+/** The text with everything that is not prose blanked out (same length, so offsets hold). */
+function maskedText(doc: IdeaDocument): string {
+  const chars = doc.text.split('');
+  const blank = (span: Span) => {
+    for (let i = Math.max(0, span.start); i < Math.min(chars.length, span.end); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  for (const c of doc.codeBlocks) blank(c.span);
+  for (const c of doc.comments) blank(c.span);
+  for (const h of doc.headings) blank(h.span);
+  for (const idea of doc.ideas) {
+    for (const f of idea.fields) {
+      blank(f.labelSpan);
+      // People's names and links are not prose.
+      if (f.key === 'mentors' || f.key === 'issue' || f.key === 'lfx_url' || f.key === 'mentee') blank(f.valueSpan);
+    }
+  }
+  const patterns = [
+    /`[^`\n]*`/g, // inline code
+    /\]\([^)\s]*\)/g, // link targets
+    /<[^>\s]+>/g, // autolinks and HTML tags
+    /\bhttps?:\/\/[^\s)>\]]+/g, // bare URLs
+    /^\s*\[[^\]]+\]:\s*\S+.*$/gm, // link reference definitions
+    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // emails
+    /(?<![\w.])@[\w-]+/g, // handles
+  ];
+  for (const re of patterns) for (const m of doc.text.matchAll(re)) blank({ start: m.index, end: m.index + m[0].length });
+  return chars.join('');
+}

@@ -1,9 +1,59 @@
+// Labels the template does not have. A label we cannot place at all that is a slip away from
+// exactly one template label is fixed to it; a field the template simply lacks only gets a warning.
+import { editDistance, normaliseLabel } from '../labels';
+import type { Template, TemplateField } from '../template/types';
+import { keyOf, templateFieldOf } from './field-support';
 import type { Rule } from './rule';
+
+const MAX_DISTANCE = 2;
+/** Fields admins add to an idea after selection: at home in any idea file, template or not. */
+const ADMIN_KEYS: ReadonlySet<string> = new Set(['lfx_url', 'mentee']);
 
 export const unknownField: Rule = {
   id: 'unknown-field',
   defaultSeverity: 'warning',
-  description: 'TODO',
-  fixable: false,
-  check() {},
+  description: 'A field label the template does not have.',
+  fixable: true,
+  check(context) {
+    const { template } = context;
+    const known = template.fields.map((f) => f.label).join(', ');
+    for (const idea of context.doc.ideas) {
+      for (const field of idea.fields) {
+        const key = keyOf(template, field);
+        if (key !== null) {
+          if (templateFieldOf(template, key) || ADMIN_KEYS.has(key)) continue;
+          context.report({
+            span: field.labelSpan,
+            message: `"${field.label}" is not a field of the ${template.name}: remove it or use one of ${known}.`,
+          });
+          continue;
+        }
+        const nearest = nearestLabel(template, field.label);
+        context.report({
+          span: field.labelSpan,
+          message: nearest
+            ? `Unknown field "${field.label}": did you mean "${nearest.label}"?`
+            : `Unknown field "${field.label}": the template's fields are ${known}.`,
+          ...(nearest ? { fix: { title: `Change to "${nearest.label}"`, edits: [{ span: field.labelSpan, newText: nearest.label }] } } : {}),
+        });
+      }
+    }
+  },
 };
+
+/** The one template label within a couple of edits of `label`; undefined when none or several. */
+function nearestLabel(template: Template, label: string): TemplateField | undefined {
+  const wanted = normaliseLabel(label);
+  let best: TemplateField | undefined;
+  let bestDistance = MAX_DISTANCE + 1;
+  let tie = false;
+  for (const field of template.fields) {
+    const d = editDistance(wanted, normaliseLabel(field.label), MAX_DISTANCE);
+    if (d < bestDistance) {
+      best = field;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = tie || best?.label !== field.label;
+  }
+  return best && bestDistance <= MAX_DISTANCE && !tie ? best : undefined;
+}

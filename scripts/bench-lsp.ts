@@ -1,0 +1,145 @@
+// `npm run bench:lsp`: the language server through the real protocol over stdio. For the seed file
+// and generated 300 KB and 3 MB idea files: time from a one-character didChange to the matching
+// publishDiagnostics, and completion latency (median, p95); beside it, in the same run, a
+// whole-document parse + check of the same text (what every edit would cost without sections).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkDocument } from '../server/src/engine/check';
+import type { Host } from '../server/src/engine/host';
+import { TestClient, uriOf } from '../test/lsp/client';
+import { generateIdeaFile } from './generate-ideas';
+
+const SEED = resolve(import.meta.dirname, '../../shared/corpus/cncf-soc-README-2019-02-06.md');
+const noFiles: Host = { readFile: async () => undefined };
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly edits: number;
+  readonly wholeRuns: number;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+
+/** Line and character of the first match of `pattern` at or after the middle of the text. */
+function middlePosition(text: string, pattern: RegExp): { line: number; character: number } {
+  const from = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  pattern.lastIndex = from;
+  const m = pattern.exec(text) ?? (((pattern.lastIndex = 0), pattern.exec(text)) as RegExpExecArray);
+  const offset = m.index + m[0].length;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line: text.slice(0, lineStart).split('\n').length - 1, character: offset - lineStart };
+}
+
+async function benchCase(c: Case, dir: string) {
+  const path = join(dir, `${c.name.replace(/\W+/g, '-')}.md`);
+  writeFileSync(path, c.text);
+  const uri = uriOf(path);
+  const client = await TestClient.start({});
+  try {
+    await client.open(uri, c.text);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1, 0);
+    let version = 1;
+    // One-character edits inside a description in the middle of the file: type a character, delete it.
+    const at = middlePosition(c.text, /Description:[ \t]*/g);
+    const editTimes: number[] = [];
+    const total = c.edits + 5; // the first five warm up
+    for (let i = 0; i < total; i++) {
+      const insert = i % 2 === 0;
+      const change = insert
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const mark = client.mark;
+      const started = performance.now();
+      await client.change(uri, ++version, [change]);
+      const v = version;
+      await client.waitForDiagnostics(uri, (p) => p.version === v, mark);
+      if (i >= 5) editTimes.push(performance.now() - started);
+    }
+    if (version % 2 === 0) {
+      // leave the text as it was (an odd number of edits inserted one more 'x')
+      await client.change(uri, ++version, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+      const v = version;
+      await client.waitForDiagnostics(uri, (p) => p.version === v);
+    }
+    // Completion after "Recommended Skills: ..., " in the middle of the file.
+    const skillsAt = middlePosition(c.text, /Recommended Skills:[^\n,]*,/g);
+    const completionTimes: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 25; i++) {
+      const started = performance.now();
+      const list = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: skillsAt });
+      if (i >= 5) completionTimes.push(performance.now() - started);
+      items = list.items.length;
+    }
+    const diagnostics = client.diagnostics.filter((d) => d.uri === uri).at(-1)?.diagnostics.length ?? 0;
+    return { editTimes, completionTimes, items, diagnostics };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function wholeDocument(c: Case): Promise<number[]> {
+  const times: number[] = [];
+  const uri = 'file:///bench/whole.md';
+  await checkDocument({ uri, text: c.text, host: noFiles }); // warm-up
+  for (let i = 0; i < c.wholeRuns; i++) {
+    const started = performance.now();
+    await checkDocument({ uri, text: c.text, host: noFiles });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
+  const cases: Case[] = [
+    { name: seedText ? 'seed (28 KB)' : 'seed-like (28 KB)', text: seedText ?? generateIdeaFile(28_000), edits: 60, wholeRuns: 15 },
+    { name: '300 KB', text: generateIdeaFile(300_000, seedText), edits: 40, wholeRuns: 5 },
+    { name: '3 MB', text: generateIdeaFile(3_000_000, seedText), edits: 30, wholeRuns: 3 },
+  ];
+  if (!seedText) console.log(`(${SEED} not found: a generated seed-like file stands in for it)`);
+  const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-bench-lsp-'));
+  const rows: string[][] = [];
+  try {
+    for (const c of cases) {
+      const server = await benchCase(c, dir);
+      const whole = await wholeDocument(c);
+      const editMedian = quantile(server.editTimes, 0.5);
+      const wholeMedian = quantile(whole, 0.5);
+      rows.push([
+        c.name,
+        `${(c.text.length / 1024).toFixed(0)} K`,
+        String(server.diagnostics),
+        ms(editMedian),
+        ms(quantile(server.editTimes, 0.95)),
+        ms(quantile(server.completionTimes, 0.5)),
+        ms(quantile(server.completionTimes, 0.95)),
+        `${server.items}`,
+        ms(wholeMedian),
+        `${(wholeMedian / editMedian).toFixed(0)}×`,
+      ]);
+      console.error(`done: ${c.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const header = ['file', 'chars', 'diagnostics', 'edit→diag median ms', 'p95', 'completion median ms', 'p95', 'items', 'whole parse+check ms', 'speed-up'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,110 @@
+// Hover text (markdown) for what is under the cursor: a mentor, a skill, a field label, an issue link.
+// Pure: the language server wraps the result in an LSP Hover.
+import { ideaAt } from './completion';
+import type { IdeaDocument, Span } from './model';
+import type { ResolvedTemplate } from './template/types';
+import { skillKey, type WorkspaceVocabulary } from './workspace';
+
+export interface HoverInput {
+  readonly doc: IdeaDocument;
+  readonly offset: number;
+  readonly resolved: ResolvedTemplate;
+  readonly workspace: WorkspaceVocabulary;
+  /** Short name of a file for the user (`2019.md`); defaults to the URI's last segment. */
+  readonly fileName?: (uri: string) => string;
+}
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+
+export function hoverAt(input: HoverInput): HoverResult | undefined {
+  const { doc, offset } = input;
+  if (!doc.isIdeaFile) return undefined;
+  const idea = ideaAt(doc, offset);
+  if (!idea) return undefined;
+  const fileName = input.fileName ?? lastSegment;
+
+  const mentor = idea.mentors.find((m) => within(m.span, offset));
+  if (mentor) {
+    const lines: string[] = [`**${escape(mentor.name ?? mentor.handle ?? mentor.raw)}**`];
+    if (mentor.handle) lines.push(`GitHub: [@${mentor.handle}](https://github.com/${mentor.handle})`);
+    if (mentor.email) lines.push(`E-mail: ${escape(mentor.email)}`);
+    const handle = mentor.handle?.toLowerCase();
+    const name = mentor.name?.toLowerCase();
+    const uses = input.workspace
+      .mentorUses()
+      .filter((u) => (handle ? u.handle?.toLowerCase() === handle : name !== undefined && u.name?.toLowerCase() === name));
+    const list: string[] = [];
+    if (uses.length) {
+      const names = [...new Set(uses.map((u) => u.name).filter((n): n is string => !!n))];
+      if (names.length > 1) lines.push(`Written as: ${names.map(escape).join(', ')}`);
+      lines.push(`Mentors ${uses.length} ${uses.length === 1 ? 'idea' : 'ideas'} in the workspace:`);
+      for (const u of uses.slice(0, 30)) list.push(`- ${escape(u.ideaTitle)} — ${escape(fileName(u.uri))}:${u.range.start.line + 1}`);
+      if (uses.length > 30) list.push(`- … and ${uses.length - 30} more`);
+    }
+    const markdown = lines.join('\n\n') + (list.length ? `\n\n${list.join('\n')}` : '');
+    return { markdown, span: mentor.span };
+  }
+
+  const skill = idea.skills.find((s) => within(s.span, offset));
+  if (skill) {
+    const use = input.workspace.skills().get(skillKey(skill.name));
+    const total = use?.total ?? 0;
+    const lines = [`**${escape(skill.name)}**: used by ${total} ${total === 1 ? 'idea' : 'ideas'} in the workspace`];
+    if (use && use.spellings.size > 1) {
+      const spellings = [...use.spellings].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${escape(s)} (${n})`);
+      lines.push(`Spelt: ${spellings.join(', ')}`);
+    }
+    return { markdown: lines.join('\n\n'), span: skill.span };
+  }
+
+  const field = idea.fields.find((f) => within(f.labelSpan, offset));
+  if (field) {
+    const { template, source } = input.resolved;
+    const spec = template.fields.find((f) => f.key === field.key);
+    const lines: string[] = [];
+    if (spec) {
+      lines.push(`**${escape(spec.label)}** — ${spec.required ? 'required' : 'optional'} field`);
+      if (spec.hint) lines.push(escape(spec.hint));
+      if (spec.choices?.length) lines.push(`Allowed values: ${spec.choices.map(escape).join(', ')}`);
+    } else {
+      lines.push(`**${escape(field.label)}** is not a field of this template`);
+    }
+    lines.push(`Template: ${escape(template.name)} — ${escape(source.reason)}${source.uri ? ` (${escape(fileName(source.uri))})` : ''}`);
+    return { markdown: lines.join('\n\n'), span: field.labelSpan };
+  }
+
+  const issue = idea.issues.find((i) => within(i.span, offset));
+  if (issue) {
+    const kindText: Record<string, string> = {
+      issue: 'issue',
+      pull: 'pull request',
+      'issue-list': 'list of issues (not one issue)',
+      repo: 'repository (not an issue)',
+      'github-other': 'GitHub page (not an issue)',
+      url: 'web page (not a GitHub issue)',
+      text: 'text (no link)',
+    };
+    const ref = issue.owner && issue.repo ? `${issue.owner}/${issue.repo}${issue.number !== undefined ? `#${issue.number}` : ''}` : issue.url;
+    return { markdown: `**${escape(ref)}** — ${kindText[issue.kind] ?? issue.kind}`, span: issue.span };
+  }
+  return undefined;
+}
+
+function lastSegment(uri: string): string {
+  const s = uri.replace(/\/+$/, '');
+  try {
+    return decodeURIComponent(s.slice(s.lastIndexOf('/') + 1));
+  } catch {
+    return s.slice(s.lastIndexOf('/') + 1);
+  }
+}
+
+/** Markdown-escape text shown in a hover. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,73 @@
+// Helpers shared by the field rules (missing-field, field-label, field-order, list-marker…).
+import type { RelatedInformation } from '../findings';
+import { normaliseLabel } from '../labels';
+import type { Field, FieldKey, Idea, IdeaDocument, Span } from '../model';
+import type { Template, TemplateField } from '../template/types';
+
+export function templateFieldOf(template: Template, key: FieldKey | null): TemplateField | undefined {
+  return key === null ? undefined : template.fields.find((f) => f.key === key);
+}
+
+/** Position of the key in the template's field order, or -1. */
+export function templateIndexOf(template: Template, key: FieldKey | null): number {
+  return key === null ? -1 : template.fields.findIndex((f) => f.key === key);
+}
+
+/** The line break that ends the line holding `offset`, else the file's first one, else `\n`. */
+export function lineBreakAt(text: string, offset: number): string {
+  const found = /\r\n|\r|\n/.exec(text.slice(offset)) ?? /\r\n|\r|\n/.exec(text);
+  return found ? found[0] : '\n';
+}
+
+export function relatedAt(doc: IdeaDocument, span: Span, message: string): RelatedInformation {
+  return { range: { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) }, message };
+}
+
+export function lineOf(doc: IdeaDocument, offset: number): number {
+  return doc.lines.positionAt(offset).line;
+}
+
+/** Shows white space the way a user can read it in a message: `-\t`, `- `. */
+export function showMarker(marker: string): string {
+  return marker.replace(/\t/g, '\\t');
+}
+
+/**
+ * The gap (white space after the marker) the idea's template-marker fields use most; on a tie
+ * the template's own gap, else the first one written. Undefined when no field uses the marker.
+ */
+export function ideaGap(idea: Idea, template: Template): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of idea.fields) if (f.bullet === template.bullet.marker) counts.set(f.markerGap, (counts.get(f.markerGap) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [gap, count] of counts) {
+    if (count > bestCount || (count === bestCount && gap === template.bullet.gap)) {
+      best = gap;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The field's key as the template sees it: the parser's key, or, for a label the parser does not
+ * know, the template field written with exactly that label (file templates may add their own fields).
+ */
+export function keyOf(template: Template, field: Field): FieldKey | null {
+  if (field.key !== null) return field.key;
+  const label = normaliseLabel(field.label);
+  return template.fields.find((f) => normaliseLabel(f.label) === label)?.key ?? null;
+}
+
+/**
+ * The whole lines a field item occupies: from the start of its first line to after the line break
+ * of its last (trailing white space included). Ends at the text's end when the last line has no break.
+ */
+export function fieldLines(doc: IdeaDocument, field: Field): Span {
+  const first = lineOf(doc, field.itemSpan.start);
+  let end = field.itemSpan.end;
+  while (end > field.itemSpan.start && /[\r\n]/.test(doc.text[end - 1]!)) end--;
+  const last = lineOf(doc, end);
+  return { start: doc.lines.lineStart(first), end: last + 1 < doc.lines.lineCount ? doc.lines.lineStart(last + 1) : doc.text.length };
+}

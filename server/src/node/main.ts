@@ -1,0 +1,50 @@
+// The language server in Node: `soc-ideas-language-server --stdio` (or `--node-ipc`, `--socket=PORT`;
+// vscode-languageserver reads the transport from the command line). Files come from node:fs.
+import { opendir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server/server';
+import { fileUri, nodeHost, uriToPath } from './nodeHost';
+
+/** Folders never worth walking into. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const WANTED = /(?:\.md|\.markdown|\/\.soc-ideas\.json)$/i;
+
+/** Markdown and config files under a folder, depth first; unreadable folders are skipped. */
+async function listFiles(folderUri: string): Promise<string[]> {
+  const root = uriToPath(folderUri);
+  if (root === undefined) return [];
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    let entries;
+    try {
+      entries = await opendir(dir);
+    } catch {
+      return;
+    }
+    for await (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(path, depth + 1);
+      } else if (entry.isFile()) {
+        const uri = fileUri(path);
+        if (WANTED.test(uri)) out.push(uri);
+      }
+    }
+  };
+  await walk(root, 0);
+  return out.sort();
+}
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection, {
+  host: nodeHost,
+  listFiles,
+  yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  name: 'soc-ideas-language-server',
+});
+connection.listen();
+
+// vscode-languageserver exits by itself when stdin closes (code 1 without `shutdown`, as LSP says),
+// on `exit`, and when the client process named in `initialize` dies.

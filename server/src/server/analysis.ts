@@ -1,0 +1,115 @@
+// One check of an open document: parse (incremental), config, template, rules. Memoised per document
+// version and per generation of what it depends on (files, settings, the workspace), so diagnostics,
+// code actions, hover and the outline of one version share one check.
+import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
+import type { LoadedConfig } from '../engine/config';
+import { loadConfig } from '../engine/configFile';
+import type { Logger } from '../engine/host';
+import type { IdeaDocument } from '../engine/model';
+import type { ResolvedTemplate } from '../engine/template/types';
+import type { SocIdeasSettings } from '../protocol';
+import type { OpenDocument } from './documents';
+import type { CachingHost } from './files';
+import type { SettingsStore } from './settings';
+import type { IdeaFileIndex } from './workspaceIndex';
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly settings: SocIdeasSettings;
+  /** Undefined when checking is off for the file (setting) — then it gets nothing. */
+  readonly result: CheckResult | undefined;
+  readonly doc: IdeaDocument;
+}
+
+interface Memo {
+  readonly key: string;
+  readonly analysis: Promise<Analysis>;
+}
+
+interface TemplateMemo {
+  readonly key: string;
+  readonly config: LoadedConfig;
+  readonly resolved: ResolvedTemplate;
+}
+
+export class Analyzer {
+  private readonly memos = new WeakMap<OpenDocument, Memo>();
+  private readonly templates = new WeakMap<OpenDocument, TemplateMemo>();
+
+  constructor(
+    private readonly host: CachingHost,
+    private readonly settings: SettingsStore,
+    private readonly index: IdeaFileIndex,
+    private readonly logger: Logger,
+    /** Told when a document's mentors, skills or ideas changed (other documents may need a re-check). */
+    private readonly onIndexChanged: (uri: string) => void = () => {},
+  ) {}
+
+  /** The check of the document's current version (shared by everyone who asks for it). */
+  analyse(doc: OpenDocument): Promise<Analysis> {
+    const key = `${doc.version}:${doc.epoch}:${this.host.generation}:${this.settings.generation}`;
+    const memo = this.memos.get(doc);
+    if (memo?.key === key) return memo.analysis;
+    const analysis = this.run(doc);
+    this.memos.set(doc, { key, analysis });
+    return analysis;
+  }
+
+  /** The last analysis started for the document, whatever its version (completion uses its template). */
+  latest(doc: OpenDocument): Promise<Analysis> | undefined {
+    return this.memos.get(doc)?.analysis;
+  }
+
+  /** The template of the document's last check, if any (synchronous: completion does not wait for a check). */
+  templateOf(doc: OpenDocument): ResolvedTemplate['template'] | undefined {
+    return this.templates.get(doc)?.resolved.template;
+  }
+
+  private async run(doc: OpenDocument): Promise<Analysis> {
+    const version = doc.version;
+    const parsed = doc.parse(); // synchronous: later requests for this version find it done
+    if (this.index.update(doc.uri, parsed)) this.onIndexChanged(doc.uri);
+    const settings = await this.settings.get(doc.uri);
+    if (!settings.enable) return { uri: doc.uri, version, settings, result: undefined, doc: parsed };
+    const checkSettings = this.settings.checkSettings(doc.uri, settings);
+    const { config, resolved } = await this.template(doc, parsed, checkSettings);
+    const result = await checkDocument({
+      uri: doc.uri,
+      text: parsed.text,
+      doc: parsed,
+      host: this.host,
+      settings: checkSettings,
+      workspace: this.index.vocabulary,
+      config,
+      resolved,
+      logger: this.logger,
+    });
+    return { uri: doc.uri, version, settings, result, doc: parsed };
+  }
+
+  /**
+   * Config and template, re-used while nothing they depend on changed: files and settings
+   * (generations), the template block pasted in the file, and — for a detected preset — the file's
+   * fields (detection is cheap and synchronous, so it simply runs again).
+   */
+  private async template(doc: OpenDocument, parsed: IdeaDocument, checkSettings: Parameters<typeof resolveFor>[0]['settings']) {
+    const key = `${this.host.generation}:${this.settings.generation}:${inlineTemplateKey(parsed)}`;
+    const memo = this.templates.get(doc);
+    if (memo?.key === key && memo.resolved.source.kind !== 'preset') return memo;
+    const config = memo?.key === key ? memo.config : await loadConfig(doc.uri, this.host);
+    const resolved = await resolveFor({ uri: doc.uri, host: this.host, ...(checkSettings ? { settings: checkSettings } : {}) }, parsed, config);
+    const fresh = { key, config, resolved };
+    this.templates.set(doc, fresh);
+    return fresh;
+  }
+}
+
+/** The fenced blocks that could hold a pasted template, as one string: equal keys, same inline template. */
+function inlineTemplateKey(doc: IdeaDocument): string {
+  let key = '';
+  for (const block of doc.codeBlocks) {
+    if (/^(|text|txt|plain|plaintext|md|markdown)$/i.test(block.lang.trim())) key += `${block.lang}\u0000${block.value}\u0001`;
+  }
+  return key;
+}

@@ -1,0 +1,42 @@
+// textDocument/completion: the engine's candidates as LSP items (text edits over the typed prefix).
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { completionsAt, type CandidateKind } from '../engine/completion';
+import type { IdeaDocument } from '../engine/model';
+import type { Template } from '../engine/template/types';
+import type { IdeaFileIndex } from './workspaceIndex';
+
+export const COMPLETION_TRIGGERS = [' ', ',', '@', ':', '-', '*', '#', '\t'];
+
+const KIND: Record<CandidateKind, CompletionItemKind> = {
+  field: CompletionItemKind.Field,
+  skill: CompletionItemKind.Keyword,
+  mentor: CompletionItemKind.Reference,
+  value: CompletionItemKind.EnumMember,
+  project: CompletionItemKind.Module,
+};
+
+export function completionList(uri: string, doc: IdeaDocument, position: Position, template: Template, index: IdeaFileIndex): CompletionList {
+  const offset = doc.lines.offsetAt(position);
+  const { candidates, incomplete } = completionsAt({
+    uri,
+    doc,
+    offset,
+    template,
+    workspace: index.vocabulary,
+    projectTitles: index.projectTitles(),
+  });
+  const items = candidates.map((c): CompletionItem => {
+    const range = { start: doc.lines.positionAt(c.replace.start), end: doc.lines.positionAt(c.replace.end) };
+    return {
+      label: c.label,
+      kind: KIND[c.kind],
+      sortText: c.sortText,
+      filterText: c.filterText,
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range, newText: c.insertText },
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+    };
+  });
+  return { isIncomplete: incomplete, items };
+}

@@ -1,0 +1,100 @@
+// Findings → LSP diagnostics, published with the document version. A check that finished after a
+// newer edit is dropped (the newer check publishes), so stale results never replace newer ones.
+import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { ConfigProblem } from '../engine/config';
+import type { Finding, Severity } from '../engine/findings';
+import type { IdeaDocument } from '../engine/model';
+import { outlineTemplate } from '../engine/outline';
+import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
+import type { Analysis } from './analysis';
+
+export const DIAGNOSTIC_SOURCE = 'soc-ideas';
+export const RULE_DOC_BASE = 'https://github.com/soc-ideas/soc-ideas/blob/main/docs/rules/';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(uri: string, doc: IdeaDocument, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: doc.lines.positionAt(finding.span.start), end: doc.lines.positionAt(finding.span.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: `${RULE_DOC_BASE}${finding.rule}.md` },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }),
+    );
+  }
+  return diagnostic;
+}
+
+export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+  return problems.map((p) => ({
+    range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    message: p.message,
+  }));
+}
+
+/** Publishes per URI, skipping a publish that would repeat what the client already has. */
+export class DiagnosticsPublisher {
+  /** What was last sent per URI (JSON), so an unchanged empty set is not sent again and again. */
+  private readonly sent = new Map<string, string>();
+  private readonly statusSent = new Map<string, string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  /**
+   * Diagnostics of an open document, with its version: always sent for an idea file (each edit gets
+   * its answer); for any other file only the empty set that clears what an earlier version had.
+   */
+  publishDocument(analysis: Analysis): void {
+    const { uri, version, result } = analysis;
+    const isIdeaFile = result !== undefined && result.doc.isIdeaFile;
+    const diagnostics = result ? result.findings.map((f) => toDiagnostic(uri, result.doc, f)) : [];
+    if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
+      this.sent.set(uri, diagnostics.length ? 'some' : '[]');
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    }
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const f of result?.findings ?? []) {
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+    const status: StatusParams = {
+      uri,
+      isIdeaFile,
+      template: result && isIdeaFile ? outlineTemplate(result.resolved) : null,
+      ...counts,
+    };
+    const statusJson = JSON.stringify(status);
+    if (isIdeaFile || this.statusSent.get(uri) !== statusJson) {
+      this.statusSent.set(uri, statusJson);
+      void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+    }
+  }
+
+  /** Diagnostics of a file that is not an open idea document (a config file): sent when they change. */
+  publishFile(uri: string, diagnostics: Diagnostic[]): boolean {
+    const json = JSON.stringify(diagnostics);
+    if (this.sent.get(uri) === json || (!diagnostics.length && !this.sent.has(uri))) return false;
+    this.sent.set(uri, json);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+    return true;
+  }
+
+  clear(uri: string): void {
+    if (this.sent.has(uri) && this.sent.get(uri) !== '[]') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.sent.delete(uri);
+    this.statusSent.delete(uri);
+  }
+}

@@ -1,0 +1,70 @@
+// Open documents: their text (updated incrementally, as the client sends ranges) and their parse.
+// Each document keeps a SectionCache, so a re-parse after an edit runs remark only on the sections
+// the edit touched; the parse itself is memoised per version and done synchronously when first asked.
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { IdeaDocument } from '../engine/model';
+import { SectionCache, parseDocument } from '../engine/parse';
+
+export class OpenDocument {
+  private text: TextDocument;
+  readonly cache = new SectionCache();
+  private parsed: { version: number; doc: IdeaDocument } | undefined;
+  /** Bumped when something this document's check depends on changed (another file, settings). */
+  epoch = 0;
+
+  constructor(uri: string, languageId: string, version: number, content: string) {
+    this.text = TextDocument.create(uri, languageId, version, content);
+  }
+
+  get uri(): string {
+    return this.text.uri;
+  }
+
+  get languageId(): string {
+    return this.text.languageId;
+  }
+
+  get version(): number {
+    return this.text.version;
+  }
+
+  getText(): string {
+    return this.text.getText();
+  }
+
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    this.text = TextDocument.update(this.text, changes as TextDocumentContentChangeEvent[], version);
+  }
+
+  /** The parse of the current version (re-using the cached sections). */
+  parse(): IdeaDocument {
+    if (this.parsed?.version !== this.version) {
+      this.parsed = { version: this.version, doc: parseDocument(this.getText(), { cache: this.cache }) };
+    }
+    return this.parsed.doc;
+  }
+}
+
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const doc = new OpenDocument(uri, languageId, version, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const doc = this.docs.get(uri);
+    this.docs.delete(uri);
+    return doc;
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+}

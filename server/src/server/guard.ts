@@ -1,0 +1,39 @@
+// Every handler runs behind a guard: a throw is logged and answered with an error (requests) or
+// dropped (notifications); the server keeps serving.
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+
+export type Log = (message: string) => void;
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function guardRequest<P, R, T extends unknown[]>(
+  log: Log,
+  name: string,
+  handler: (params: P, ...rest: T) => R | Promise<R>,
+): (params: P, ...rest: T) => Promise<R | ResponseError<void>> {
+  return async (params, ...rest) => {
+    try {
+      return await handler(params, ...rest);
+    } catch (error) {
+      log(`${name} failed: ${describeError(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `soc-ideas: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+export function guardNotification<P>(log: Log, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params) => {
+    try {
+      const done = handler(params);
+      if (done) done.catch((error: unknown) => log(`${name} failed: ${describeError(error)}`));
+    } catch (error) {
+      log(`${name} failed: ${describeError(error)}`);
+    }
+  };
+}
+
+export function errorLog(connection: Connection): Log {
+  return (message) => connection.console.error(message);
+}

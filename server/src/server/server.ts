@@ -1,0 +1,416 @@
+// The language server: LSP handlers over the engine. Host-agnostic (the Node entry and a browser
+// entry pass their own file access), one file per feature beside this one.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  WatchKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { checkDocument } from '../engine/check';
+import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config';
+import { loadConfig, parseConfigText } from '../engine/configFile';
+import type { Host } from '../engine/host';
+import { buildOutline, outlineTemplate } from '../engine/outline';
+import { parseDocument } from '../engine/parse';
+import { templateToSnippet } from '../engine/snippet';
+import { resolveFor } from '../engine/check';
+import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
+import {
+  IDEA_SNIPPET_REQUEST,
+  OUTLINE_REQUEST,
+  type IdeaSnippetParams,
+  type IdeaSnippetResult,
+  type Outline,
+  type OutlineParams,
+} from '../protocol';
+import { Analyzer, type Analysis } from './analysis';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { COMPLETION_TRIGGERS, completionList } from './completion';
+import { configDiagnostics, DiagnosticsPublisher } from './diagnostics';
+import { DocumentStore, type OpenDocument } from './documents';
+import { CachingHost } from './files';
+import { foldingRanges } from './folding';
+import { describeError, guardNotification, guardRequest } from './guard';
+import { hover } from './hover';
+import { SettingsStore } from './settings';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
+
+export interface ServerEnvironment {
+  /** Reads files (file:// in Node, the workspace file system in a browser). */
+  readonly host: Host;
+  /** Every file under a workspace folder (the indexer keeps markdown and config files). */
+  listFiles(folderUri: string): Promise<string[]>;
+  /** A turn of the event loop, so that edits are served between indexed files. */
+  yieldNow(): Promise<void>;
+  readonly name?: string;
+  readonly version?: string;
+}
+
+/** How long other documents wait after a change to the workspace vocabulary before they are re-checked. */
+const RECHECK_DELAY_MS = 300;
+
+export function startServer(connection: Connection, env: ServerEnvironment): void {
+  const log = (message: string) => connection.console.error(message);
+  const documents = new DocumentStore();
+  const host = new CachingHost(env.host, documents);
+  const settings = new SettingsStore(connection);
+  const index = new IdeaFileIndex();
+  const publisher = new DiagnosticsPublisher(connection);
+  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, (uri) => scheduleRecheck(uri));
+  let capabilities: ClientCapabilities = {};
+  let stopped = false;
+  const loggedNotes = new Set<string>();
+
+  const isIdeaCandidate = (doc: OpenDocument) => doc.languageId === 'markdown' || isMarkdownUri(doc.uri);
+  const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
+  const isTemplateUri = (uri: string) => uri.endsWith(`/${PROJECT_IDEA_TEMPLATE_FILE}`);
+
+  // ------------------------------------------------------------------ checking and publishing
+
+  function validate(doc: OpenDocument): void {
+    if (stopped || !isIdeaCandidate(doc)) return;
+    const pending = analyzer.analyse(doc);
+    pending.then(
+      (analysis) => {
+        // Stale: a newer edit (or a newer check of this version) publishes instead.
+        if (documents.get(doc.uri) !== doc || doc.version !== analysis.version || analyzer.latest(doc) !== pending) return;
+        publisher.publishDocument(analysis);
+        if (analysis.result) {
+          reportConfig(analysis.result.config);
+          for (const note of analysis.result.resolved.notes) {
+            if (!loggedNotes.has(note)) {
+              loggedNotes.add(note);
+              connection.console.warn(`${doc.uri}: ${note}`);
+            }
+          }
+        }
+      },
+      (error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`),
+    );
+  }
+
+  function validateAll(except?: string): void {
+    for (const doc of documents.all()) {
+      if (doc.uri === except) continue;
+      doc.epoch++;
+      validate(doc);
+    }
+  }
+
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  const recheckOrigins = new Set<string>();
+  /** Another file's mentors or skills changed: re-check the other open documents, once things settle. */
+  function scheduleRecheck(origin: string | undefined): void {
+    if (stopped) return;
+    recheckOrigins.add(origin ?? '');
+    if (recheckTimer) clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => {
+      recheckTimer = undefined;
+      const except = recheckOrigins.size === 1 ? [...recheckOrigins][0] : undefined;
+      recheckOrigins.clear();
+      validateAll(except);
+    }, RECHECK_DELAY_MS);
+  }
+
+  /** Problems of a `.soc-ideas.json` go on that file, and once to the log. */
+  function reportConfig(config: LoadedConfig): void {
+    if (!config.uri) return;
+    const changed = publisher.publishFile(config.uri, configDiagnostics(config.problems));
+    if (changed && config.problems.length) {
+      connection.console.warn(`${config.uri}: ${config.problems.length} problem(s); defaults are used for them: ${config.problems.map((p) => `${p.line + 1}:${p.character + 1} ${p.message}`).join('; ')}`);
+    }
+  }
+
+  async function checkConfigFile(uri: string): Promise<void> {
+    const text = await host.readFile(uri);
+    if (text === undefined) publisher.publishFile(uri, []);
+    else reportConfig(parseConfigText(text, uri));
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    settings.pullSupported = capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    settings.workspaceFolders = folders.map((f) => f.replace(/\/+$/, ''));
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) settings.changed({ socIdeas: init.settings });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'SoC Ideas' },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: env.name ?? 'soc-ideas-language-server', ...(env.version ? { version: env.version } : {}) },
+    };
+  });
+
+  connection.onInitialized(
+    guardNotification(log, 'initialized', async () => {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.md', kind },
+            { globPattern: '**/*.markdown', kind },
+            { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
+          ],
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'socIdeas' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardNotification(log, 'didChangeWorkspaceFolders', async (event) => {
+            const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
+            settings.workspaceFolders = settings.workspaceFolders.filter((f) => !removed.includes(f));
+            for (const uri of index.ideas().map((i) => i.uri)) {
+              if (removed.some((f) => uri.startsWith(`${f}/`)) && !documents.get(uri)) index.remove(uri);
+            }
+            const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
+            settings.workspaceFolders.push(...added);
+            await indexFolders(added);
+          }),
+        );
+      }
+      await indexFolders(settings.workspaceFolders);
+    }),
+  );
+
+  async function indexFolders(folders: readonly string[]): Promise<void> {
+    if (!folders.length) return;
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('SoC Ideas: indexing idea files', 0, undefined, false);
+    const started = Date.now();
+    try {
+      const configs: string[] = [];
+      const changed = await index.scan(
+        folders,
+        {
+          listFiles: async (folder) => {
+            const files = await env.listFiles(folder);
+            configs.push(...files.filter(isConfigUri));
+            return files;
+          },
+          readFile: (uri) => host.readFromDisk(uri),
+          yieldNow: env.yieldNow,
+        },
+        (uri) => stopped || documents.get(uri) !== undefined,
+        progress && {
+          report: (done, total, uri) => {
+            if (done % 10 === 0) progress.report(Math.floor((done / Math.max(1, total)) * 100), uri.slice(uri.lastIndexOf('/') + 1));
+          },
+        },
+      );
+      for (const uri of configs) await checkConfigFile(uri);
+      connection.console.log(`indexed ${index.fileCount} idea file(s) in ${folders.length} folder(s) in ${Date.now() - started} ms`);
+      if (changed) scheduleRecheck(undefined);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  connection.onShutdown(() => {
+    stopped = true;
+    if (recheckTimer) clearTimeout(recheckTimer);
+  });
+
+  // ------------------------------------------------------------------ documents
+
+  connection.onDidOpenTextDocument(
+    guardNotification(log, 'didOpen', (params) => {
+      const { uri, languageId, version, text } = params.textDocument;
+      const doc = documents.open(uri, languageId, version, text);
+      openedOrChanged(doc);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    guardNotification(log, 'didChange', (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return;
+      doc.update(params.contentChanges, params.textDocument.version ?? doc.version + 1);
+      openedOrChanged(doc);
+    }),
+  );
+
+  function openedOrChanged(doc: OpenDocument): void {
+    if (isConfigUri(doc.uri)) {
+      host.touch();
+      void checkConfigFile(doc.uri);
+      scheduleRecheck(undefined);
+    } else if (isTemplateUri(doc.uri) || host.invalidate(doc.uri)) {
+      host.touch();
+      scheduleRecheck(doc.uri);
+    }
+    validate(doc);
+  }
+
+  connection.onDidCloseTextDocument(
+    guardNotification(log, 'didClose', async (params) => {
+      const { uri } = params.textDocument;
+      const doc = documents.close(uri);
+      if (!doc) return;
+      if (isConfigUri(uri) || isTemplateUri(uri)) {
+        host.touch();
+        scheduleRecheck(undefined);
+      }
+      if (!isConfigUri(uri)) publisher.clear(uri);
+      else await checkConfigFile(uri);
+      if (!isIdeaCandidate(doc)) return;
+      // What the workspace knows of this file is its saved text again.
+      const text = uri.startsWith('file:') || settings.workspaceFolders.some((f) => uri.startsWith(`${f}/`)) ? await host.readFromDisk(uri) : undefined;
+      if (documents.get(uri)) return; // opened again meanwhile
+      const changed = text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text));
+      if (changed) scheduleRecheck(uri);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(log, 'didChangeWatchedFiles', async (params) => {
+      let filesChanged = false;
+      let indexChanged = false;
+      for (const change of params.changes) {
+        const { uri } = change;
+        if (isConfigUri(uri)) {
+          host.invalidate(uri);
+          host.touch();
+          filesChanged = true;
+          await checkConfigFile(uri);
+          continue;
+        }
+        if (!isMarkdownUri(uri)) continue;
+        if (host.invalidate(uri) || isTemplateUri(uri)) {
+          host.touch();
+          filesChanged = true;
+        }
+        if (documents.get(uri)) continue; // the open text wins
+        if (change.type === FileChangeType.Deleted) {
+          indexChanged = index.remove(uri) || indexChanged;
+        } else {
+          const text = await host.readFromDisk(uri);
+          if (documents.get(uri)) continue;
+          indexChanged = (text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text))) || indexChanged;
+        }
+      }
+      if (filesChanged) validateAll();
+      else if (indexChanged) scheduleRecheck(undefined);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardNotification(log, 'didChangeConfiguration', (params) => {
+      settings.changed(params.settings);
+      host.clear();
+      validateAll();
+    }),
+  );
+
+  // ------------------------------------------------------------------ features
+
+  /** The open idea document and its current check, or undefined (unknown, not markdown, checks off). */
+  async function analysisOf(uri: string): Promise<{ doc: OpenDocument; analysis: Analysis } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc || !isIdeaCandidate(doc)) return undefined;
+    const analysis = await analyzer.analyse(doc);
+    if (!analysis.result || !analysis.result.doc.isIdeaFile) return undefined;
+    return { doc, analysis };
+  }
+
+  connection.onCompletion(
+    guardRequest(log, 'completion', async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !isIdeaCandidate(doc)) return { isIncomplete: false, items: [] };
+      const parsed = doc.parse();
+      if (!parsed.isIdeaFile) return { isIncomplete: false, items: [] };
+      // The template of the last check is good enough while typing; the first request waits for one.
+      const template = analyzer.templateOf(doc) ?? (await analyzer.analyse(doc)).result?.resolved.template;
+      if (!template || !(await settings.get(doc.uri)).enable) return { isIncomplete: false, items: [] };
+      return completionList(doc.uri, doc.parse(), params.position, template, index);
+    }),
+  );
+
+  connection.onHover(
+    guardRequest(log, 'hover', async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found?.analysis.result ? hover(found.analysis.result, params.position, index) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guardRequest(log, 'documentSymbol', async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? documentSymbols(found.analysis.doc) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(guardRequest(log, 'workspaceSymbol', (params) => workspaceSymbols(index, params.query)));
+
+  connection.onFoldingRanges(
+    guardRequest(log, 'foldingRange', async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? foldingRanges(found.analysis.doc) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guardRequest(log, 'codeAction', async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      const result = found?.analysis.result;
+      if (!found || !result) return [];
+      const checkSettings = settings.checkSettings(found.doc.uri, found.analysis.settings);
+      return codeActions(params, result, (text) =>
+        checkDocument({
+          uri: found.doc.uri,
+          text,
+          doc: parseDocument(text, { cache: found.doc.cache }),
+          host,
+          settings: checkSettings,
+          workspace: index.vocabulary,
+          config: result.config,
+          resolved: result.resolved,
+        }),
+      );
+    }),
+  );
+
+  connection.onRequest(
+    OUTLINE_REQUEST,
+    guardRequest(log, OUTLINE_REQUEST, async (params: OutlineParams): Promise<Outline> => {
+      const found = await analysisOf(params.uri);
+      const basis = `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
+      const result = found?.analysis.result;
+      if (!result) return { file: params.uri, template: null, projects: [], isIdeaFile: false, basis };
+      return { ...buildOutline(params.uri, result.doc, result.resolved, result.findings), basis };
+    }),
+  );
+
+  connection.onRequest(
+    IDEA_SNIPPET_REQUEST,
+    guardRequest(log, IDEA_SNIPPET_REQUEST, async (params: IdeaSnippetParams): Promise<IdeaSnippetResult> => {
+      const doc = documents.get(params.uri);
+      let resolved = doc ? (await analyzer.analyse(doc)).result?.resolved : undefined;
+      if (!resolved) {
+        // Not open or not checked (a new, empty file): the template the file would get.
+        const current = await settings.get(params.uri);
+        const config = await loadConfig(params.uri, host);
+        const parsed = parseDocument(doc?.getText() ?? '');
+        resolved = await resolveFor({ uri: params.uri, host, settings: settings.checkSettings(params.uri, current) }, parsed, config);
+      }
+      return { snippet: templateToSnippet(resolved.template), template: outlineTemplate(resolved) };
+    }),
+  );
+}

@@ -1,0 +1,127 @@
+// Every idea file of every workspace folder: mentors and skills (the engine's WorkspaceIndex, for
+// completion, hover and the cross-file rules), and idea titles (workspace symbols) and project
+// titles (completion). Host-agnostic: files are listed by an injected `listFiles` and read through
+// the Host, so the browser build can provide its own. Open documents win over disk.
+import type { IdeaDocument, Range } from '../engine/model';
+import { parseDocument } from '../engine/parse';
+import { WorkspaceIndex } from '../engine/workspace';
+
+export interface IdeaEntry {
+  readonly uri: string;
+  readonly title: string;
+  readonly project: string | null;
+  readonly range: Range;
+}
+
+interface FileSummary {
+  readonly ideas: readonly IdeaEntry[];
+  readonly projects: readonly string[];
+  /** Mentors and skills as text: equal fingerprints mean the vocabulary did not change. */
+  readonly fingerprint: string;
+}
+
+export interface IndexProgress {
+  report(done: number, total: number, uri: string): void;
+}
+
+export interface IndexSources {
+  /** URIs of the files under a folder (any kind: the indexer keeps the markdown ones). */
+  listFiles(folderUri: string): Promise<string[]>;
+  readFile(uri: string): Promise<string | undefined>;
+  /** Give the event loop a turn (setImmediate in Node), so edits are served while indexing. */
+  yieldNow(): Promise<void>;
+}
+
+export function isMarkdownUri(uri: string): boolean {
+  return /\.(?:md|markdown)$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+export class IdeaFileIndex {
+  readonly vocabulary = new WorkspaceIndex();
+  private readonly summaries = new Map<string, FileSummary>();
+  private projectCounts: Map<string, number> | undefined;
+
+  /** Record a parsed file; true when its mentors, skills, ideas or projects changed. */
+  update(uri: string, doc: IdeaDocument): boolean {
+    const before = this.summaries.get(uri);
+    if (!doc.isIdeaFile) return this.remove(uri);
+    const summary = summarise(uri, doc);
+    this.vocabulary.update(uri, doc);
+    this.summaries.set(uri, summary);
+    this.projectCounts = undefined;
+    return !before || before.fingerprint !== summary.fingerprint;
+  }
+
+  remove(uri: string): boolean {
+    const had = this.summaries.delete(uri);
+    this.vocabulary.remove(uri);
+    if (had) this.projectCounts = undefined;
+    return had;
+  }
+
+  has(uri: string): boolean {
+    return this.summaries.has(uri);
+  }
+
+  get fileCount(): number {
+    return this.summaries.size;
+  }
+
+  ideas(): IdeaEntry[] {
+    return [...this.summaries.values()].flatMap((s) => s.ideas);
+  }
+
+  /** Project title → number of idea files with a project of that title. */
+  projectTitles(): ReadonlyMap<string, number> {
+    if (!this.projectCounts) {
+      const counts = new Map<string, number>();
+      for (const s of this.summaries.values()) for (const p of new Set(s.projects)) counts.set(p, (counts.get(p) ?? 0) + 1);
+      this.projectCounts = counts;
+    }
+    return this.projectCounts;
+  }
+
+  /**
+   * Index every markdown file of the folders, one at a time with a turn of the event loop between
+   * files. `skip` names files that must not be read from disk (open documents, indexed from their text).
+   */
+  async scan(folders: readonly string[], sources: IndexSources, skip: (uri: string) => boolean, progress?: IndexProgress): Promise<number> {
+    const files: string[] = [];
+    for (const folder of folders) {
+      try {
+        files.push(...(await sources.listFiles(folder)).filter(isMarkdownUri));
+      } catch {
+        // an unreadable folder has no files to index
+      }
+    }
+    let indexed = 0;
+    for (const [i, uri] of files.entries()) {
+      await sources.yieldNow();
+      progress?.report(i, files.length, uri);
+      if (skip(uri)) continue;
+      const text = await sources.readFile(uri);
+      if (skip(uri)) continue; // opened while it was read
+      if (text === undefined) this.remove(uri);
+      else if (this.update(uri, parseDocument(text))) indexed++;
+    }
+    return indexed;
+  }
+}
+
+function summarise(uri: string, doc: IdeaDocument): FileSummary {
+  const rangeOf = (start: number, end: number): Range => ({ start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) });
+  const ideas = doc.ideas.map((idea) => ({
+    uri,
+    title: idea.title,
+    project: idea.project?.title ?? null,
+    range: rangeOf(idea.heading.span.start, idea.heading.span.end),
+  }));
+  const projects = doc.projects.map((p) => p.title);
+  const parts: string[] = [];
+  for (const idea of doc.ideas) {
+    parts.push(idea.project?.title ?? '', idea.title);
+    for (const m of idea.mentors) parts.push(`${m.name ?? ''}|${m.handle ?? ''}|${m.email ?? ''}`);
+    for (const s of idea.skills) parts.push(s.name);
+  }
+  return { ideas, projects, fingerprint: parts.join('\u0000') };
+}

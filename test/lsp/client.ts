@@ -1,0 +1,185 @@
+// A small LSP client for protocol tests and the benchmark: spawns the real bundled server
+// (`node dist/server.js --stdio`) and talks JSON-RPC to it over its stdio.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const SERVER_JS = resolve(REPO_ROOT, 'dist/server.js');
+
+/** Bundle the server (and the other entries) as `npm run build` does. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+export const uriOf = (path: string) => pathToFileURL(path).href;
+
+export interface StartOptions {
+  /** Workspace folder paths. */
+  readonly folders?: readonly string[];
+  /** What `workspace/configuration` answers for the `socIdeas` section; undefined: no pull support. */
+  readonly settings?: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
+  readonly capabilities?: ClientCapabilities;
+}
+
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
+  window: { workDoneProgress: true },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+    completion: { completionItem: { snippetSupport: true } },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
+};
+
+interface Waiter<T> {
+  readonly match: (value: T) => boolean;
+  readonly resolve: (value: T) => void;
+}
+
+export class TestClient {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  readonly logs: string[] = [];
+  readonly registrations: unknown[] = [];
+  private readonly waiters: Array<Waiter<{ method: string; params: unknown }>> = [];
+  private exited: Promise<number | null>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+    private readonly options: StartOptions,
+  ) {
+    this.exited = new Promise((done) => process.on('exit', (code) => done(code)));
+    connection.onNotification((method, params) => {
+      const note = { method, params };
+      if (method === 'textDocument/publishDiagnostics') this.diagnostics.push(params as PublishDiagnosticsParams);
+      if (method === 'window/logMessage') this.logs.push((params as { message: string }).message);
+      this.notifications.push(note);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const w = this.waiters[i]!;
+        if (w.match(note)) {
+          this.waiters.splice(i, 1);
+          w.resolve(note);
+        }
+      }
+    });
+    connection.onRequest('workspace/configuration', (params: { items: Array<{ scopeUri?: string; section?: string }> }) =>
+      params.items.map((item) => {
+        const s = this.options.settings;
+        return typeof s === 'function' ? s(item.scopeUri) : (s ?? {});
+      }),
+    );
+    connection.onRequest('client/registerCapability', (params: unknown) => {
+      this.registrations.push(params);
+      return null;
+    });
+    connection.onRequest('window/workDoneProgress/create', () => null);
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run node scripts/build.mjs`);
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', () => {});
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const client = new TestClient(child, connection, options);
+    const folders = options.folders ?? [];
+    const capabilities = options.capabilities ?? (options.settings === undefined ? { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, configuration: false } } : FULL_CAPABILITIES);
+    await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ? uriOf(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: f.slice(f.lastIndexOf('/') + 1) })),
+      capabilities,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Resolves with the first notification (already received after `since`, or coming) that matches. */
+  waitFor(method: string, match: (params: any) => boolean = () => true, since = 0, timeoutMs = 10_000): Promise<any> {
+    const done = this.notifications.slice(since).find((n) => n.method === method && match(n.params));
+    if (done) return Promise.resolve(done.params);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} matching in ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        match: (n) => n.method === method && match(n.params),
+        resolve: (n) => {
+          clearTimeout(timer);
+          resolvePromise(n.params);
+        },
+      });
+    });
+  }
+
+  /** The next diagnostics for a URI (optionally of a given version or matching a test) after `since`. */
+  waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<PublishDiagnosticsParams> {
+    return this.waitFor('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && match(p), since);
+  }
+
+  /** Index of the next notification: pass it as `since` to wait only for later ones. */
+  get mark(): number {
+    return this.notifications.length;
+  }
+
+  /** Resolves when the workspace index is built (the server logs a line when it is). */
+  indexed(): Promise<unknown> {
+    return this.waitFor('window/logMessage', (p: { message: string }) => p.message.startsWith('indexed '));
+  }
+
+  open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R = any>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** `shutdown` + `exit`, then the process's exit code. */
+  async stop(): Promise<number | null> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    const code = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+    return code;
+  }
+
+  /** Close stdin without `exit`: the server must go away by itself. */
+  async closeStdin(): Promise<number | null> {
+    this.process.stdin!.end();
+    const code = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+    return code;
+  }
+}

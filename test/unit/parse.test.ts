@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { IdeaDocument, Span } from '../../server/src/engine/model';
+import { SectionCache, parseDocument } from '../../server/src/engine/parse';
+
+const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'parse', 'tolerant.md'), 'utf8');
+const slice = (doc: IdeaDocument, s: Span) => doc.text.slice(s.start, s.end);
+const line = (doc: IdeaDocument, offset: number) => doc.lines.positionAt(offset).line + 1;
+
+test('projects and ideas: containers, timelines, templates and comments are not ideas', () => {
+  const doc = parseDocument(fixture);
+  assert.deepEqual(doc.projects.map((p) => p.title), ['Harbourmaster', 'Lighthouse']);
+  assert.deepEqual(doc.ideas.map((i) => [i.title, line(doc, i.heading.span.start), i.project?.title]), [
+    ['Tab bullets and a multi-line value', 30, 'Harbourmaster'],
+    ['Bold labels, star bullets and blank lines', 38, 'Harbourmaster'],
+    ['A label without a colon', 47, 'Harbourmaster'],
+    ['Sub-list after a tab bullet', 63, 'Lighthouse'],
+    ['Fields without bullets', 71, 'Lighthouse'],
+  ]);
+  assert.ok(doc.isIdeaFile);
+  assert.equal(doc.codeBlocks.length, 1);
+  assert.equal(doc.comments.length, 1);
+  assert.ok(doc.headings.some((h) => h.setext && h.level === 1 && h.text === 'Tidepool Summer of Code'));
+});
+
+test('fields: tab bullets, multi-line values, bold labels, star bullets, a label without a colon', () => {
+  const doc = parseDocument(fixture);
+  const [tabs, bold, noColon, subList, bare] = doc.ideas;
+  const description = tabs!.fields[0]!;
+  assert.equal(description.key, 'description');
+  assert.equal(description.bullet, '-');
+  assert.equal(description.markerGap, '\t');
+  assert.equal(description.value, 'Teach the scheduler about tides.\n  It should also handle storms.');
+  assert.equal(slice(doc, description.labelSpan), 'Description');
+
+  assert.deepEqual(bold!.fields.map((f) => [f.key, f.label, f.bold, f.bullet]), [
+    ['description', 'Description', true, '*'],
+    ['skills', 'Recommended Skills', true, '*'],
+    ['mentors', 'Mentors', false, '*'],
+    ['issue', 'Issue', false, '*'],
+  ]);
+  assert.equal(bold!.fields[0]!.value, 'Bold labels are common.');
+
+  const mentors = noColon!.fields[1]!;
+  assert.equal(mentors.hasColon, false);
+  assert.equal(mentors.subItems.length, 2);
+  assert.deepEqual(noColon!.mentors.map((m) => [m.name, m.handle, m.email, m.form, m.role]), [
+    ['Edsger Dijkstra', 'edsger', 'edsger@example.org', 'name-handle-email', 'primary'],
+    ['Barbara Liskov', 'bliskov', undefined, 'name-handle', undefined],
+  ]);
+  // A sub-list indented less than a tab bullet's content is still the mentors field's list.
+  assert.deepEqual(subList!.mentors.map((m) => m.handle), ['kjohnson', 'dvaughan']);
+  assert.deepEqual(subList!.skills.map((s) => s.name), ['Python', 'SQL', 'Linux']);
+  assert.deepEqual(bare!.fields.map((f) => [f.key, f.bullet, f.value]), [
+    ['description', '', 'A field line without a bullet'],
+    ['skills', '', 'C'],
+  ]);
+});
+
+test('mentors, skills and issue links are parsed with exact spans', () => {
+  const doc = parseDocument(fixture);
+  const [tabs, bold, noColon] = doc.ideas;
+  assert.deepEqual(tabs!.mentors.map((m) => [m.name, m.handle, m.form, slice(doc, m.span)]), [
+    ['Ada Lovelace', 'ada', 'name-handle', 'Ada Lovelace (@ada)'],
+    ['Grace Hopper', 'grace-h', 'name-handle', 'Grace Hopper (@grace-h)'],
+  ]);
+  assert.deepEqual(tabs!.skills.map((s) => slice(doc, s.span)), ['Go', 'Kubernetes']);
+  assert.deepEqual(tabs!.issues.map((i) => [i.kind, i.owner, i.repo, i.number]), [['issue', 'harbour', 'master', 12]]);
+  assert.deepEqual(bold!.mentors.map((m) => [m.name, m.handle, m.form]), [['Alan Turing', 'aturing', 'link']]);
+  assert.deepEqual(bold!.issues.map((i) => [i.kind, i.number, slice(doc, i.span)]), [['pull', 7, 'https://github.com/harbour/master/pull/7']]);
+  assert.deepEqual(noColon!.issues.map((i) => i.kind), ['issue', 'url']);
+});
+
+test('CRLF, tabs and emoji: spans and positions are exact', () => {
+  const text = '### Proj 🚀\r\n\r\n#### Idea 👩‍💻 one\r\n\r\n-\tDescription: 🎉 party\r\n-\tMentor(s): Zoë 😀 Ünal (@zoe)\r\n';
+  const doc = parseDocument(text);
+  const idea = doc.ideas[0]!;
+  assert.equal(idea.title, 'Idea 👩‍💻 one');
+  const mentor = idea.mentors[0]!;
+  assert.equal(slice(doc, mentor.span), 'Zoë 😀 Ünal (@zoe)');
+  // Line 5 (0-based): "-\tMentor(s): " is 13 UTF-16 units.
+  assert.deepEqual(doc.lines.positionAt(mentor.span.start), { line: 5, character: 13 });
+  assert.deepEqual(doc.lines.positionAt(mentor.span.end), { line: 5, character: 13 + 'Zoë 😀 Ünal (@zoe)'.length });
+  assert.equal(idea.fields[0]!.value, '🎉 party');
+  // No position ever lands between \r and \n.
+  assert.deepEqual(doc.lines.positionAt(text.indexOf('\r\n') + 1), { line: 0, character: '### Proj 🚀'.length });
+});
+
+test('sectional parsing with a cache equals a fresh parse, and re-parses only touched sections', () => {
+  const cache = new SectionCache();
+  parseDocument(fixture, { cache });
+  const edited = fixture.replace('Teach the scheduler', 'Teach the new scheduler');
+  const incremental = parseDocument(edited, { cache });
+  assert.equal(cache.parsedInLastRun, 1);
+  const fresh = parseDocument(edited);
+  const shape = (d: IdeaDocument) => JSON.stringify({ h: d.headings, i: d.ideas.map((i) => ({ ...i, project: i.project?.title })) });
+  assert.equal(shape(incremental), shape(fresh));
+});
+
+test('a fence or comment left open swallows the headings after it, as in a whole-document parse', () => {
+  const text = '### P\n\n#### A\n\n- Description: a\n\n```\n#### Not an idea\n\n- Description: code\n';
+  const doc = parseDocument(text, { cache: new SectionCache() });
+  assert.deepEqual(doc.ideas.map((i) => i.title), ['A']);
+  const comment = '### P\n\n#### A\n\n- Description: a\n\n<!--\n#### Hidden\n\n- Description: x\n-->\n\n#### B\n\n- Description: b\n';
+  assert.deepEqual(parseDocument(comment).ideas.map((i) => i.title), ['A', 'B']);
+});
+
+test('never throws and never reports an idea in non-idea markdown', () => {
+  for (const text of ['', '\uFEFF', '\0\0#', '# Notes\n\nJust prose: with a colon.\n', '- a: b\n- c: d\n', '\r\r\r####', '```']) {
+    const doc = parseDocument(text);
+    assert.equal(doc.isIdeaFile, false, JSON.stringify(text));
+  }
+});

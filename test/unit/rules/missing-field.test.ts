@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { expectFixture, lintText } from './harness';
+
+const fixture = join(import.meta.dirname, '../../fixtures/rules/missing-field.md');
+const options = { template: 'cncf-2019' };
+const lf = readFileSync(fixture, 'utf8');
+
+async function missing(text: string) {
+  const result = await lintText(text, options);
+  return { ...result, mine: result.findings.filter((f) => f.rule === 'missing-field') };
+}
+
+test('missing-field: fires exactly on the expected lines', async () => {
+  await expectFixture(fixture, ['missing-field'], options);
+});
+
+test('missing-field: the finding spans the heading text', async () => {
+  const { mine, doc, text } = await missing(lf);
+  const first = mine[0]!;
+  assert.equal(text.slice(first.span.start, first.span.end), 'Idea without an issue');
+  assert.deepEqual(doc.lines.positionAt(first.span.start), { line: 13, character: 5 });
+  assert.match(first.message, /"Issue"/);
+});
+
+test('missing-field: the fix is interactive, so fix-all never applies it', async () => {
+  const { mine } = await missing(lf);
+  assert.ok(mine.length > 0);
+  for (const f of mine) assert.equal(f.fix?.interactive, true);
+  assert.deepEqual(automaticFixes(mine), []);
+});
+
+test('missing-field: the fix inserts the field in template order, with the template bullet', async () => {
+  const { mine, text } = await missing(lf);
+  const byMessage = (label: string) => mine.find((f) => f.message.includes(`"${label}"`))!;
+  const apply = (label: string) => applyFixes(text, [{ ...byMessage(label).fix!, interactive: false }]).text;
+
+  // After the last field before it in the template (Mentor(s)).
+  assert.ok(apply('Issue').includes('-\tMentor(s): Jane Doe (@jane-doe)\n-\tIssue: \n\n#### Idea without skills'));
+  // After Description, the only earlier template field present.
+  assert.ok(apply('Recommended Skills').includes('-\tDescription: Write a tutorial for new users.\n-\tRecommended Skills: \n-\tIssue:'));
+  assert.ok(apply('Mentor(s)').includes('-\tDescription: Write a tutorial for new users.\n-\tMentor(s): \n-\tIssue:'));
+});
+
+test('missing-field: before the first later field when no earlier one is present', async () => {
+  const text = '### Alpha\n\n#### No description\n\n- Recommended Skills: Go\n- Mentor(s): Jane Doe (@jane)\n- Issue: https://github.com/a/b/issues/1\n';
+  const { mine } = await missing(text);
+  assert.equal(mine.length, 1);
+  const fixed = applyFixes(text, [{ ...mine[0]!.fix!, interactive: false }]).text;
+  // The idea writes `- ` consistently, so the inserted line does too.
+  assert.ok(fixed.includes('#### No description\n\n- Description: \n- Recommended Skills: Go'));
+});
+
+test('missing-field: at the end of a file without a final line break', async () => {
+  const text = '### Alpha\n\n#### No issue\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\tMentor(s): Jane Doe (@jane)';
+  const { mine } = await missing(text);
+  const fixed = applyFixes(text, [{ ...mine[0]!.fix!, interactive: false }]).text;
+  assert.equal(fixed, text + '\n-\tIssue: ');
+});
+
+test('missing-field: CRLF file: same lines and characters, inserted line ends with CRLF', async () => {
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const a = await missing(lf);
+  const b = await missing(crlf);
+  const positions = (r: typeof a) => r.mine.map((f) => [r.doc.lines.positionAt(f.span.start), r.doc.lines.positionAt(f.span.end)]);
+  assert.deepEqual(positions(b), positions(a));
+  const issue = b.mine.find((f) => f.message.includes('"Issue"'))!;
+  const fixed = applyFixes(crlf, [{ ...issue.fix!, interactive: false }]).text;
+  assert.ok(fixed.includes('-\tMentor(s): Jane Doe (@jane-doe)\r\n-\tIssue: \r\n\r\n'));
+  assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
+});
