@@ -8,6 +8,11 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument } from '../server/src/engine/check';
 import type { Host } from '../server/src/engine/host';
+import { lint } from '../server/src/engine/lint';
+import { RULES } from '../server/src/engine/rules';
+import { OpenDocument } from '../server/src/server/documents';
+import { toDiagnostic } from '../server/src/server/diagnostics';
+import { IdeaFileIndex } from '../server/src/server/workspaceIndex';
 import { TestClient, uriOf } from '../test/lsp/client';
 import { generateIdeaFile } from './generate-ideas';
 
@@ -98,6 +103,38 @@ async function wholeDocument(c: Case): Promise<number[]> {
   return times;
 }
 
+/**
+ * Where one edit's time goes, in this process (the server's own parts, without the protocol):
+ * median of a few one-character edits, per phase and per rule.
+ */
+async function phases(c: Case): Promise<Array<[string, number]>> {
+  const uri = 'file:///bench/phases.md';
+  const doc = new OpenDocument(uri, 'markdown', 1, c.text);
+  const index = new IdeaFileIndex();
+  let parsed = doc.parse();
+  index.update(uri, parsed);
+  const { resolved } = await checkDocument({ uri, text: c.text, doc: parsed, host: noFiles, workspace: index.vocabulary });
+  const at = c.text.indexOf('Description:', c.text.length / 2) + 'Description: '.length;
+  const samples = new Map<string, number[]>();
+  const time = <T>(label: string, f: () => T): T => {
+    const started = performance.now();
+    const value = f();
+    samples.set(label, [...(samples.get(label) ?? []), performance.now() - started]);
+    return value;
+  };
+  for (let i = 0; i < 5; i++) {
+    const pos = parsed.lines.positionAt(at);
+    const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { ...pos, character: pos.character + 1 } }, text: '' };
+    time('text update', () => doc.update([change], doc.version + 1));
+    parsed = time('incremental parse', () => doc.parse());
+    time('workspace index', () => index.update(uri, parsed));
+    for (const rule of RULES) time(`rule ${rule.id}`, () => lint(parsed, { uri, template: resolved.template, workspace: index.vocabulary, rules: [rule] }));
+    const findings = lint(parsed, { uri, template: resolved.template, workspace: index.vocabulary });
+    time('to diagnostics + JSON', () => JSON.stringify(findings.map((f) => toDiagnostic(uri, parsed, f))));
+  }
+  return [...samples].map(([label, values]): [string, number] => [label, quantile(values, 0.5)]).sort((a, b) => b[1] - a[1]);
+}
+
 async function main(): Promise<void> {
   const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
   const cases: Case[] = [
@@ -137,6 +174,10 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
+
+  const big = cases[cases.length - 1]!;
+  console.log(`\nWhere a one-character edit's time goes on ${big.name} (in process, median ms, phases over 1 ms):`);
+  for (const [label, value] of await phases(big)) if (value >= 1) console.log(`  ${label.padEnd(28)} ${ms(value)}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,85 +1,16 @@
-// Entry point of the VS Code extension: starts the language client and wires the status bar, the
-// Ideas tree and the commands to it. `activate` returns a small API that the integration tests use.
-import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  IDEA_SNIPPET_REQUEST,
-  OUTLINE_REQUEST,
-  STATUS_NOTIFICATION,
-  type IdeaSnippetParams,
-  type IdeaSnippetResult,
-  type Outline,
-  type OutlineParams,
-  type StatusParams,
-} from '../../server/src/protocol';
-import { registerCommands } from './commands';
-import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
-import type { TreeNode } from './ideasTreeModel';
+// Entry point of the VS Code extension in Node: starts the language server as a Node process and wires
+// the status bar, the Ideas tree and the commands to it (activate.ts, shared with the browser entry).
+// `activate` returns a small API that the integration tests use.
+import type * as vscode from 'vscode';
+import { activateWith, deactivateClient, type SocIdeasApi } from './activate';
 import { createLanguageClient } from './languageClient';
-import { RestartBudget } from './restartBudget';
-import { ActiveFileStatus } from './statusBar';
 
-export interface SocIdeasApi {
-  readonly ideasTree: IdeasTreeProvider;
-  readonly ideasView: vscode.TreeView<TreeNode>;
-  readonly status: ActiveFileStatus;
-  /** Settles when the language client has started (or failed to). */
-  readonly ready: Promise<void>;
-  readonly isServerRunning: () => boolean;
-}
-
-let client: LanguageClient | undefined;
+export type { SocIdeasApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): SocIdeasApi {
-  const output = vscode.window.createOutputChannel('SoC Ideas', { log: true });
-  const budget = new RestartBudget();
-  const languageClient = createLanguageClient(context, output, budget);
-  client = languageClient;
-  const status = new ActiveFileStatus();
-  context.subscriptions.push(output, status, languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
-
-  const ready = languageClient.start().catch((error: unknown) => {
-    output.error(`the language server did not start: ${String(error)}`);
-    void vscode.window.showErrorMessage('SoC Ideas: the language server did not start; see the output.');
-  });
-
-  /** A custom request, or undefined (logged) when the server is down or does not answer it. */
-  async function request<P, R>(method: string, params: P): Promise<R | undefined> {
-    await ready;
-    if (languageClient.state !== State.Running) return undefined;
-    try {
-      return await languageClient.sendRequest<R>(method, params);
-    } catch (error) {
-      output.warn(`${method} failed: ${String(error)}`);
-      return undefined;
-    }
-  }
-  const uriOf = (uri: vscode.Uri) => languageClient.code2ProtocolConverter.asUri(uri);
-
-  const { provider: ideasTree, view: ideasView } = registerIdeasTree(context, (uri) =>
-    request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }),
-  );
-  // The server re-checks a file when other files change (shared mentors, skills): follow it.
-  context.subscriptions.push(
-    status.onDidChange((params) => {
-      if (params.uri === ideasTree.document()?.uri.toString()) ideasTree.refreshSoon();
-    }),
-  );
-
-  registerCommands(context, {
-    output,
-    restartServer: async () => {
-      budget.reset();
-      await languageClient.restart();
-    },
-    ideaSnippet: (uri) => request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri) }),
-    activeTemplate: () => status.active()?.template,
-  });
-
-  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running };
+  return activateWith(context, createLanguageClient);
 }
 
-export async function deactivate(): Promise<void> {
-  if (client && client.state !== State.Stopped) await client.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

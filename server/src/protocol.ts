@@ -90,6 +90,29 @@ export interface IdeaSnippetResult {
   readonly template: OutlineTemplate | null;
 }
 
+/**
+ * `socIdeas/readFile` request from the web-worker server to the client: a file's text through
+ * `vscode.workspace.fs` (the worker has no file system). `text` is absent when the file cannot be read.
+ */
+export const READ_FILE_REQUEST = 'socIdeas/readFile';
+export interface ReadFileParams {
+  readonly uri: string;
+}
+export interface ReadFileResult {
+  readonly text?: string;
+}
+
+/** `socIdeas/listFiles` request from the web-worker server to the client: the markdown and config files of a folder. */
+export const LIST_FILES_REQUEST = 'socIdeas/listFiles';
+export interface ListFilesParams {
+  readonly folderUri: string;
+}
+export interface ListFilesResult {
+  readonly uris: readonly string[];
+  /** Set when the list is not every file: the search hit its limit, or the folder could not be searched. */
+  readonly limitation?: string;
+}
+
 /** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */
 export interface SocIdeasSettings {
   readonly enable: boolean;

@@ -44,3 +44,22 @@ test('bad usage is a UsageError with a reason', () => {
     assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && reason.test(e.message), argv.join(' '));
   }
 });
+
+test('lint --changed-since: a revision in both forms; not for outline, not with --fix, never an option', () => {
+  assert.deepEqual(parseArgs(['lint', '--changed-since', 'origin/main', 'ideas']), {
+    command: 'lint',
+    format: 'stylish',
+    fix: false,
+    changedSince: 'origin/main',
+    paths: ['ideas'],
+  });
+  assert.equal((parseArgs(['lint', '--changed-since=HEAD~2', '.']) as { changedSince?: string }).changedSince, 'HEAD~2');
+  const cases: Array<[string[], RegExp]> = [
+    [['outline', '--changed-since', 'HEAD', 'a.md'], /unknown option '--changed-since'/],
+    [['lint', '--fix', '--changed-since', 'HEAD', '.'], /cannot be used together/],
+    [['lint', '--changed-since', '--fix', '.'], /needs a git revision, not '--fix'/],
+    [['lint', '--changed-since', 'a', '--changed-since', 'b', '.'], /given twice/],
+    [['lint', '.', '--changed-since'], /needs a value/],
+  ];
+  for (const [argv, message] of cases) assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message), argv.join(' '));
+});

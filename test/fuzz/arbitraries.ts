@@ -72,7 +72,16 @@ const blank = fc.constant(['']);
 const quote = phrase.map((p) => [`> ${p}`]);
 const table = fc.constant(['| Field | Value |', '| --- | --- |', '| Mentor | @jane |']);
 
+/** A whole idea: heading, then mostly well-formed fields (so the rules have something to say). */
+const goodField = fc
+  .tuple(fc.constantFrom('-\t', '- ', '* ', '-  ', '-'), label, fc.constantFrom(':', ':', ':', ' :', ''), fc.constantFrom('', '', '**'), phrase)
+  .map(([m, l, c, b, v]) => [`${m}${b}${l}${c}${b} ${v}`]);
+const ideaSection = fc
+  .tuple(fc.integer({ min: 2, max: 4 }), phrase, fc.boolean(), fc.array(fc.oneof({ arbitrary: goodField, weight: 4 }, subList, field), { minLength: 1, maxLength: 6 }))
+  .map(([level, title, gapLine, fields]) => [`${'#'.repeat(level)} ${title || 'Idea'}`, ...(gapLine ? [''] : []), ...fields.flat()]);
+
 const piece = fc.oneof(
+  { arbitrary: ideaSection, weight: 6 },
   { arbitrary: atxHeading, weight: 5 },
   { arbitrary: setextHeading, weight: 1 },
   { arbitrary: field, weight: 8 },
@@ -98,7 +107,7 @@ const noise = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...NOISE)), { maxLengt
 /** A whole idea-file-like document. */
 export const markdownDocument = fc
   .tuple(
-    fc.array(piece, { maxLength: 30 }),
+    fc.array(piece, { maxLength: 30, size: 'medium' }),
     fc.constantFrom('lf', 'lf', 'crlf', 'cr', 'mixed'),
     fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 8 }),
     fc.boolean(),

@@ -6,6 +6,8 @@ import { applyFixes, automaticFixes } from '../../server/src/engine/fix';
 import type { IdeaDocument } from '../../server/src/engine/model';
 import { parseDocument, type SectionCache } from '../../server/src/engine/parse';
 import { memoryHost } from '../unit/rules/harness';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes } from 'mdast';
 import { findingsOf, modelOf } from './snapshot';
 
 const URI = 'file:///fuzz/ideas.md';
@@ -24,7 +26,31 @@ export function assertParsesAlike(text: string, cache?: SectionCache): IdeaDocum
   const sectional = parseStrict(text, cache ? { cache } : {});
   const whole = parseStrict(text, { wholeDocument: true });
   assert.deepEqual(modelOf(sectional), modelOf(whole), `${cache ? 'cached ' : ''}sectional parse differs from the whole-document parse`);
+  if (text.length <= 100_000) assertHeadingsLikeFullParse(text, whole);
   return sectional;
+}
+
+/** Heading texts as a plain, full (inline included) remark parse of the whole text gives them. */
+export function referenceHeadings(text: string): Array<{ text: string; textSpan: { start: number; end: number } }> {
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const plain = (node: Nodes): string =>
+    'value' in node && typeof node.value === 'string' ? (node.type === 'html' ? '' : node.value) : 'children' in node ? (node.children as Nodes[]).map(plain).join('') : '';
+  return fromMarkdown(source).children.flatMap((node) => {
+    if (node.type !== 'heading') return [];
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    const p = node.position!;
+    const textSpan = first && last ? { start: first.position!.start.offset!, end: last.position!.end.offset! } : null;
+    return [{ text: plain(node).replace(/\s+/g, ' ').trim(), textSpan: textSpan ?? { start: -1, end: -1 }, span: { start: p.start.offset!, end: p.end.offset! } }];
+  });
+}
+
+/** The engine parses blocks only and each heading's inline content on its own: same headings as a full parse. */
+export function assertHeadingsLikeFullParse(text: string, doc: IdeaDocument): void {
+  const wanted = referenceHeadings(text);
+  // An empty heading has no text nodes to take a span from: the engine's own choice is not compared.
+  const got = doc.headings.map((h, i) => ({ text: h.text, textSpan: wanted[i]?.textSpan.start === -1 ? wanted[i]!.textSpan : h.textSpan, span: h.span }));
+  assert.deepEqual(got, wanted, 'headings differ from a full remark parse');
 }
 
 /** Every position the model and the findings hold is inside the document. */
@@ -39,6 +65,10 @@ export function assertSpansInside(doc: IdeaDocument, findings: readonly Finding[
       const lineLength = doc.lines.lineEnd(p.line) - doc.lines.lineStart(p.line);
       assert.ok(p.character >= 0 && p.character <= lineLength, `${what}: character ${p.character} past line length ${lineLength}`);
       assert.equal(doc.lines.offsetAt(p) <= offset, true, `${what}: offsetAt(positionAt(${offset})) moved forward`);
+    }
+    for (const offset of [span.start, span.end]) {
+      const splitsPair = isHighSurrogate(doc.text.charCodeAt(offset - 1)) && isLowSurrogate(doc.text.charCodeAt(offset));
+      assert.ok(!splitsPair, `${what}: offset ${offset} splits a surrogate pair`);
     }
     const a = doc.lines.positionAt(span.start);
     const b = doc.lines.positionAt(span.end);
@@ -68,6 +98,9 @@ export function assertSpansInside(doc: IdeaDocument, findings: readonly Finding[
     }
   }
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export interface LintOutcome {
   readonly doc: IdeaDocument;

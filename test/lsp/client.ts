@@ -1,8 +1,8 @@
 // A small LSP client for protocol tests and the benchmark: spawns the real bundled server
 // (`node dist/server.js --stdio`) and talks JSON-RPC to it over its stdio.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
@@ -15,9 +15,27 @@ import type {
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SERVER_JS = resolve(REPO_ROOT, 'dist/server.js');
 
-/** Bundle the server (and the other entries) as `npm run build` does. */
+/**
+ * Bundle the server (and the other entries) as `npm run build` does. Test files run in parallel, so
+ * one builds while the others wait (a lock folder), rather than two writing dist/ at once.
+ */
 export function buildServer(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const lock = resolve(REPO_ROOT, 'dist/.lsp-test-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 50) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 60_000) rmSync(lock, { recursive: true, force: true }); // a crashed run left it
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export const uriOf = (path: string) => pathToFileURL(path).href;

@@ -292,6 +292,21 @@ describe('language server over stdio (multi-root workspace)', () => {
     await client.close(uri);
   });
 
+  test('the file watcher is registered dynamically', () => {
+    const registered = JSON.stringify(client.registrations);
+    assert.match(registered, /workspace\/didChangeWatchedFiles/);
+    assert.match(registered, /\.soc-ideas\.json/);
+  });
+
+  test('a handler that throws answers with an error and the server keeps serving', async () => {
+    await assert.rejects(
+      client.request('textDocument/hover', { textDocument: { uri: ideasUri }, position: null }),
+      (error: { code?: number }) => error.code === -32603,
+    );
+    const symbols: DocumentSymbol[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: ideasUri } });
+    assert.equal(symbols.length, 2);
+  });
+
   test('requests for unknown documents answer empty', async () => {
     const uri = uriOf(join(fixtures.rootA, 'not-open.md'));
     const list: CompletionList = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });

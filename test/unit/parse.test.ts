@@ -113,3 +113,12 @@ test('never throws and never reports an idea in non-idea markdown', () => {
     assert.equal(doc.isIdeaFile, false, JSON.stringify(text));
   }
 });
+
+test('a "Sample" heading holds one sample project; a title that merely starts with "Example" is real', () => {
+  const sample = '## Sample\n\n### Prometheus\n\n#### Refactor\n\n- Description: x\n\n### Cilium\n\n#### Real one\n\n- Description: y\n';
+  const doc = parseDocument(sample);
+  assert.deepEqual(doc.samples.map((i) => i.title), ['Refactor']);
+  assert.deepEqual(doc.ideas.map((i) => [i.title, i.project?.title]), [['Real one', 'Cilium']]);
+  const titled = '# Example Foundation ideas\n\n### Northwind\n\n#### First\n\n- Description: a\n\n### Southwind\n\n#### Second\n\n- Description: b\n';
+  assert.deepEqual(parseDocument(titled).ideas.map((i) => i.title), ['First', 'Second']);
+});

@@ -75,7 +75,9 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   }
 
   findings.sort(compareFindings);
-  const shown = command.format === 'sarif' ? findings.map((f) => ({ ...f, file: sarifPath(f.file, io.cwd) })) : findings;
+  // SARIF and GitHub annotations locate files relative to the repository (the working folder in CI).
+  const relativePaths = command.format === 'sarif' || command.format === 'github';
+  const shown = relativePaths ? findings.map((f) => ({ ...f, file: relativePath(f.file, io.cwd) })) : findings;
   io.stdout(formatFindings(command.format, shown, { color: io.color, version: io.version }));
   if (writeFailed) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -118,7 +120,7 @@ export function reportOnce(result: CheckResult, reported: Set<string>, io: CliIo
   }
 }
 
-/** SARIF wants a relative URI with forward slashes. */
-function sarifPath(file: string, cwd: string): string {
+/** Relative to the working folder, with forward slashes. */
+function relativePath(file: string, cwd: string): string {
   return relative(cwd, resolve(cwd, file)).split(/[\\/]/).join('/');
 }

@@ -106,5 +106,5 @@ function lastSegment(uri: string): string {
 
 /** Markdown-escape text shown in a hover. */
 function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }

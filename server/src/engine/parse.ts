@@ -48,7 +48,9 @@ export interface ParseOptions {
 /** Headings whose sections are containers, never projects. */
 const GENERIC_HEADING =
   /^(?:(?:gsoc|lfx|cncf|google summer of code|summer of code|mentorship|program)?\s*(?:\d{4}\s*)?(?:(?:proposed|accepted|selected|current|list of|open|other|more)\s+)?(?:projects?\s+ideas?|ideas?|projects?|mentorship projects?|project list|programs?)(?:\s+(?:list|for \d{4}|\d{4}))?|template|table of contents|contents)\s*:?$/i;
-const SAMPLE_HEADING = /^[^\p{L}]*(?:sample|example|exemplo|template|modelo)\b|\((?:sample|example)\)/iu;
+// The whole heading says so (`Sample:`, `### Template`, `Exemplo`, `Modelo de Projecto`), or `Name (sample)`;
+// not a title that merely starts with the word (`Example Foundation ideas`).
+const SAMPLE_HEADING = /^[^\p{L}]*(?:samples?|examples?|exemplo|templates?|modelo(?: de projecto)?)[^\p{L}]*$|\((?:sample|example)\)/iu;
 
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
   try {
@@ -64,8 +66,7 @@ function collectBlocks(text: string, cache: SectionCache | undefined, wholeDocum
   cache?.startRun();
   // A BOM is not content; a space keeps every offset where it is.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  if (wholeDocument) return parseSection(source, '', '').blocks.slice();
-  const starts = scanSections(source);
+  const starts = wholeDocument ? [0] : scanSections(source);
   const sections: Array<{ from: number; text: string; lookahead: string; syntax: SectionSyntax }> = [];
   let i = 0;
   while (i < starts.length) {

@@ -1,6 +1,6 @@
 // Section syntax: what the model needs from one section's mdast, with offsets relative to the
 // section's start. Small and plain, so it can be cached per section text and shifted cheaply.
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
@@ -73,6 +73,32 @@ export interface SectionSyntax {
 const LABEL_MAX = 60;
 
 /**
+ * Inline constructs are off in the section parse: the model reads field values from the source
+ * text, and only heading texts need inline parsing (done per heading, see `headingText`).
+ * micromark's inline parsing is quadratic on some inputs: 100 KB of `[a](` took 9 s, and runs of
+ * emphasis markers were slow too. Block structure does not depend on inline parsing.
+ */
+const BLOCKS_ONLY: FromMarkdownOptions = {
+  extensions: [{ disable: { null: ['attention', 'autolink', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] } }],
+};
+/** A heading longer than this keeps its inline markup in its text (it is not parsed inline). */
+const HEADING_INLINE_LIMIT = 4000;
+/** Containers opened on one line beyond this (`> > > …`, `- - - …`) are cut: micromark's time and stack grow with the depth. */
+const MAX_NESTING = 32;
+const DEEP_NESTING = new RegExp(`^[ \\t]*(?:(?:>|[-*+](?=[ \\t\\r\\n]|$)|\\d{1,9}[.)](?=[ \\t\\r\\n]|$))[ \\t]*){${MAX_NESTING + 1},}`, 'gm');
+const NESTING_MARKER = /(?:>|[-*+](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$))/g;
+
+/** The text with container markers past MAX_NESTING on a line turned into spaces (same length, same offsets). */
+function capNesting(text: string): string {
+  DEEP_NESTING.lastIndex = 0;
+  if (!DEEP_NESTING.test(text)) return text;
+  return text.replace(DEEP_NESTING, (prefix) => {
+    let count = 0;
+    return prefix.replace(NESTING_MARKER, (marker) => (++count > MAX_NESTING ? ' '.repeat(marker.length) : marker));
+  });
+}
+
+/**
  * Parse one section's text. `lookahead` is the first line of the next section (a heading in column
  * 0, or '' at the end of the document): parsed after the section, it closes the section's blocks
  * exactly as it does in the whole document (a fence left open in a list item ends where the item
@@ -85,7 +111,7 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   const source = definitions + text + lookahead;
   let root: Root;
   try {
-    root = fromMarkdown(source);
+    root = fromMarkdown(capNesting(source), BLOCKS_ONLY);
   } catch {
     return { blocks: [], openAtEnd: false, labels: [] };
   }
@@ -93,7 +119,7 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   const limit = base + text.length;
   const blocks: BlockSyntax[] = [];
   const children = root.children.filter((c) => start(c) >= base && start(c) < limit);
-  for (const node of children) collectBlock(source, node, blocks);
+  for (const node of children) collectBlock(source, node, blocks, definitions);
   const labels: string[] = [];
   collectDefinitionLabels(children, labels);
   const openAtEnd = lookahead !== '' && !root.children.some((c) => c.type === 'heading' && start(c) === limit);
@@ -130,10 +156,10 @@ function fenceUnclosed(text: string, node: Code): boolean {
   return !(last.length >= open[1]!.length && [...last].every((c) => c === fenceChar));
 }
 
-function collectBlock(text: string, node: RootContent, out: BlockSyntax[]): void {
+function collectBlock(text: string, node: RootContent, out: BlockSyntax[], definitions: string): void {
   switch (node.type) {
     case 'heading':
-      out.push(headingSyntax(text, node));
+      out.push(headingSyntax(text, node, definitions));
       return;
     case 'list':
       collectList(text, node, out);
@@ -152,7 +178,23 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[]): void
   }
 }
 
-function headingSyntax(text: string, node: MdHeading): HeadingSyntax {
+/** The heading's text with inline markup removed: its own lines parsed in full, with the document's definitions. */
+function headingText(text: string, node: MdHeading, definitions: string): string {
+  const from = Math.max(text.lastIndexOf('\n', start(node) - 1), text.lastIndexOf('\r', start(node) - 1)) + 1;
+  const source = text.slice(Math.max(from, definitions.length), end(node));
+  let heading: Nodes = node; // no inline markup, or too long: the text as the block parse has it
+  if (source.length <= HEADING_INLINE_LIMIT && /[*_`[<]/.test(source)) {
+    try {
+      const parsed = fromMarkdown(definitions + source).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
+      if (parsed) heading = parsed;
+    } catch {
+      // keep the raw text
+    }
+  }
+  return plainText(heading).replace(/\s+/g, ' ').trim();
+}
+
+function headingSyntax(text: string, node: MdHeading, definitions: string): HeadingSyntax {
   const s = start(node);
   const e = end(node);
   const first = node.children[0];
@@ -168,7 +210,7 @@ function headingSyntax(text: string, node: MdHeading): HeadingSyntax {
   return {
     kind: 'heading',
     level: node.depth,
-    text: plainText(node).replace(/\s+/g, ' ').trim(),
+    text: headingText(text, node, definitions),
     span: { start: s, end: e },
     textSpan,
     setext,

@@ -37,6 +37,11 @@ async function listFiles(folderUri: string): Promise<string[]> {
   return out.sort();
 }
 
+if (!process.argv.slice(2).some((a) => /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/.test(a))) {
+  process.stderr.write('usage: soc-ideas-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
+  process.exit(2);
+}
+
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   host: nodeHost,

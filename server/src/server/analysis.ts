@@ -42,18 +42,29 @@ export class Analyzer {
     private readonly settings: SettingsStore,
     private readonly index: IdeaFileIndex,
     private readonly logger: Logger,
+    /** A turn of the event loop: edits that arrived meanwhile are applied before the work starts. */
+    private readonly yieldNow: () => Promise<void>,
     /** Told when a document's mentors, skills or ideas changed (other documents may need a re-check). */
     private readonly onIndexChanged: (uri: string) => void = () => {},
   ) {}
 
   /** The check of the document's current version (shared by everyone who asks for it). */
   analyse(doc: OpenDocument): Promise<Analysis> {
-    const key = `${doc.version}:${doc.epoch}:${this.host.generation}:${this.settings.generation}`;
+    const key = this.keyOf(doc);
     const memo = this.memos.get(doc);
     if (memo?.key === key) return memo.analysis;
-    const analysis = this.run(doc);
+    const analysis = this.run(doc, key);
     this.memos.set(doc, { key, analysis });
     return analysis;
+  }
+
+  private keyOf(doc: OpenDocument): string {
+    return `${doc.version}:${doc.epoch}:${this.host.generation}:${this.settings.generation}`;
+  }
+
+  /** Superseded (a newer edit or change came in while waiting): hand over to the newest check. */
+  private superseded(doc: OpenDocument, key: string): boolean {
+    return this.keyOf(doc) !== key;
   }
 
   /** The last analysis started for the document, whatever its version (completion uses its template). */
@@ -62,18 +73,23 @@ export class Analyzer {
   }
 
   /** The template of the document's last check, if any (synchronous: completion does not wait for a check). */
-  templateOf(doc: OpenDocument): ResolvedTemplate['template'] | undefined {
-    return this.templates.get(doc)?.resolved.template;
+  resolvedOf(doc: OpenDocument): ResolvedTemplate | undefined {
+    return this.templates.get(doc)?.resolved;
   }
 
-  private async run(doc: OpenDocument): Promise<Analysis> {
+  private async run(doc: OpenDocument, key: string): Promise<Analysis> {
+    // Typing sends edits faster than a big file is checked: let queued edits land first, and check
+    // only the newest text.
+    await this.yieldNow();
+    if (this.superseded(doc, key)) return this.analyse(doc);
     const version = doc.version;
-    const parsed = doc.parse(); // synchronous: later requests for this version find it done
+    const parsed = doc.parse();
     if (this.index.update(doc.uri, parsed)) this.onIndexChanged(doc.uri);
     const settings = await this.settings.get(doc.uri);
     if (!settings.enable) return { uri: doc.uri, version, settings, result: undefined, doc: parsed };
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
+    if (this.superseded(doc, key)) return this.analyse(doc);
     const result = await checkDocument({
       uri: doc.uri,
       text: parsed.text,

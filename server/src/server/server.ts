@@ -48,6 +48,8 @@ export interface ServerEnvironment {
   listFiles(folderUri: string): Promise<string[]>;
   /** A turn of the event loop, so that edits are served between indexed files. */
   yieldNow(): Promise<void>;
+  /** What the workspace-wide parts are based on, when it is worth saying (the browser: how files were found). */
+  indexBasis?(fileCount: number): string;
   readonly name?: string;
   readonly version?: string;
 }
@@ -62,7 +64,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
   const publisher = new DiagnosticsPublisher(connection);
-  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, (uri) => scheduleRecheck(uri));
+  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri));
   let capabilities: ClientCapabilities = {};
   let stopped = false;
   const loggedNotes = new Set<string>();
@@ -330,30 +332,39 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     return { doc, analysis };
   }
 
+  /**
+   * The parse and template of an open idea document, without waiting for its rules (symbols, folding,
+   * completion and hover need no findings; on a big file the rules are most of a check).
+   */
+  async function modelOf(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc || !isIdeaCandidate(doc) || !(await settings.get(uri)).enable) return undefined;
+    const parsed = doc.parse();
+    if (!parsed.isIdeaFile) return undefined;
+    const resolved = analyzer.resolvedOf(doc) ?? (await analyzer.analyse(doc)).result?.resolved;
+    if (!resolved) return undefined;
+    return { doc, parsed: doc.parse(), resolved };
+  }
+
   connection.onCompletion(
     guardRequest(log, 'completion', async (params) => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc || !isIdeaCandidate(doc)) return { isIncomplete: false, items: [] };
-      const parsed = doc.parse();
-      if (!parsed.isIdeaFile) return { isIncomplete: false, items: [] };
-      // The template of the last check is good enough while typing; the first request waits for one.
-      const template = analyzer.templateOf(doc) ?? (await analyzer.analyse(doc)).result?.resolved.template;
-      if (!template || !(await settings.get(doc.uri)).enable) return { isIncomplete: false, items: [] };
-      return completionList(doc.uri, doc.parse(), params.position, template, index);
+      const found = await modelOf(params.textDocument.uri);
+      if (!found) return { isIncomplete: false, items: [] };
+      return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index);
     }),
   );
 
   connection.onHover(
     guardRequest(log, 'hover', async (params) => {
-      const found = await analysisOf(params.textDocument.uri);
-      return found?.analysis.result ? hover(found.analysis.result, params.position, index) : null;
+      const found = await modelOf(params.textDocument.uri);
+      return found ? hover(found.parsed, found.resolved, params.position, index) : null;
     }),
   );
 
   connection.onDocumentSymbol(
     guardRequest(log, 'documentSymbol', async (params) => {
-      const found = await analysisOf(params.textDocument.uri);
-      return found ? documentSymbols(found.analysis.doc) : [];
+      const found = await modelOf(params.textDocument.uri);
+      return found ? documentSymbols(found.parsed) : [];
     }),
   );
 
@@ -361,8 +372,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onFoldingRanges(
     guardRequest(log, 'foldingRange', async (params) => {
-      const found = await analysisOf(params.textDocument.uri);
-      return found ? foldingRanges(found.analysis.doc) : [];
+      const found = await modelOf(params.textDocument.uri);
+      return found ? foldingRanges(found.parsed) : [];
     }),
   );
 
@@ -391,7 +402,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     OUTLINE_REQUEST,
     guardRequest(log, OUTLINE_REQUEST, async (params: OutlineParams): Promise<Outline> => {
       const found = await analysisOf(params.uri);
-      const basis = `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
+      const basis = env.indexBasis?.(index.fileCount) ?? `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
       const result = found?.analysis.result;
       if (!result) return { file: params.uri, template: null, projects: [], isIdeaFile: false, basis };
       return { ...buildOutline(params.uri, result.doc, result.resolved, result.findings), basis };

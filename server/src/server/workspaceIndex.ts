@@ -16,8 +16,8 @@ export interface IdeaEntry {
 interface FileSummary {
   readonly ideas: readonly IdeaEntry[];
   readonly projects: readonly string[];
-  /** Mentors and skills as text: equal fingerprints mean the vocabulary did not change. */
-  readonly fingerprint: string;
+  /** Equal fingerprints: nothing the index keeps of the file changed. */
+  readonly fingerprint: Fingerprint;
 }
 
 export interface IndexProgress {
@@ -43,13 +43,15 @@ export class IdeaFileIndex {
 
   /** Record a parsed file; true when its mentors, skills, ideas or projects changed. */
   update(uri: string, doc: IdeaDocument): boolean {
-    const before = this.summaries.get(uri);
     if (!doc.isIdeaFile) return this.remove(uri);
-    const summary = summarise(uri, doc);
+    const before = this.summaries.get(uri);
+    const fingerprint = fingerprintOf(doc);
+    // Typing inside a description changes nothing here: skip the rebuild (big files edit fast).
+    if (before?.fingerprint.all === fingerprint.all) return false;
     this.vocabulary.update(uri, doc);
-    this.summaries.set(uri, summary);
+    this.summaries.set(uri, summarise(uri, doc, fingerprint));
     this.projectCounts = undefined;
-    return !before || before.fingerprint !== summary.fingerprint;
+    return before?.fingerprint.vocabulary !== fingerprint.vocabulary;
   }
 
   remove(uri: string): boolean {
@@ -108,7 +110,7 @@ export class IdeaFileIndex {
   }
 }
 
-function summarise(uri: string, doc: IdeaDocument): FileSummary {
+function summarise(uri: string, doc: IdeaDocument, fingerprint: Fingerprint): FileSummary {
   const rangeOf = (start: number, end: number): Range => ({ start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) });
   const ideas = doc.ideas.map((idea) => ({
     uri,
@@ -116,12 +118,62 @@ function summarise(uri: string, doc: IdeaDocument): FileSummary {
     project: idea.project?.title ?? null,
     range: rangeOf(idea.heading.span.start, idea.heading.span.end),
   }));
-  const projects = doc.projects.map((p) => p.title);
-  const parts: string[] = [];
+  return { ideas, projects: doc.projects.map((p) => p.title), fingerprint };
+}
+
+/**
+ * What the index keeps of a file, hashed: the vocabulary (titles, mentors, skills) and where things
+ * are (their ranges go into related information and symbols). Hashing, not joining, because this runs
+ * on every edit of a file of any size and must not allocate in proportion to it.
+ */
+function fingerprintOf(doc: IdeaDocument): Fingerprint {
+  const words = new Hash();
+  const places = new Hash();
+  const place = (offset: number, length: number) => {
+    const p = doc.lines.positionAt(offset);
+    places.number(p.line).number(p.character).number(length);
+  };
   for (const idea of doc.ideas) {
-    parts.push(idea.project?.title ?? '', idea.title);
-    for (const m of idea.mentors) parts.push(`${m.name ?? ''}|${m.handle ?? ''}|${m.email ?? ''}`);
-    for (const s of idea.skills) parts.push(s.name);
+    words.text(idea.project?.title ?? '').text(idea.title);
+    place(idea.heading.span.start, idea.heading.span.end - idea.heading.span.start);
+    for (const m of idea.mentors) {
+      words.text(m.name ?? '').text(m.handle ?? '').text(m.email ?? '');
+      place(m.span.start, m.span.end - m.span.start);
+    }
+    for (const s of idea.skills) words.text(s.name);
+    words.number(idea.mentors.length).number(idea.skills.length);
   }
-  return { ideas, projects, fingerprint: parts.join('\u0000') };
+  const vocabulary = words.digest();
+  return { vocabulary, all: `${vocabulary}:${places.digest()}` };
+}
+
+interface Fingerprint {
+  readonly vocabulary: string;
+  readonly all: string;
+}
+
+/** Two 32-bit FNV-1a style hashes with different seeds and primes: 64 bits against collisions. */
+class Hash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+
+  text(value: string): this {
+    for (let i = 0; i < value.length; i++) this.unit(value.charCodeAt(i));
+    return this.unit(0xffff);
+  }
+
+  number(value: number): this {
+    this.unit(value & 0xffff);
+    return this.unit((value >>> 16) & 0xffff);
+  }
+
+  private unit(code: number): this {
+    this.a = Math.imul(this.a ^ code, 0x01000193);
+    this.b = Math.imul(this.b ^ code, 0x5bd1e995) ^ (this.b >>> 13);
+    return this;
+  }
+
+  digest(): string {
+    return `${(this.a >>> 0).toString(36)}.${(this.b >>> 0).toString(36)}`;
+  }
 }

@@ -15,17 +15,17 @@ export const mentorIdentity: Rule = {
   check({ uri, doc, workspace, report }) {
     const uses = workspace.mentorUses().filter((u) => cleanName(u) !== undefined && cleanHandle(u) !== undefined);
     if (uses.length < 2) return;
-    const byHandle = groupBy(uses, (u) => cleanHandle(u)!);
-    const byName = groupBy(uses, (u) => cleanName(u)!);
+    // First use of each distinct name per handle (and handle per name): linear, however often a
+    // mentor appears (a 3 MB file repeats the same handles thousands of times).
+    const namesByHandle = firstUses(uses, (u) => cleanHandle(u)!, (u) => cleanName(u)!);
+    const handlesByName = firstUses(uses, (u) => cleanName(u)!, (u) => cleanHandle(u)!);
     for (const idea of doc.ideas) {
       for (const mentor of idea.mentors) {
         const name = mentor.name !== undefined && isPersonName(mentor.name) ? foldName(mentor.name) : undefined;
         const handle = mentor.handle !== undefined && isValidHandle(mentor.handle) ? mentor.handle.toLowerCase() : undefined;
         if (!name || !handle) continue;
-        const range = { start: doc.lines.positionAt(mentor.span.start), end: doc.lines.positionAt(mentor.span.end) };
-        const isSelf = (u: MentorUse) => u.uri === uri && sameRange(u, range);
-        const otherNames = distinct((byHandle.get(handle) ?? []).filter((u) => !isSelf(u) && cleanName(u) !== name), (u) => cleanName(u)!);
-        const otherHandles = distinct((byName.get(name) ?? []).filter((u) => !isSelf(u) && cleanHandle(u) !== handle), (u) => cleanHandle(u)!);
+        const otherNames = [...(namesByHandle.get(handle)?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => u);
+        const otherHandles = [...(handlesByName.get(name)?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => u);
         if (otherNames.length) {
           report({
             span: mentor.span,
@@ -58,36 +58,20 @@ function foldName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
-function sameRange(use: MentorUse, range: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
-  return (
-    use.range.start.line === range.start.line &&
-    use.range.start.character === range.start.character &&
-    use.range.end.line === range.end.line &&
-    use.range.end.character === range.end.character
-  );
-}
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+/** key → (value → first use with that value). */
+function firstUses(uses: readonly MentorUse[], key: (u: MentorUse) => string, value: (u: MentorUse) => string): Map<string, Map<string, MentorUse>> {
+  const out = new Map<string, Map<string, MentorUse>>();
+  for (const use of uses) {
+    const k = key(use);
+    let values = out.get(k);
+    if (!values) out.set(k, (values = new Map()));
+    const v = value(use);
+    if (!values.has(v)) values.set(v, use);
   }
-  return groups;
+  return out;
 }
 
-/** The first use of each distinct key, in workspace order. */
-function distinct(uses: readonly MentorUse[], key: (u: MentorUse) => string): MentorUse[] {
-  const seen = new Set<string>();
-  return uses.filter((u) => {
-    const k = key(u);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 function related(use: MentorUse, uri: string, message: string): RelatedInformation {
   return use.uri === uri ? { range: use.range, message } : { uri: use.uri, range: use.range, message };

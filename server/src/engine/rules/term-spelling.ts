@@ -19,10 +19,13 @@ export const termSpelling: Rule = {
     if (!names.size) return;
     const uses = new Map<string, number>();
     for (const w of words) uses.set(w.text.toLowerCase(), (uses.get(w.text.toLowerCase()) ?? 0) + 1);
+    // Prose repeats its words: decide each distinct word once.
+    const nearest = new Map<string, string | undefined>();
     for (const word of words) {
       const lower = word.text.toLowerCase();
       if (word.text.length < MIN_LENGTH || names.has(lower) || (uses.get(lower) ?? 0) >= NAME_USES) continue;
-      const name = nearestName(lower, names);
+      let name = nearest.get(lower);
+      if (name === undefined && !nearest.has(lower)) nearest.set(lower, (name = nearestName(lower, names)));
       if (!name) continue;
       report({
         span: word.span,

@@ -1,0 +1,89 @@
+// What the Node and the browser entries share: the status bar, the Ideas tree and the commands, wired
+// to a language client. Only the client differs (a Node process or a web worker), so it is passed in.
+// No `vscode-languageclient/node` here: the browser bundle includes this file.
+import * as vscode from 'vscode';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import {
+  IDEA_SNIPPET_REQUEST,
+  OUTLINE_REQUEST,
+  STATUS_NOTIFICATION,
+  type IdeaSnippetParams,
+  type IdeaSnippetResult,
+  type Outline,
+  type OutlineParams,
+  type StatusParams,
+} from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
+import type { TreeNode } from './ideasTreeModel';
+import { RestartBudget } from './restartBudget';
+import { ActiveFileStatus } from './statusBar';
+
+export interface SocIdeasApi {
+  readonly ideasTree: IdeasTreeProvider;
+  readonly ideasView: vscode.TreeView<TreeNode>;
+  readonly status: ActiveFileStatus;
+  /** Settles when the language client has started (or failed to). */
+  readonly ready: Promise<void>;
+  readonly isServerRunning: () => boolean;
+}
+
+export type CreateLanguageClient = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel, budget: RestartBudget) => BaseLanguageClient;
+
+let client: BaseLanguageClient | undefined;
+
+export function activateWith(context: vscode.ExtensionContext, createLanguageClient: CreateLanguageClient): SocIdeasApi {
+  const output = vscode.window.createOutputChannel('SoC Ideas', { log: true });
+  const budget = new RestartBudget();
+  const languageClient = createLanguageClient(context, output, budget);
+  client = languageClient;
+  const status = new ActiveFileStatus();
+  context.subscriptions.push(output, status, languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
+
+  const ready = languageClient.start().catch((error: unknown) => {
+    output.error(`the language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage('SoC Ideas: the language server did not start; see the output.');
+  });
+
+  /** A custom request, or undefined (logged) when the server is down or does not answer it. */
+  async function request<P, R>(method: string, params: P): Promise<R | undefined> {
+    await ready;
+    if (languageClient.state !== State.Running) return undefined;
+    try {
+      return await languageClient.sendRequest<R>(method, params);
+    } catch (error) {
+      output.warn(`${method} failed: ${String(error)}`);
+      return undefined;
+    }
+  }
+  const uriOf = (uri: vscode.Uri) => languageClient.code2ProtocolConverter.asUri(uri);
+
+  const { provider: ideasTree, view: ideasView } = registerIdeasTree(context, (uri) =>
+    request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }),
+  );
+  // The server re-checks a file when other files change (shared mentors, skills): follow it.
+  context.subscriptions.push(
+    status.onDidChange((params) => {
+      if (params.uri === ideasTree.document()?.uri.toString()) ideasTree.refreshSoon();
+    }),
+  );
+
+  registerCommands(context, {
+    output,
+    restartServer: async () => {
+      budget.reset();
+      // BaseLanguageClient has no restart(): stop and start does the same for both clients.
+      if (languageClient.state === State.Running) await languageClient.stop();
+      await languageClient.start();
+    },
+    ideaSnippet: (uri) => request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri) }),
+    activeTemplate: () => status.active()?.template,
+  });
+
+  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running };
+}
+
+export async function deactivateClient(): Promise<void> {
+  if (client && client.state !== State.Stopped) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,57 @@
+// Entry point of the extension in the browser (vscode.dev, github.dev): the language server runs in a
+// web worker, and it reads and lists files by asking this side, which has vscode.workspace.fs. Everything
+// else (status bar, Ideas tree, commands) is the Node entry's, through activateWith.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import {
+  LIST_FILES_REQUEST,
+  READ_FILE_REQUEST,
+  type ListFilesParams,
+  type ListFilesResult,
+  type ReadFileParams,
+  type ReadFileResult,
+} from '../../../server/src/protocol';
+import { activateWith, deactivateClient, type SocIdeasApi } from '../activate';
+import { listIdeaFiles } from './listFiles';
+
+export type { SocIdeasApi } from '../activate';
+
+// The web worker's constructor (the project's tsconfig has no "dom" lib).
+declare const Worker: new (url: string, options?: { name?: string }) => object;
+
+/** Also the settings prefix, as in the Node entry. */
+const CLIENT_ID = 'socIdeas';
+
+export function activate(context: vscode.ExtensionContext): SocIdeasApi {
+  return activateWith(context, (ctx, output) => {
+    const serverMain = vscode.Uri.joinPath(ctx.extensionUri, 'dist/web/server.js').toString(true);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{.soc-ideas.json,PROJECT_IDEA_TEMPLATE.md}');
+    ctx.subscriptions.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+      // Any scheme: in the browser files are vscode-vfs:, github:, vscode-test-web: ..., never only file:.
+      documentSelector: [{ language: 'markdown' }],
+      synchronize: { fileEvents: watcher, configurationSection: 'socIdeas' },
+      outputChannel: output,
+    };
+    // A factory, so that a restart gets a fresh worker.
+    const client = new LanguageClient(CLIENT_ID, 'SoC Ideas', async () => new Worker(serverMain, { name: 'SoC Ideas language server' }) as never, clientOptions);
+    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri));
+    client.onRequest(LIST_FILES_REQUEST, (params: ListFilesParams): Promise<ListFilesResult> => listIdeaFiles(vscode.Uri.parse(params.folderUri)));
+    return client;
+  });
+}
+
+export function deactivate(): Promise<void> {
+  return deactivateClient();
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text through the workspace file system; no text when it is missing, unreadable or not UTF-8. */
+async function readFile(uri: string): Promise<ReadFileResult> {
+  try {
+    return { text: utf8.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
+  } catch {
+    return {};
+  }
+}

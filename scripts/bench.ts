@@ -1,0 +1,80 @@
+// `npm run bench`: lint time of the seed and of generated 300 KB and 3 MB idea files, beside
+// markdownlint (default rules) and a whole-document remark parse of the same text, in one run.
+//   node --import tsx scripts/bench.ts [--quick]
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { checkDocument } from '../server/src/engine/check';
+import { SectionCache, parseDocument } from '../server/src/engine/parse';
+import { generateIdeaFile } from './generate-ideas';
+
+const SEED = join(__dirname, '..', '..', 'shared', 'corpus', 'cncf-soc-README-2019-02-06.md');
+const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
+const quick = process.argv.includes('--quick');
+const host = { readFile: async () => undefined };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(runs: number, f: () => unknown): Promise<number> {
+  await f(); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+
+async function main(): Promise<void> {
+  const micromark = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'micromark', 'package.json'), 'utf8')).version;
+  console.log(`node ${process.version}, micromark ${micromark} (pinned: 4.0.3 is ~6x slower on 3 MB)`);
+  console.log(seedText ? 'seed: ../shared/corpus/cncf-soc-README-2019-02-06.md' : 'seed: not found, using the built-in seed-like sample');
+  const inputs: Array<[string, string, number]> = [
+    ['seed', seedText ?? generateIdeaFile(28_000), 10],
+    ['300 KB', generateIdeaFile(300_000, seedText), 5],
+    ['3 MB', generateIdeaFile(3_000_000, seedText), quick ? 1 : 3],
+  ];
+  const rows: string[][] = [];
+  for (const [name, text, runs] of inputs) {
+    const uri = 'file:///bench/ideas.md';
+    const ours = await time(runs, () => checkDocument({ uri, text, host }));
+    const cache = new SectionCache();
+    const edited = (i: number) => text.replace('Description:', `Description${i % 2 ? ' ' : ''}:`);
+    parseDocument(text, { cache });
+    let n = 0;
+    const incremental = await time(runs, () => checkDocument({ uri, text: edited(n++), host, cache }));
+    const remark = await time(runs, () => fromMarkdown(text));
+    const mdl = await time(runs, () => markdownlint({ strings: { [name]: text } }));
+    const findings = (await checkDocument({ uri, text, host })).findings.length;
+    rows.push([
+      name,
+      `${(text.length / 1024).toFixed(0)} KB`,
+      fmt(ours),
+      fmt(incremental),
+      fmt(remark),
+      fmt(mdl),
+      `${(mdl / ours).toFixed(1)}x`,
+      `${(mdl / incremental).toFixed(0)}x`,
+      String(findings),
+    ]);
+  }
+  const header = ['file', 'size', 'soc-ideas lint', 're-lint after edit', 'remark parse (whole)', 'markdownlint', 'vs markdownlint', 're-lint vs markdownlint', 'findings'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+  console.log('soc-ideas lint: parse (sectional remark) + template + all 19 rules, cold cache. re-lint: one-line edit with the section cache.');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// The language server in a web worker (vscode.dev, github.dev): the same server as in Node, but the
+// worker has no file system, so files are read and listed by asking the client, which answers with
+// vscode.workspace.fs and vscode.workspace.findFiles. No Node built-ins may reach this bundle.
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import type { Host } from '../engine/host';
+import {
+  LIST_FILES_REQUEST,
+  READ_FILE_REQUEST,
+  type ListFilesParams,
+  type ListFilesResult,
+  type ReadFileParams,
+  type ReadFileResult,
+} from '../protocol';
+import { startServer } from '../server/server';
+
+// The worker's global scope (DedicatedWorkerGlobalScope); the project's tsconfig has no "webworker" lib.
+declare const self: object;
+
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
+
+const host: Host = {
+  async readFile(uri) {
+    try {
+      const result = await connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri } satisfies ReadFileParams);
+      return typeof result?.text === 'string' ? result.text : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Why a folder's listing is not every file, by folder; absent when it was complete. */
+const limitations = new Map<string, string>();
+
+async function listFiles(folderUri: string): Promise<string[]> {
+  try {
+    const result = await connection.sendRequest<ListFilesResult>(LIST_FILES_REQUEST, { folderUri } satisfies ListFilesParams);
+    if (result.limitation) limitations.set(folderUri, result.limitation);
+    else limitations.delete(folderUri);
+    return [...result.uris];
+  } catch (error) {
+    limitations.set(folderUri, `${folderUri} could not be listed (${error instanceof Error ? error.message : String(error)})`);
+    return [];
+  }
+}
+
+/** What the workspace-wide parts (mentor and skill completions, duplicate checks) are based on. */
+function indexBasis(fileCount: number): string {
+  const files = `${fileCount} idea ${fileCount === 1 ? 'file' : 'files'}`;
+  const limits = [...limitations.values()];
+  if (fileCount === 0 && limits.length > 0) return `only open files: ${limits.join('; ')}`;
+  return `${files} indexed via vscode.workspace.fs${limits.length ? `; not every file: ${limits.join('; ')}` : ''}`;
+}
+
+startServer(connection, {
+  host,
+  listFiles,
+  yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  indexBasis,
+  name: 'soc-ideas-language-server (web worker)',
+});
+connection.listen();
