@@ -28,6 +28,8 @@ for (const [entry, outfile, platform] of targets) {
     sourcemap: !production,
     minify: production,
     mainFields: platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
+    // The web server runs in a worker (no `document`): packages' "worker" exports win over "browser" ones.
+    ...(outfile === 'dist/web/server.js' ? { conditions: ['worker'] } : {}),
     define: platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {},
     logLevel: 'warning',
   };

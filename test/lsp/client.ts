@@ -73,6 +73,7 @@ export class TestClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
+  readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
   private readonly waiters: Array<Waiter<{ method: string; params: unknown }>> = [];
   private exited: Promise<number | null>;
 
@@ -106,6 +107,8 @@ export class TestClient {
       return null;
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
+    // `$/progress` does not reach the catch-all handler: the connection routes it by token.
+    connection.onUnhandledProgress((params) => this.progress.push(params.value as { kind: string }));
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {

@@ -298,6 +298,12 @@ describe('language server over stdio (multi-root workspace)', () => {
     assert.match(registered, /\.soc-ideas\.json/);
   });
 
+  test('indexing reports its progress to a client that supports it', () => {
+    const kinds = client.progress.map((p) => p.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds.at(-1), 'end');
+  });
+
   test('a handler that throws answers with an error and the server keeps serving', async () => {
     await assert.rejects(
       client.request('textDocument/hover', { textDocument: { uri: ideasUri }, position: null }),

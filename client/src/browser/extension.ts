@@ -2,7 +2,7 @@
 // web worker, and it reads and lists files by asking this side, which has vscode.workspace.fs. Everything
 // else (status bar, Ideas tree, commands) is the Node entry's, through activateWith.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import {
   LIST_FILES_REQUEST,
   READ_FILE_REQUEST,
@@ -17,7 +17,9 @@ import { listIdeaFiles } from './listFiles';
 export type { SocIdeasApi } from '../activate';
 
 // The web worker's constructor (the project's tsconfig has no "dom" lib).
-declare const Worker: new (url: string, options?: { name?: string }) => object;
+declare const Worker: new (url: string, options?: { name?: string }) => {
+  addEventListener(type: 'error', listener: (event: { message?: string; filename?: string; lineno?: number }) => void): void;
+};
 
 /** Also the settings prefix, as in the Node entry. */
 const CLIENT_ID = 'socIdeas';
@@ -34,7 +36,18 @@ export function activate(context: vscode.ExtensionContext): SocIdeasApi {
       outputChannel: output,
     };
     // A factory, so that a restart gets a fresh worker.
-    const client = new LanguageClient(CLIENT_ID, 'SoC Ideas', async () => new Worker(serverMain, { name: 'SoC Ideas language server' }) as never, clientOptions);
+    const startWorker = async () => {
+      const worker = new Worker(serverMain, { name: 'SoC Ideas language server' });
+      // A worker that fails to load says so only here (the client just sees no answer).
+      worker.addEventListener('error', (event) => {
+        const message = `the language server worker failed: ${event.message ?? 'unknown error'} (${event.filename ?? serverMain}:${event.lineno ?? 0})`;
+        output.error(message);
+        console.error(`SoC Ideas: ${message}`);
+      });
+      // Transports, not the worker: the client's `instanceof Worker` fails on the extension host's Worker.
+      return { reader: new BrowserMessageReader(worker as never), writer: new BrowserMessageWriter(worker as never) };
+    };
+    const client = new LanguageClient(CLIENT_ID, 'SoC Ideas', startWorker, clientOptions);
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri));
     client.onRequest(LIST_FILES_REQUEST, (params: ListFilesParams): Promise<ListFilesResult> => listIdeaFiles(vscode.Uri.parse(params.folderUri)));
     return client;

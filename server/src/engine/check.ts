@@ -3,7 +3,7 @@ import type { LoadedConfig, RuleLevel } from './config';
 import { loadConfig } from './configFile';
 import type { Finding } from './findings';
 import { type Host, type Logger, silentLogger, uriDirname } from './host';
-import { lint } from './lint';
+import { type LintCache, lint } from './lint';
 import type { IdeaDocument } from './model';
 import { type SectionCache, parseDocument } from './parse';
 import { resolveTemplate } from './template/resolve';
@@ -28,6 +28,8 @@ export interface CheckInput {
   /** Reuse a parse (the server parses incrementally) instead of parsing `text` again. */
   readonly doc?: IdeaDocument;
   readonly cache?: SectionCache;
+  /** Findings of unchanged ideas from the last check of this document. */
+  readonly lintCache?: LintCache;
   /** Reuse a loaded config / resolved template (the server caches them per folder). */
   readonly config?: LoadedConfig;
   readonly resolved?: ResolvedTemplate;
@@ -52,6 +54,7 @@ export async function checkDocument(input: CheckInput): Promise<CheckResult> {
     template: resolved.template,
     levels,
     ...(input.workspace ? { workspace: input.workspace } : {}),
+    ...(input.lintCache ? { cache: input.lintCache } : {}),
     onRuleError: (rule, error) => logger.log(`rule ${rule.id} failed on ${input.uri}: ${String((error as Error)?.stack ?? error)}`),
   });
   return { doc, resolved, config, findings };

@@ -2,7 +2,7 @@
 // `<!-- soc-ideas-disable RULE… -->`, `-enable`, `-disable-next-line`.
 import type { RuleLevel } from './config';
 import type { Finding } from './findings';
-import type { IdeaDocument } from './model';
+import type { Idea, IdeaDocument, Span } from './model';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Template } from './template/types';
@@ -18,33 +18,130 @@ export interface LintOptions {
   /** Told when a rule throws; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
   readonly rules?: readonly Rule[];
+  /** Findings of unchanged ideas from earlier runs (the language server keeps one per document). */
+  readonly cache?: LintCache;
+}
+
+interface CachedIdea {
+  readonly context: string;
+  readonly base: number;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Findings of `idea`-scoped rules per idea, keyed by the idea's origin (its own section's parse).
+ * An idea whose section text, project title, template and levels are unchanged gets its findings
+ * back, shifted to where the section now starts; the result equals a full run (test/fuzz checks).
+ */
+export class LintCache {
+  private readonly ideas = new WeakMap<object, CachedIdea>();
+  private readonly templateIds = new WeakMap<Template, number>();
+  private nextTemplateId = 0;
+  /** Ideas whose idea-scoped rules ran in the last `lint` call (for tests and benchmarks). */
+  checkedInLastRun = 0;
+
+  get(key: object, context: string): CachedIdea | undefined {
+    const hit = this.ideas.get(key);
+    return hit?.context === context ? hit : undefined;
+  }
+
+  set(key: object, value: CachedIdea): void {
+    this.ideas.set(key, value);
+  }
+
+  templateId(template: Template): number {
+    let id = this.templateIds.get(template);
+    if (id === undefined) this.templateIds.set(template, (id = this.nextTemplateId++));
+    return id;
+  }
 }
 
 export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   if (!doc.isIdeaFile) return [];
   const workspace = options.workspace ?? singleDocumentVocabulary(options.uri, doc);
-  const suppressed = inlineSuppressions(doc);
+  const active = (options.rules ?? RULES).filter((rule) => levelOf(rule, options) !== 'off');
+  const cache = options.cache;
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
-    const level = options.levels?.[rule.id] ?? rule.defaultSeverity;
-    if (level === 'off') continue;
-    try {
-      rule.check({
-        uri: options.uri,
-        doc,
-        template: options.template,
-        workspace,
-        report(report) {
-          const line = doc.lines.positionAt(report.span.start).line;
-          if (suppressed(rule.id, line)) return;
-          findings.push({ rule: rule.id, severity: level, ...report });
-        },
-      });
-    } catch (error) {
-      options.onRuleError?.(rule, error);
+  const run = (rules: readonly Rule[], view: IdeaDocument) => {
+    const out: Finding[] = [];
+    for (const rule of rules) {
+      const severity = levelOf(rule, options) as Finding['severity'];
+      try {
+        rule.check({
+          uri: options.uri,
+          doc: view,
+          template: options.template,
+          workspace,
+          report(report) {
+            out.push({ rule: rule.id, severity, ...report });
+          },
+        });
+      } catch (error) {
+        options.onRuleError?.(rule, error);
+      }
     }
+    return out;
+  };
+
+  const ideaRules = active.filter((r) => r.scope === 'idea');
+  let toCheck: readonly Idea[] = doc.ideas;
+  let context = '';
+  if (cache && ideaRules.length) {
+    context = `${options.uri}\u0000${cache.templateId(options.template)}\u0000${ideaRules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`;
+    const fresh: Idea[] = [];
+    for (const idea of doc.ideas) {
+      const hit = idea.origin && cache.get(idea.origin.key, `${context}\u0000${idea.project?.title ?? '\u0001'}`);
+      if (hit && idea.origin) findings.push(...hit.findings.map((f) => shiftFinding(f, idea.origin!.base - hit.base)));
+      else fresh.push(idea);
+    }
+    toCheck = fresh;
+    cache.checkedInLastRun = fresh.length;
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  const ideaFindings = toCheck.length ? run(ideaRules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
+  findings.push(...ideaFindings);
+  if (cache && context) remember(cache, context, toCheck, ideaFindings);
+  findings.push(...run(active.filter((r) => r.scope !== 'idea'), doc));
+
+  const suppressed = inlineSuppressions(doc);
+  return findings
+    .filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+}
+
+function levelOf(rule: Rule, options: LintOptions): RuleLevel {
+  return options.levels?.[rule.id] ?? rule.defaultSeverity;
+}
+
+/** Give each checked idea its findings (each finding belongs to the nearest idea heading before it). */
+function remember(cache: LintCache, context: string, ideas: readonly Idea[], findings: readonly Finding[]): void {
+  const starts = ideas.map((i) => i.heading.span.start);
+  const byIdea = ideas.map((): Finding[] => []);
+  for (const f of findings) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= f.span.start) lo = mid;
+      else hi = mid - 1;
+    }
+    byIdea[lo]?.push(f);
+  }
+  ideas.forEach((idea, i) => {
+    const own = byIdea[i]!;
+    // Related places and messages that quote line numbers would go stale when lines move above.
+    if (!idea.origin || own.some((f) => f.related)) return;
+    cache.set(idea.origin.key, { context: `${context}\u0000${idea.project?.title ?? '\u0001'}`, base: idea.origin.base, findings: own });
+  });
+}
+
+function shiftFinding(f: Finding, delta: number): Finding {
+  if (delta === 0) return f;
+  const sh = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  return {
+    ...f,
+    span: sh(f.span),
+    ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ span: sh(e.span), newText: e.newText })) } } : {}),
+  };
 }
 
 const CONTROL = /^soc-ideas-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;

@@ -136,6 +136,12 @@ export interface Idea {
   readonly mentors: readonly Mentor[];
   readonly skills: readonly Skill[];
   readonly issues: readonly IssueRef[];
+  /**
+   * Where the idea was built from: `key` is the same object exactly when the idea's own section
+   * (heading to next heading) has the same text, `base` is where that section starts now. Lets the
+   * linter re-use an unchanged idea's findings after an edit elsewhere.
+   */
+  readonly origin?: { readonly key: object; readonly base: number };
 }
 
 export interface Project {

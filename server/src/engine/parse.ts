@@ -95,10 +95,17 @@ function collectBlocks(text: string, cache: SectionCache | undefined, wholeDocum
   const blocks: BlockSyntax[] = [];
   for (const s of sections) {
     const syntax = definitions && s.text.includes('[') ? parseCached(s.text, definitions, s.lookahead, cache) : s.syntax;
-    for (const block of syntax.blocks) blocks.push(shiftBlock(block, s.from));
+    for (const block of syntax.blocks) {
+      const shifted = shiftBlock(block, s.from);
+      if (shifted.kind === 'heading') HEADING_ORIGIN.set(shifted, { key: block, base: s.from });
+      blocks.push(shifted);
+    }
   }
   return blocks;
 }
+
+/** Heading block → the cached block it was shifted from, and the section's start (see Idea.origin). */
+const HEADING_ORIGIN = new WeakMap<BlockSyntax, { key: object; base: number }>();
 
 const LINE = /[^\r\n]*/y;
 
@@ -130,6 +137,7 @@ interface MutableIdea {
   mentors: Idea['mentors'];
   skills: Idea['skills'];
   issues: Idea['issues'];
+  origin?: Idea['origin'];
 }
 
 function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocument {
@@ -141,11 +149,13 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
   const ownFields: FieldSyntax[][] = [];
   const ownItems: Array<Array<{ text: string; span: Span; itemSpan: Span; indent: number }>> = [];
   const leadingFields: FieldSyntax[] = [];
+  const headingOrigins: Array<{ key: object; base: number } | undefined> = [];
 
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
         headings.push({ level: block.level, text: block.text, span: block.span, textSpan: block.textSpan, setext: block.setext });
+        headingOrigins.push(HEADING_ORIGIN.get(block));
         ownFields.push([]);
         ownItems.push([]);
         break;
@@ -205,7 +215,7 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
           projects.push(project);
         }
       }
-      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields);
+      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields, headingOrigins[h]);
       if (isSample) samples.push(idea);
       else {
         ideas.push(idea);
@@ -280,10 +290,24 @@ function sectionEnd(headings: readonly Heading[], index: number, textLength: num
   return textLength;
 }
 
-function makeIdea(text: string, lines: LineIndex, heading: Heading, span: Span, project: Project | null, syntax: readonly FieldSyntax[]): Idea {
+/** Field values longer than this are not split into mentors, skills or issue links. */
+const MAX_LIST_VALUE = 20_000;
+
+function makeIdea(
+  text: string,
+  lines: LineIndex,
+  heading: Heading,
+  span: Span,
+  project: Project | null,
+  syntax: readonly FieldSyntax[],
+  origin: { key: object; base: number } | undefined,
+): Idea {
   const fields: Field[] = syntax.map((f) => toField(text, lines, f));
-  const idea: MutableIdea = { title: heading.text, heading, span, project, fields, mentors: [], skills: [], issues: [] };
+  const idea: MutableIdea = { title: heading.text, heading, span, project, fields, mentors: [], skills: [], issues: [], ...(origin ? { origin } : {}) };
   for (const field of fields) {
+    // A value this long is no list of mentors, skills or links, and splitting it must not cost
+    // more than parsing it did (some value patterns are slow on long runs without separators).
+    if (field.valueSpan.end - field.valueSpan.start > MAX_LIST_VALUE) continue;
     if (field.key === 'mentors') idea.mentors = [...idea.mentors, ...parseMentors(text, field)];
     else if (field.key === 'skills') idea.skills = [...idea.skills, ...parseSkills(text, field)];
     else if (field.key === 'issue') idea.issues = [...idea.issues, ...parseIssues(text, field)];

@@ -178,14 +178,21 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[], defin
   }
 }
 
-/** The heading's text with inline markup removed: its own lines parsed in full, with the document's definitions. */
+/**
+ * The heading's text with inline markup removed: its content parsed on its own as an ATX heading
+ * (one line; a setext heading's line breaks become spaces, hard breaks nothing, as in the text of
+ * a full parse), with the document's definitions. Its own lines could mean other blocks alone.
+ */
 function headingText(text: string, node: MdHeading, definitions: string): string {
-  const from = Math.max(text.lastIndexOf('\n', start(node) - 1), text.lastIndexOf('\r', start(node) - 1)) + 1;
-  const source = text.slice(Math.max(from, definitions.length), end(node));
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
   let heading: Nodes = node; // no inline markup, or too long: the text as the block parse has it
-  if (source.length <= HEADING_INLINE_LIMIT && /[*_`[<]/.test(source)) {
+  const content = first && last ? text.slice(start(first), end(last)) : '';
+  if (content.length <= HEADING_INLINE_LIMIT && /[*_`[<]/.test(content)) {
+    const line = content.replace(/(?:\\| {2,})(?:\r\n|\r|\n)[ \t]*/g, '').replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
     try {
-      const parsed = fromMarkdown(definitions + source).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
+      // The closing ` #` keeps a `#` at the end of the content from being read as a closing sequence.
+      const parsed = fromMarkdown(`${definitions}# ${line} #`).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
       if (parsed) heading = parsed;
     } catch {
       // keep the raw text

@@ -97,6 +97,7 @@ export class Analyzer {
       host: this.host,
       settings: checkSettings,
       workspace: this.index.vocabulary,
+      lintCache: doc.lintCache,
       config,
       resolved,
       logger: this.logger,

@@ -3,11 +3,14 @@
 // the edit touched; the parse itself is memoised per version and done synchronously when first asked.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { IdeaDocument } from '../engine/model';
+import { LintCache } from '../engine/lint';
 import { SectionCache, parseDocument } from '../engine/parse';
 
 export class OpenDocument {
   private text: TextDocument;
   readonly cache = new SectionCache();
+  /** Findings of unchanged ideas, re-used by the next check. */
+  readonly lintCache = new LintCache();
   private parsed: { version: number; doc: IdeaDocument } | undefined;
   /** Bumped when something this document's check depends on changed (another file, settings). */
   epoch = 0;

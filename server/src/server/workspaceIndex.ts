@@ -158,18 +158,21 @@ class Hash {
   private b = 0x01000193;
 
   text(value: string): this {
-    for (let i = 0; i < value.length; i++) this.unit(value.charCodeAt(i));
-    return this.unit(0xffff);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 13);
+    }
+    this.a = a;
+    this.b = b;
+    return this.number(value.length);
   }
 
   number(value: number): this {
-    this.unit(value & 0xffff);
-    return this.unit((value >>> 16) & 0xffff);
-  }
-
-  private unit(code: number): this {
-    this.a = Math.imul(this.a ^ code, 0x01000193);
-    this.b = Math.imul(this.b ^ code, 0x5bd1e995) ^ (this.b >>> 13);
+    this.a = Math.imul(this.a ^ value, 0x01000193);
+    this.b = Math.imul(this.b ^ value, 0x5bd1e995) ^ (this.b >>> 13);
     return this;
   }
 

@@ -8,6 +8,7 @@ export const duplicateField: Rule = {
   defaultSeverity: 'error',
   description: 'The same field appears twice in one idea.',
   fixable: false,
+  scope: 'idea',
   check(context) {
     const { doc } = context;
     for (const idea of doc.ideas) {

@@ -10,6 +10,7 @@ export const fieldLabel: Rule = {
   defaultSeverity: 'warning',
   description: 'A field label is spelt or marked up differently from the template.',
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     for (const idea of doc.ideas) {

@@ -12,6 +12,7 @@ export const fieldOrder: Rule = {
   defaultSeverity: 'warning',
   description: "An idea's fields are not in the template's order.",
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     const orderText = template.fields.map((f) => f.label).join(', ');

@@ -12,6 +12,7 @@ export const fieldValue: Rule = {
   defaultSeverity: 'warning',
   description: "A value is not one of the template's choices.",
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     for (const idea of doc.ideas) {

@@ -7,6 +7,7 @@ export const ideaHeading: Rule = {
   defaultSeverity: 'warning',
   description: "An idea's heading is not at the template's level, or the idea is outside any project.",
   fixable: false,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     const ideaHashes = '#'.repeat(template.ideaLevel);

@@ -8,6 +8,7 @@ export const issueLink: Rule = {
   defaultSeverity: 'warning',
   description: 'The issue field has no link to a GitHub issue or pull request.',
   fixable: false,
+  scope: 'idea',
   check({ doc, template, report }) {
     const placeholders = template.fields.filter((f) => f.key === 'issue').flatMap((f) => f.placeholders ?? []);
     for (const idea of doc.ideas) {

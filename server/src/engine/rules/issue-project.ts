@@ -30,6 +30,7 @@ export const issueProject: Rule = {
   defaultSeverity: 'warning',
   description: "None of the idea's issue links belongs to the idea's project.",
   fixable: false,
+  scope: 'idea',
   check({ doc, report }) {
     for (const idea of doc.ideas) {
       const links = idea.issues.filter((r) => (r.kind === 'issue' || r.kind === 'pull') && r.owner && r.repo);

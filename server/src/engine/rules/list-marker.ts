@@ -11,6 +11,7 @@ export const listMarker: Rule = {
   defaultSeverity: 'info',
   description: "A field's bullet marker or spacing differs from the template's.",
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     const marker = template.bullet.marker;

@@ -6,6 +6,7 @@ export const mentorCount: Rule = {
   defaultSeverity: 'warning',
   description: 'An idea has fewer mentors than the template asks for.',
   fixable: false,
+  scope: 'idea',
   check({ doc, template, report }) {
     const min = template.mentors.min;
     if (min <= 1) return;

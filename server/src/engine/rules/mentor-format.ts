@@ -10,6 +10,7 @@ export const mentorFormat: Rule = {
   defaultSeverity: 'warning',
   description: "A mentor entry is not written in the template's form (`Name (@handle)`).",
   fixable: true,
+  scope: 'idea',
   check({ doc, template, report }) {
     const wanted = template.mentors.email ? 'Name (@handle, email)' : 'Name (@handle)';
     for (const idea of doc.ideas) {

@@ -7,6 +7,7 @@ export const mentorHandle: Rule = {
   defaultSeverity: 'error',
   description: 'A mentor handle is not a valid GitHub handle.',
   fixable: false,
+  scope: 'idea',
   check({ doc, template, report }) {
     // A placeholder left in (`@mentor_github`) is the placeholder rule's to report.
     const placeholders = template.fields.filter((f) => f.key === 'mentors').flatMap((f) => f.placeholders ?? []);

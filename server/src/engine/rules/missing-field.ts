@@ -11,6 +11,7 @@ export const missingField: Rule = {
   defaultSeverity: 'error',
   description: 'A field the template requires is missing from an idea.',
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     for (const idea of doc.ideas) {

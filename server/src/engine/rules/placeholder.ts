@@ -10,6 +10,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'warning',
   description: 'A value still holds placeholder text from the template.',
   fixable: false,
+  scope: 'idea',
   check(context) {
     const { doc, template } = context;
     for (const idea of doc.ideas) {

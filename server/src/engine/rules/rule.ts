@@ -27,5 +27,11 @@ export interface Rule {
   readonly description: string;
   /** True when the rule offers a fix for (some of) its findings. */
   readonly fixable: boolean;
+  /**
+   * `idea`: each finding depends only on one idea's own section, its project's title, the template
+   * and the levels, so an unchanged idea's findings can be re-used after an edit elsewhere.
+   * Default `document`: the rule looks across ideas or the workspace and always runs on the whole.
+   */
+  readonly scope?: 'idea' | 'document';
   check(context: RuleContext): void;
 }

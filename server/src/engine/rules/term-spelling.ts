@@ -126,29 +126,44 @@ function isCompound(token: string): boolean {
 
 /** The text with everything that is not prose blanked out (same length, so offsets hold). */
 function maskedText(doc: IdeaDocument): string {
-  const chars = doc.text.split('');
-  const blank = (span: Span) => {
-    for (let i = Math.max(0, span.start); i < Math.min(chars.length, span.end); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
-  for (const c of doc.codeBlocks) blank(c.span);
-  for (const c of doc.comments) blank(c.span);
-  for (const h of doc.headings) blank(h.span);
+  const spans: Span[] = [];
+  for (const c of doc.codeBlocks) spans.push(c.span);
+  for (const c of doc.comments) spans.push(c.span);
+  for (const h of doc.headings) spans.push(h.span);
   for (const idea of doc.ideas) {
     for (const f of idea.fields) {
-      blank(f.labelSpan);
+      spans.push(f.labelSpan);
       // People's names and links are not prose.
-      if (f.key === 'mentors' || f.key === 'issue' || f.key === 'lfx_url' || f.key === 'mentee') blank(f.valueSpan);
+      if (f.key === 'mentors' || f.key === 'issue' || f.key === 'lfx_url' || f.key === 'mentee') spans.push(f.valueSpan);
     }
   }
-  const patterns = [
-    /`[^`\n]*`/g, // inline code
-    /\]\([^)\s]*\)/g, // link targets
-    /<[^>\s]+>/g, // autolinks and HTML tags
-    /\bhttps?:\/\/[^\s)>\]]+/g, // bare URLs
-    /^\s*\[[^\]]+\]:\s*\S+.*$/gm, // link reference definitions
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // emails
-    /(?<![\w.])@[\w-]+/g, // handles
-  ];
-  for (const re of patterns) for (const m of doc.text.matchAll(re)) blank({ start: m.index, end: m.index + m[0].length });
-  return chars.join('');
+  for (const m of doc.text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // Same length as the text, so offsets hold: blanked parts become spaces (line breaks included,
+  // which no word crosses anyway). Built from pieces: a 3 MB file must not become 3 M array cells.
+  spans.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, at);
+    const end = Math.min(span.end, doc.text.length);
+    if (end <= start) continue;
+    pieces.push(doc.text.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  pieces.push(doc.text.slice(at));
+  return pieces.join('');
 }
+
+/** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
+const NOT_PROSE = new RegExp(
+  [
+    /`[^`\n]*`/.source,
+    /\]\([^)\s]*\)/.source,
+    /<[^>\s]+>/.source,
+    /\bhttps?:\/\/[^\s)>\]]+/.source,
+    /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
+    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
+    /(?<![\w.])@[\w-]+/.source,
+  ].join('|'),
+  'gm',
+);

@@ -14,6 +14,7 @@ export const unknownField: Rule = {
   defaultSeverity: 'warning',
   description: 'A field label the template does not have.',
   fixable: true,
+  scope: 'idea',
   check(context) {
     const { template } = context;
     const known = template.fields.map((f) => f.label).join(', ');

@@ -1,0 +1,57 @@
+// The language server re-uses parsed sections and unchanged ideas' findings: after any edit the
+// result must equal checking the new text from scratch.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkDocument } from '../../server/src/engine/check';
+import type { Finding } from '../../server/src/engine/findings';
+import { LintCache } from '../../server/src/engine/lint';
+import { SectionCache } from '../../server/src/engine/parse';
+import { memoryHost } from './rules/harness';
+
+const base = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'ideas-2019.md'), 'utf8');
+const host = memoryHost();
+const uri = 'file:///w/ideas.md';
+const show = (fs: readonly Finding[]) => fs.map((f) => `${f.span.start}-${f.span.end} ${f.rule} ${f.severity} ${f.message} ${JSON.stringify(f.fix ?? null)}`);
+
+/** A small deterministic PRNG, so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const SNIPPETS = ['\n', '#### ', '- Mentors: Jo (@jo)\n', '*', 'x', '\n### New project\n\n', '- Issue: https://github.com/a/b/issues/1\n', '`', '\r\n', ' ', 'Golang, '];
+
+test('incremental check after random edits equals a fresh check', async () => {
+  const random = prng(Number(process.env.FUZZ_SEED ?? 7));
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  let text = base.repeat(3);
+  let reused = 0;
+  for (let step = 0; step < 60; step++) {
+    const at = Math.floor(random() * text.length);
+    if (random() < 0.5) {
+      text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)]! + text.slice(at);
+    } else {
+      text = text.slice(0, at) + text.slice(at + Math.floor(random() * 40));
+    }
+    const incremental = await checkDocument({ uri, text, host, cache: sections, lintCache });
+    const fresh = await checkDocument({ uri, text, host });
+    assert.deepEqual(show(incremental.findings), show(fresh.findings), `step ${step}`);
+    reused += incremental.doc.ideas.length - lintCache.checkedInLastRun;
+  }
+  assert.ok(reused > 0, 'unchanged ideas were re-used');
+});
+
+test('an edit in one idea re-checks only that idea', async () => {
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const text = base.repeat(4);
+  await checkDocument({ uri, text, host, cache: sections, lintCache });
+  const edited = text.replace('Description:', 'Description: x');
+  const result = await checkDocument({ uri, text: edited, host, cache: sections, lintCache });
+  assert.equal(sections.parsedInLastRun, 1);
+  assert.equal(lintCache.checkedInLastRun, 1);
+  assert.ok(result.doc.ideas.length > 10);
+});
