@@ -146,3 +146,10 @@ test('fix-all on a CRLF file with emoji keeps CRLF and every character outside t
   assert.equal(fixed.replace(/\r\n/g, '').includes('\r'), false, 'no lone \\r introduced');
   for (const kept of ['🚀 Signed', '👩‍💻 x', '🐳', 'Jane Doe (@jdoe)']) assert.ok(fixed.includes(kept), kept);
 });
+
+test('an empty sub-item whose content starts on the next line: span and text agree (fuzz seed 2)', () => {
+  const text = '## Idea\r\n-\tRecommended Skills: \n  - \n  - \r\n      - 👩‍💻 and\n-\tDescription: ';
+  const doc = parseDocument(text);
+  for (const field of doc.ideas[0]!.fields) for (const s of field.subItems) assert.equal(text.slice(s.span.start, s.span.end), s.text);
+  for (const skill of doc.ideas[0]!.skills) assert.equal(text.slice(skill.span.start, skill.span.end), skill.raw);
+});

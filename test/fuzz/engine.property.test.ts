@@ -81,13 +81,13 @@ test('edit sequences: the cached sectional parse equals a whole-document parse a
         assertParsesAlike(text, cache);
       }
     }) as never,
-    200,
+    150,
   );
 });
 
 test('every truncation of some small fixtures', async () => {
   // Which fixtures: a seeded pick of small ones, within a budget of positions (FUZZ_RUNS scales it).
-  const budget = 4000 * (fuzzParameters(100).numRuns! / 100);
+  const budget = 3000 * (fuzzParameters(100).numRuns! / 100);
   const small = fixtures.filter((f) => f.text.length <= 1400);
   const picked = fc.sample(fc.shuffledSubarray(small, { minLength: small.length, maxLength: small.length }), { seed: FUZZ_SEED, numRuns: 1 })[0] ?? [];
   let used = 0;

@@ -17,9 +17,11 @@ import { listIdeaFiles } from './listFiles';
 export type { SocIdeasApi } from '../activate';
 
 // The web worker's constructor (the project's tsconfig has no "dom" lib).
-declare const Worker: new (url: string, options?: { name?: string }) => {
+declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
+interface ServerWorker {
   addEventListener(type: 'error', listener: (event: { message?: string; filename?: string; lineno?: number }) => void): void;
-};
+  terminate(): void;
+}
 
 /** Also the settings prefix, as in the Node entry. */
 const CLIENT_ID = 'socIdeas';
@@ -36,8 +38,12 @@ export function activate(context: vscode.ExtensionContext): SocIdeasApi {
       outputChannel: output,
     };
     // A factory, so that a restart gets a fresh worker.
+    let worker: ServerWorker | undefined;
+    // The client does not end a worker it did not create: end the old one on restart and on deactivation.
+    ctx.subscriptions.push({ dispose: () => worker?.terminate() });
     const startWorker = async () => {
-      const worker = new Worker(serverMain, { name: 'SoC Ideas language server' });
+      worker?.terminate();
+      worker = new Worker(serverMain, { name: 'SoC Ideas language server' });
       // A worker that fails to load says so only here (the client just sees no answer).
       worker.addEventListener('error', (event) => {
         const message = `the language server worker failed: ${event.message ?? 'unknown error'} (${event.filename ?? serverMain}:${event.lineno ?? 0})`;

@@ -10,7 +10,9 @@ const MAX_WALKED_ENTRIES = 20_000;
 const WANTED = /(?:\.md|\.markdown|\/\.soc-ideas\.json)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-export async function listIdeaFiles(folder: vscode.Uri): Promise<ListFilesResult> {
+export async function listIdeaFiles(folderUri: vscode.Uri): Promise<ListFilesResult> {
+  // The server drops trailing slashes: `vscode-test-web://mount` has no path, and joinPath needs one.
+  const folder = folderUri.path === '' ? folderUri.with({ path: '/' }) : folderUri;
   let found: vscode.Uri[] = [];
   try {
     found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{*.md,*.markdown,.soc-ideas.json}'), '**/node_modules/**', MAX_FILES);

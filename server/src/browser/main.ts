@@ -29,17 +29,20 @@ const host: Host = {
   },
 };
 
-/** Why a folder's listing is not every file, by folder; absent when it was complete. */
-const limitations = new Map<string, string>();
+/** Folders whose listing is not every file, and why. */
+const partial = new Map<string, string>();
+/** Folders that could not be listed at all: only their open files are known. */
+const unlisted = new Map<string, string>();
 
 async function listFiles(folderUri: string): Promise<string[]> {
+  partial.delete(folderUri);
+  unlisted.delete(folderUri);
   try {
     const result = await connection.sendRequest<ListFilesResult>(LIST_FILES_REQUEST, { folderUri } satisfies ListFilesParams);
-    if (result.limitation) limitations.set(folderUri, result.limitation);
-    else limitations.delete(folderUri);
+    if (result.limitation) (result.uris.length ? partial : unlisted).set(folderUri, result.limitation);
     return [...result.uris];
   } catch (error) {
-    limitations.set(folderUri, `${folderUri} could not be listed (${error instanceof Error ? error.message : String(error)})`);
+    unlisted.set(folderUri, `${folderUri} could not be listed (${error instanceof Error ? error.message : String(error)})`);
     return [];
   }
 }
@@ -47,9 +50,8 @@ async function listFiles(folderUri: string): Promise<string[]> {
 /** What the workspace-wide parts (mentor and skill completions, duplicate checks) are based on. */
 function indexBasis(fileCount: number): string {
   const files = `${fileCount} idea ${fileCount === 1 ? 'file' : 'files'}`;
-  const limits = [...limitations.values()];
-  if (fileCount === 0 && limits.length > 0) return `only open files: ${limits.join('; ')}`;
-  return `${files} indexed via vscode.workspace.fs${limits.length ? `; not every file: ${limits.join('; ')}` : ''}`;
+  if (unlisted.size > 0) return `only open files (${files}): ${[...unlisted.values(), ...partial.values()].join('; ')}`;
+  return `${files} indexed via vscode.workspace.fs${partial.size ? `; not every file: ${[...partial.values()].join('; ')}` : ''}`;
 }
 
 startServer(connection, {

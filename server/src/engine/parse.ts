@@ -1,6 +1,6 @@
 // Text → IdeaDocument. Never throws. Sections are parsed with remark one by one (see sections.ts)
 // and cached by text, so re-parsing after an edit costs only the sections the edit touched.
-import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, Project, Span, SubItem } from './model';
+import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, Project, Skill, Span, SubItem } from './model';
 import { scanSections } from './sections';
 import { type BlockSyntax, type FieldSyntax, type SectionSyntax, parseSection, shiftBlock } from './syntax';
 import { LineIndex } from './text';
@@ -128,17 +128,6 @@ function parseCached(sectionText: string, definitions: string, lookahead: string
   return syntax;
 }
 
-interface MutableIdea {
-  title: string;
-  heading: Heading;
-  span: Span;
-  project: Project | null;
-  fields: Field[];
-  mentors: Idea['mentors'];
-  skills: Idea['skills'];
-  issues: Idea['issues'];
-  origin?: Idea['origin'];
-}
 
 function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocument {
   const lines = new LineIndex(text);
@@ -302,17 +291,76 @@ function makeIdea(
   syntax: readonly FieldSyntax[],
   origin: { key: object; base: number } | undefined,
 ): Idea {
+  const parts = ideaParts(text, lines, syntax, origin);
+  return {
+    title: heading.text,
+    heading,
+    span,
+    project,
+    fields: parts.fields,
+    mentors: parts.mentors,
+    skills: parts.skills,
+    issues: parts.issues,
+    ...(origin ? { origin } : {}),
+  };
+}
+
+/** What an idea's own section yields, at the offsets of `base`. */
+interface IdeaParts {
+  readonly base: number;
+  readonly fields: readonly Field[];
+  readonly mentors: readonly Mentor[];
+  readonly skills: readonly Skill[];
+  readonly issues: readonly IssueRef[];
+}
+
+/** Built parts by origin key: an unchanged section is not built again, only moved (see Idea.origin). */
+const IDEA_PARTS = new WeakMap<object, IdeaParts>();
+
+function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: object; base: number } | undefined): IdeaParts {
+  const hit = origin && IDEA_PARTS.get(origin.key);
+  if (hit && origin) {
+    if (hit.base === origin.base) return hit;
+    const moved = shiftParts(hit, origin.base);
+    IDEA_PARTS.set(origin.key, moved);
+    return moved;
+  }
   const fields: Field[] = syntax.map((f) => toField(text, lines, f));
-  const idea: MutableIdea = { title: heading.text, heading, span, project, fields, mentors: [], skills: [], issues: [], ...(origin ? { origin } : {}) };
+  const mentors: Mentor[] = [];
+  const skills: Skill[] = [];
+  const issues: IssueRef[] = [];
   for (const field of fields) {
     // A value this long is no list of mentors, skills or links, and splitting it must not cost
     // more than parsing it did (some value patterns are slow on long runs without separators).
     if (field.valueSpan.end - field.valueSpan.start > MAX_LIST_VALUE) continue;
-    if (field.key === 'mentors') idea.mentors = [...idea.mentors, ...parseMentors(text, field)];
-    else if (field.key === 'skills') idea.skills = [...idea.skills, ...parseSkills(text, field)];
-    else if (field.key === 'issue') idea.issues = [...idea.issues, ...parseIssues(text, field)];
+    if (field.key === 'mentors') mentors.push(...parseMentors(text, field));
+    else if (field.key === 'skills') skills.push(...parseSkills(text, field));
+    else if (field.key === 'issue') issues.push(...parseIssues(text, field));
   }
-  return idea;
+  const parts = { base: origin?.base ?? 0, fields, mentors, skills, issues };
+  if (origin) IDEA_PARTS.set(origin.key, parts);
+  return parts;
+}
+
+function shiftParts(parts: IdeaParts, base: number): IdeaParts {
+  const d = base - parts.base;
+  const sh = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
+  return {
+    base,
+    fields: parts.fields.map((f) => ({
+      ...f,
+      labelSpan: sh(f.labelSpan),
+      valueSpan: sh(f.valueSpan),
+      inlineValueSpan: sh(f.inlineValueSpan),
+      itemSpan: sh(f.itemSpan),
+      linesSpan: sh(f.linesSpan),
+      markerSpan: sh(f.markerSpan),
+      subItems: f.subItems.map((i) => ({ text: i.text, span: sh(i.span), itemSpan: sh(i.itemSpan) })),
+    })),
+    mentors: parts.mentors.map((m) => ({ ...m, span: sh(m.span) })),
+    skills: parts.skills.map((k) => ({ ...k, span: sh(k.span) })),
+    issues: parts.issues.map((i) => ({ ...i, span: sh(i.span) })),
+  };
 }
 
 function toField(text: string, lines: LineIndex, f: FieldSyntax): Field {

@@ -291,11 +291,11 @@ function collectList(text: string, list: List, out: BlockSyntax[]): void {
     else {
       const s = start(item);
       const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-      const content = contentStart(text, s);
+      const content = trimSpan(text, { start: contentStart(text, s).contentStart, end: end(item) });
       out.push({
         kind: 'item',
-        text: text.slice(content.contentStart, end(item)).trim(),
-        span: { start: content.contentStart, end: end(item) },
+        text: text.slice(content.start, content.end),
+        span: content,
         itemSpan: { start: s, end: end(item) },
         indent: columnsBetween(text, lineStart, s),
       });
@@ -416,10 +416,11 @@ function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyn
     if (child.type !== 'list') continue;
     for (const sub of child.children) {
       const subStart = start(sub);
-      const subContent = contentStart(text, subStart).contentStart;
+      // Trimmed span and text together: an empty item's content can start on the next line.
+      const content = trimSpan(text, { start: contentStart(text, subStart).contentStart, end: end(sub) });
       subItems.push({
-        text: text.slice(subContent, end(sub)).trim(),
-        span: { start: subContent, end: end(sub) },
+        text: text.slice(content.start, content.end),
+        span: content,
         itemSpan: { start: subStart, end: end(sub) },
       });
     }

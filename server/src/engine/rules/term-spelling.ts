@@ -1,6 +1,13 @@
 // Near misses of names the file itself uses (`Kubebernetes`, `Kubertenes` for Kubernetes) in the
 // prose of project sections. Names: words of project headings, and capitalised words used 3+ times.
-import type { IdeaDocument, Span } from '../model';
+//
+// Incremental: the prose is the union of some headings' own sections (heading to the next heading).
+// Each own section's words and counts are cached by its origin key (same key = same text), at
+// offsets relative to `origin.base`; the file-wide counts are kept per document and only the
+// sections that appeared or disappeared since the last check are added or subtracted. A document
+// where a section might not be self-contained (lone CR line breaks, spans crossing headings) is
+// checked as a whole instead; either way the findings are the same as a check from scratch.
+import type { Heading, Idea, IdeaDocument, Span } from '../model';
 import { editDistance } from '../labels';
 import type { Rule } from './rule';
 
@@ -13,66 +20,475 @@ export const termSpelling: Rule = {
   defaultSeverity: 'info',
   description: 'A word is a near miss of a project name used in the file.',
   fixable: true,
-  check({ doc, report }) {
-    const words = proseWords(doc);
-    const names = namesOf(doc, words);
-    if (!names.size) return;
-    const uses = new Map<string, number>();
-    for (const w of words) uses.set(w.text.toLowerCase(), (uses.get(w.text.toLowerCase()) ?? 0) + 1);
-    // Prose repeats its words: decide each distinct word once.
-    const nearest = new Map<string, string | undefined>();
-    for (const word of words) {
-      const lower = word.text.toLowerCase();
-      if (word.text.length < MIN_LENGTH || names.has(lower) || (uses.get(lower) ?? 0) >= NAME_USES) continue;
-      let name = nearest.get(lower);
-      if (name === undefined && !nearest.has(lower)) nearest.set(lower, (name = nearestName(lower, names)));
-      if (!name) continue;
-      report({
-        span: word.span,
-        message: `\`${word.text}\` looks like a misspelling of \`${name}\`, used elsewhere in this file.`,
-        fix: { title: `Write \`${name}\``, edits: [{ span: word.span, newText: name }] },
-      });
+  check({ uri, doc, report }) {
+    const state = countsFor(uri);
+    const sections = proseSections(doc, state.plainSections);
+    // A document not split cleanly is counted on its own, as a whole.
+    const counts = sections ? state : new WordCounts();
+    const placed = sections ?? [{ section: wholeProse(doc), base: 0 }];
+    try {
+      counts.update(placed);
+    } catch (error) {
+      STATES.delete(uri); // half-updated counts must not be used again
+      throw error;
+    }
+    const hits = counts.nearMisses(doc, placed);
+    if (!hits.size) return;
+    for (const { section, base } of placed) {
+      if (!section.hasAnyOf(hits)) continue;
+      for (const word of section.words) {
+        const name = word.text.length >= MIN_LENGTH ? hits.get(word.text.toLowerCase()) : undefined;
+        if (!name) continue;
+        const span = { start: base + word.at, end: base + word.at + word.text.length };
+        report({
+          span,
+          message: `\`${word.text}\` looks like a misspelling of \`${name}\`, used elsewhere in this file.`,
+          fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }] },
+        });
+      }
     }
   },
 };
 
 interface Word {
   readonly text: string;
-  readonly span: Span;
+  /** Offset relative to the section's base. */
+  readonly at: number;
 }
 
-/** Lower-cased name → its spelling as most used in the file. */
-function namesOf(doc: IdeaDocument, words: readonly Word[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const w of words) if (/^\p{Lu}/u.test(w.text)) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
-  const names = new Map<string, string>();
-  const consider = (spelling: string) => {
-    const lower = spelling.toLowerCase();
-    const known = names.get(lower);
-    if (known === undefined || (counts.get(spelling) ?? 0) > (counts.get(known) ?? 0)) names.set(lower, spelling);
+/** One own section's prose words and their counts. Immutable: shared by every document using it. */
+class SectionWords {
+  readonly lower = new Map<string, number>();
+  /** Capitalised spellings → uses. */
+  readonly capitals = new Map<string, number>();
+
+  constructor(
+    readonly words: readonly Word[],
+    /** For checking a cache hit: the section's length and heading position relative to the base. */
+    readonly length: number,
+    readonly headingAt: number,
+    /** No lone CR or Unicode line breaks, and no masked span crossing its bounds. */
+    readonly selfContained: boolean,
+  ) {
+    for (const w of words) {
+      const lower = w.text.toLowerCase();
+      this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
+      if (/^\p{Lu}/u.test(w.text)) this.capitals.set(w.text, (this.capitals.get(w.text) ?? 0) + 1);
+    }
+  }
+
+  hasAnyOf(lowerWords: ReadonlyMap<string, unknown>): boolean {
+    if (lowerWords.size < this.lower.size) {
+      for (const w of lowerWords.keys()) if (this.lower.has(w)) return true;
+    } else {
+      for (const w of this.lower.keys()) if (lowerWords.has(w)) return true;
+    }
+    return false;
+  }
+}
+
+interface Placed {
+  readonly section: SectionWords;
+  readonly base: number;
+}
+
+/** Ideas' own-section words by origin key. */
+const IDEA_SECTIONS = new WeakMap<object, SectionWords>();
+
+/**
+ * Sections of other headings (projects, containers: the model gives origins to ideas only) by
+ * text, when the heading is an ATX heading in column 0: it closes every block before it, so its
+ * section's blocks depend on its text alone. Keeps what the last check used, like SectionCache.
+ */
+class SectionsByText {
+  private current = new Map<string, SectionWords>();
+  private previous = new Map<string, SectionWords>();
+
+  get(text: string): SectionWords | undefined {
+    const hit = this.current.get(text) ?? this.previous.get(text);
+    if (hit) this.current.set(text, hit);
+    return hit;
+  }
+
+  set(text: string, section: SectionWords): void {
+    this.current.set(text, section);
+  }
+
+  startRun(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+/**
+ * The prose as own sections at their bases, in document order; undefined when some prose section
+ * is not self-contained (then the document is checked as a whole).
+ */
+function proseSections(doc: IdeaDocument, byText: SectionsByText): Placed[] | undefined {
+  byText.startRun();
+  const { headings, text } = doc;
+  // Prose: project sections and ideas outside any project, i.e. runs of whole own sections.
+  const marks = new Int32Array(headings.length + 1);
+  const mark = (from: number, span: Span) => {
+    if (from < 0) return;
+    marks[from]!++;
+    marks[firstStartingAtOrAfter(headings, span.end, from)]!--;
   };
-  for (const project of doc.projects) for (const w of wordsIn(project.title, 0)) if (!isCompound(w.text)) consider(w.text);
-  for (const [spelling, count] of counts) if (count >= NAME_USES) consider(spelling);
-  // Short names (`Rust`, `This`) sit inside too many words (`robust`, `things`).
-  for (const key of [...names.keys()]) if (key.length < MIN_NAME_LENGTH) names.delete(key);
-  return names;
+  const atProject = headingIndices(headings, doc.projects);
+  doc.projects.forEach((p, k) => mark(atProject[k]!, p.span));
+  const atIdea = headingIndices(headings, doc.ideas);
+  const ideaAt: Array<Idea | undefined> = [];
+  doc.ideas.forEach((idea, k) => {
+    if (!idea.project) mark(atIdea[k]!, idea.span);
+    if (atIdea[k]! >= 0) ideaAt[atIdea[k]!] = idea;
+  });
+
+  const placed: Placed[] = [];
+  let depth = 0;
+  for (let i = 0; i < headings.length; i++) {
+    depth += marks[i]!;
+    if (depth <= 0) continue;
+    const heading = headings[i]!;
+    const start = heading.span.start;
+    const end = headings[i + 1]?.span.start ?? text.length;
+    if (!startsCleanly(text, start) || (end < text.length && !startsCleanly(text, end))) return undefined;
+    const idea = ideaAt[i];
+    const origin = idea?.origin;
+    const base = origin?.base ?? start;
+    let section: SectionWords | undefined;
+    if (origin) {
+      section = IDEA_SECTIONS.get(origin.key);
+      // Same key, same text; the check only guards that promise.
+      if (section?.length !== end - start || section.headingAt !== start - base) {
+        IDEA_SECTIONS.set(origin.key, (section = sectionWords(doc, start, end, base, heading, idea)));
+      }
+    } else if (!idea && text[start] === '#' && (start === 0 || text[start - 1] === '\n')) {
+      const own = text.slice(start, end);
+      section = byText.get(own);
+      if (!section) byText.set(own, (section = sectionWords(doc, start, end, base, heading, idea)));
+    } else {
+      section = sectionWords(doc, start, end, base, heading, idea);
+    }
+    if (!section.selfContained) return undefined;
+    placed.push({ section, base });
+  }
+  return placed;
 }
 
-/** The name `lower` nearly spells: 1–2 edits, same first letter, not a longer or shorter form of it. */
-function nearestName(lower: string, names: ReadonlyMap<string, string>): string | undefined {
-  let best: string | undefined;
+/** Sections split at a heading that starts a line, or sits after list / quote markers only. */
+function startsCleanly(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (c === '\n') return true;
+    if (!/[ \t>*+\-0-9.)]/.test(c)) return false;
+  }
+  return true;
+}
+
+/** Where each item's heading is in `headings` (-1 if absent); items are in document order. */
+function headingIndices(headings: readonly Heading[], items: ReadonlyArray<{ readonly heading: Heading }>): number[] {
+  let i = 0;
+  return items.map(({ heading }) => {
+    while (i < headings.length && headings[i]!.span.start < heading.span.start) i++;
+    return headings[i] === heading ? i : headings.indexOf(heading);
+  });
+}
+
+/** Index of the first heading at or after `from` that starts at or after `offset`. */
+function firstStartingAtOrAfter(headings: readonly Heading[], offset: number, from: number): number {
+  let lo = from;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The words of one own section [start, end), at offsets relative to `base`. */
+function sectionWords(doc: IdeaDocument, start: number, end: number, base: number, heading: Heading, idea: Idea | undefined): SectionWords {
+  const local = doc.text.slice(start, end);
+  let contained = true;
+  const spans: Span[] = [];
+  const add = (span: Span) => {
+    if (span.end <= start || span.start >= end) {
+      if (span.end > span.start) contained = false; // an idea's field outside its own section
+      return;
+    }
+    if (span.start < start || span.end > end) contained = false;
+    spans.push({ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start });
+  };
+  for (const list of [doc.codeBlocks, doc.comments]) {
+    for (let k = firstEndingAfter(list, start); k < list.length && list[k]!.span.start < end; k++) add(list[k]!.span);
+  }
+  add(heading.span);
+  for (const f of idea?.fields ?? []) {
+    add(f.labelSpan);
+    if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
+  }
+  for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  const words = wordsIn(blanked(local, spans), start - base).filter((w) => !isCompound(w.text));
+  const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
+  return new SectionWords(words, end - start, heading.span.start - base, selfContained);
+}
+
+/** People's names and links are not prose. */
+const MASKED_VALUES = new Set(['mentors', 'issue', 'lfx_url', 'mentee']);
+
+/** Index of the first span (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(list: ReadonlyArray<{ readonly span: Span }>, offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.span.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** All the prose of the document as one section (for documents not split cleanly). */
+function wholeProse(doc: IdeaDocument): SectionWords {
+  const masked = maskedText(doc);
+  const regions: Span[] = [];
+  for (const p of doc.projects) regions.push(p.span);
+  for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
+  regions.sort((a, b) => a.start - b.start);
+  const words: Word[] = [];
+  let done = 0;
+  for (const region of regions) {
+    const start = Math.max(region.start, done);
+    if (start >= region.end) continue;
+    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
+    done = region.end;
+  }
+  return new SectionWords(words, doc.text.length, 0, true);
+}
+
+/** The text with everything that is not prose blanked out (same length, so offsets hold). */
+function maskedText(doc: IdeaDocument): string {
+  const spans: Span[] = [];
+  for (const c of doc.codeBlocks) spans.push(c.span);
+  for (const c of doc.comments) spans.push(c.span);
+  for (const h of doc.headings) spans.push(h.span);
+  for (const idea of doc.ideas) {
+    for (const f of idea.fields) {
+      spans.push(f.labelSpan);
+      if (MASKED_VALUES.has(f.key ?? '')) spans.push(f.valueSpan);
+    }
+  }
+  for (const m of doc.text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return blanked(doc.text, spans);
+}
+
+/** `text` with the spans turned into spaces (line breaks included, which no word crosses anyway). */
+function blanked(text: string, spans: Span[]): string {
+  // Built from pieces: a 3 MB file must not become 3 M array cells.
+  spans.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, at);
+    const end = Math.min(span.end, text.length);
+    if (end <= start) continue;
+    pieces.push(text.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
+function wordsIn(text: string, offset: number): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
+    // `Rook's` → `Rook`
+    out.push({ text: m[0].replace(/['’]\p{L}{1,2}$/u, ''), at: offset + m.index });
+  }
+  return out;
+}
+
+/** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
+function isCompound(token: string): boolean {
+  return /[-_./'’]/.test(token) || !/^\p{L}/u.test(token);
+}
+
+/** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
+const NOT_PROSE = new RegExp(
+  [
+    /`[^`\n]*`/.source,
+    /\]\([^)\s]*\)/.source,
+    /<[^>\s]+>/.source,
+    /\bhttps?:\/\/[^\s)>\]]+/.source,
+    /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
+    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
+    /(?<![\w.])@[\w-]+/.source,
+  ].join('|'),
+  'gm',
+);
+
+/** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
+class WordCounts {
+  readonly plainSections = new SectionsByText();
+  private sections = new Map<SectionWords, number>();
+  private readonly lower = new Map<string, number>();
+  private readonly capitals = new Map<string, number>();
+  /** Lower-case words used fewer than NAME_USES times: the only ones that can be near misses. */
+  private readonly rare = new Set<string>();
+  /** Capitalised spellings used NAME_USES times or more. */
+  private readonly frequent = new Set<string>();
+  private titles: readonly string[] = [];
+  private titleWords: readonly string[] = [];
+  private names = new Map<string, string>();
+  /** Names change rarely; a near miss is decided again only when names of its first letter did. */
+  private readonly letterVersion = new Map<string, number>();
+  private clock = 0;
+  private readonly nearest = new Map<string, { version: number; names: string[] }>();
+
+  /** Count the sections now in the prose: only those that appeared or disappeared cost anything. */
+  update(placed: readonly Placed[]): void {
+    const next = new Map<SectionWords, number>();
+    for (const { section } of placed) next.set(section, (next.get(section) ?? 0) + 1);
+    for (const [section, n] of next) {
+      const change = n - (this.sections.get(section) ?? 0);
+      if (change) this.add(section, change);
+    }
+    for (const [section, n] of this.sections) if (!next.has(section)) this.add(section, -n);
+    this.sections = next;
+  }
+
+  private add(section: SectionWords, times: number): void {
+    for (const [word, n] of section.lower) {
+      const count = (this.lower.get(word) ?? 0) + n * times;
+      if (count > 0) this.lower.set(word, count);
+      else this.lower.delete(word);
+      if (count > 0 && count < NAME_USES) this.rare.add(word);
+      else if (this.rare.delete(word)) this.nearest.delete(word);
+    }
+    for (const [spelling, n] of section.capitals) {
+      const count = (this.capitals.get(spelling) ?? 0) + n * times;
+      if (count > 0) this.capitals.set(spelling, count);
+      else this.capitals.delete(spelling);
+      if (count >= NAME_USES) this.frequent.add(spelling);
+      else this.frequent.delete(spelling);
+    }
+  }
+
+  /** Lower-case word → the name it nearly spells, for the rare words that are near misses. */
+  nearMisses(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
+    const names = this.namesOf(doc, placed);
+    const hits = new Map<string, string>();
+    if (!names.size) return hits;
+    for (const lower of this.rare) {
+      if (names.has(lower)) continue;
+      const version = this.letterVersion.get(lower[0]!) ?? 0;
+      let memo = this.nearest.get(lower);
+      if (memo?.version !== version) this.nearest.set(lower, (memo = { version, names: nearestNames(lower, names) }));
+      const name = memo.names.length > 1 ? this.firstInNamesOrder(memo.names, placed) : memo.names[0];
+      if (name) hits.set(lower, names.get(name)!);
+    }
+    return hits;
+  }
+
+  /** Lower-cased name → its spelling as most used in the file (the first used, on a tie). */
+  private namesOf(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
+    const titles = doc.projects.map((p) => p.title);
+    if (titles.length !== this.titles.length || titles.some((t, i) => t !== this.titles[i])) {
+      this.titles = titles;
+      this.titleWords = titles.flatMap((t) => wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w)));
+    }
+    const uses = (spelling: string) => this.capitals.get(spelling) ?? 0;
+    const names = new Map<string, string>();
+    for (const spelling of this.titleWords) {
+      const lower = spelling.toLowerCase();
+      if (lower.length < MIN_NAME_LENGTH) continue;
+      const known = names.get(lower);
+      if (known === undefined || uses(spelling) > uses(known)) names.set(lower, spelling);
+    }
+    // Title words come first; among frequent spellings a tie goes to the one used first.
+    const fromTitles = new Set(names.keys());
+    const ties = new Map<string, Set<string>>();
+    for (const spelling of this.frequent) {
+      const lower = spelling.toLowerCase();
+      if (lower.length < MIN_NAME_LENGTH) continue;
+      const known = names.get(lower);
+      if (known === undefined || uses(spelling) > uses(known)) {
+        names.set(lower, spelling);
+        fromTitles.delete(lower);
+        ties.delete(lower);
+      } else if (uses(spelling) === uses(known) && !fromTitles.has(lower) && spelling !== known) {
+        const tied = ties.get(lower) ?? new Set([known]);
+        tied.add(spelling);
+        ties.set(lower, tied);
+      }
+    }
+    for (const [lower, tied] of ties) names.set(lower, firstUsed(tied, placed) ?? names.get(lower)!);
+
+    for (const [lower, spelling] of names) if (this.names.get(lower) !== spelling) this.touchLetter(lower);
+    for (const lower of this.names.keys()) if (!names.has(lower)) this.touchLetter(lower);
+    this.names = names;
+    return names;
+  }
+
+  /**
+   * Of these names, the one a check from scratch meets first: names come from project titles in
+   * order, then from capitalised words in the order the prose first uses them.
+   */
+  private firstInNamesOrder(keys: readonly string[], placed: readonly Placed[]): string | undefined {
+    const wanted = new Set(keys);
+    for (const w of this.titleWords) if (wanted.has(w.toLowerCase())) return w.toLowerCase();
+    const spellings = new Set([...this.frequent].filter((s) => wanted.has(s.toLowerCase())));
+    return firstUsed(spellings, placed)?.toLowerCase();
+  }
+
+  private touchLetter(lower: string): void {
+    this.letterVersion.set(lower[0]!, ++this.clock);
+  }
+}
+
+/** The spelling of `spellings` used first in the prose. */
+function firstUsed(spellings: ReadonlySet<string>, placed: readonly Placed[]): string | undefined {
+  for (const { section } of placed) {
+    if (![...spellings].some((s) => section.capitals.has(s))) continue;
+    for (const w of section.words) if (spellings.has(w.text)) return w.text;
+  }
+  return undefined;
+}
+
+/** Counts per document (by uri), for the few documents checked most recently. */
+const STATES = new Map<string, WordCounts>();
+const MAX_STATES = 8;
+
+function countsFor(uri: string): WordCounts {
+  let state = STATES.get(uri);
+  if (state) STATES.delete(uri);
+  else state = new WordCounts();
+  STATES.set(uri, state);
+  for (const old of STATES.keys()) {
+    if (STATES.size <= MAX_STATES) break;
+    STATES.delete(old);
+  }
+  return state;
+}
+
+/**
+ * The names `lower` nearly spells at the least distance: 1–2 edits, same first letter, not a longer
+ * or shorter form of it. More than one on a tie (the first in the names' order wins).
+ */
+function nearestNames(lower: string, names: ReadonlyMap<string, string>): string[] {
+  let best: string[] = [];
   let bestDistance = 3;
-  for (const [name, spelling] of names) {
+  for (const name of names.keys()) {
     if (name[0] !== lower[0]) continue;
     if (lower.startsWith(name) || name.startsWith(lower) || lower.endsWith(name) || name.endsWith(lower)) continue;
     // Slips of the hand drop, double or swap letters (`Kubertenes`, `Kuberenetes`); a word that
     // changes letters (`Thanks` / `Thanos`, `provided` / `Provider`) is usually another word.
     if (!sameLettersGiveOrTake(lower, name)) continue;
     const d = editDistance(lower, name, 2);
-    if (d >= 1 && d <= 2 && d < bestDistance) {
-      best = spelling;
-      bestDistance = d;
-    }
+    if (d < 1 || d > 2 || d > bestDistance) continue;
+    if (d < bestDistance) best = [];
+    best.push(name);
+    bestDistance = d;
   }
   return best;
 }
@@ -90,80 +506,3 @@ function sameLettersGiveOrTake(a: string, b: string): boolean {
   }
   return true;
 }
-
-/** Words of the prose of project sections (and of ideas outside any), skipping code, links and labels. */
-function proseWords(doc: IdeaDocument): Word[] {
-  const masked = maskedText(doc);
-  const regions: Span[] = [];
-  for (const p of doc.projects) regions.push(p.span);
-  for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
-  regions.sort((a, b) => a.start - b.start);
-  const words: Word[] = [];
-  let done = 0;
-  for (const region of regions) {
-    const start = Math.max(region.start, done);
-    if (start >= region.end) continue;
-    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
-    done = region.end;
-  }
-  return words;
-}
-
-function wordsIn(text: string, offset: number): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
-    // `Rook's` → `Rook`
-    const token = m[0].replace(/['’]\p{L}{1,2}$/u, '');
-    out.push({ text: token, span: { start: offset + m.index, end: offset + m.index + token.length } });
-  }
-  return out;
-}
-
-/** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
-function isCompound(token: string): boolean {
-  return /[-_./'’]/.test(token) || !/^\p{L}/u.test(token);
-}
-
-/** The text with everything that is not prose blanked out (same length, so offsets hold). */
-function maskedText(doc: IdeaDocument): string {
-  const spans: Span[] = [];
-  for (const c of doc.codeBlocks) spans.push(c.span);
-  for (const c of doc.comments) spans.push(c.span);
-  for (const h of doc.headings) spans.push(h.span);
-  for (const idea of doc.ideas) {
-    for (const f of idea.fields) {
-      spans.push(f.labelSpan);
-      // People's names and links are not prose.
-      if (f.key === 'mentors' || f.key === 'issue' || f.key === 'lfx_url' || f.key === 'mentee') spans.push(f.valueSpan);
-    }
-  }
-  for (const m of doc.text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
-  // Same length as the text, so offsets hold: blanked parts become spaces (line breaks included,
-  // which no word crosses anyway). Built from pieces: a 3 MB file must not become 3 M array cells.
-  spans.sort((a, b) => a.start - b.start);
-  const pieces: string[] = [];
-  let at = 0;
-  for (const span of spans) {
-    const start = Math.max(span.start, at);
-    const end = Math.min(span.end, doc.text.length);
-    if (end <= start) continue;
-    pieces.push(doc.text.slice(at, start), ' '.repeat(end - start));
-    at = end;
-  }
-  pieces.push(doc.text.slice(at));
-  return pieces.join('');
-}
-
-/** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
-const NOT_PROSE = new RegExp(
-  [
-    /`[^`\n]*`/.source,
-    /\]\([^)\s]*\)/.source,
-    /<[^>\s]+>/.source,
-    /\bhttps?:\/\/[^\s)>\]]+/.source,
-    /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
-    /(?<![\w.])@[\w-]+/.source,
-  ].join('|'),
-  'gm',
-);
