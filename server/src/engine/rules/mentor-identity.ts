@@ -13,12 +13,8 @@ export const mentorIdentity: Rule = {
   description: 'One GitHub handle is written with two names, or one name with two handles, across the workspace.',
   fixable: false,
   check({ uri, doc, workspace, report }) {
-    const uses = workspace.mentorUses().filter((u) => cleanName(u) !== undefined && cleanHandle(u) !== undefined);
-    if (uses.length < 2) return;
-    // First use of each distinct name per handle (and handle per name): linear, however often a
-    // mentor appears (a 3 MB file repeats the same handles thousands of times).
-    const namesByHandle = firstUses(uses, (u) => cleanHandle(u)!, (u) => cleanName(u)!);
-    const handlesByName = firstUses(uses, (u) => cleanName(u)!, (u) => cleanHandle(u)!);
+    const { namesByHandle, handlesByName, count } = identities(workspace.mentorUses());
+    if (count < 2) return;
     for (const idea of doc.ideas) {
       for (const mentor of idea.mentors) {
         const name = mentor.name !== undefined && isPersonName(mentor.name) ? foldName(mentor.name) : undefined;
@@ -58,6 +54,31 @@ function foldName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
+
+interface Identities {
+  /** First use of each distinct name per handle, and of each handle per name. */
+  readonly namesByHandle: Map<string, Map<string, MentorUse>>;
+  readonly handlesByName: Map<string, Map<string, MentorUse>>;
+  readonly count: number;
+}
+
+/** Built once per workspace state (the index keeps its mentor list until a file changes). */
+const IDENTITIES = new WeakMap<readonly MentorUse[], Identities>();
+
+function identities(all: readonly MentorUse[]): Identities {
+  let found = IDENTITIES.get(all);
+  if (!found) {
+    // Linear, however often a mentor appears (a 3 MB file repeats the same handles thousands of times).
+    const uses = all.filter((u) => cleanName(u) !== undefined && cleanHandle(u) !== undefined);
+    found = {
+      namesByHandle: firstUses(uses, (u) => cleanHandle(u)!, (u) => cleanName(u)!),
+      handlesByName: firstUses(uses, (u) => cleanName(u)!, (u) => cleanHandle(u)!),
+      count: uses.length,
+    };
+    IDENTITIES.set(all, found);
+  }
+  return found;
+}
 
 /** key → (value → first use with that value). */
 function firstUses(uses: readonly MentorUse[], key: (u: MentorUse) => string, value: (u: MentorUse) => string): Map<string, Map<string, MentorUse>> {

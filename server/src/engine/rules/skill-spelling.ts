@@ -15,7 +15,7 @@ export const skillSpelling: Rule = {
       for (const skill of idea.skills) {
         const use = skills.get(skillKey(skill.name));
         if (!use || use.total < 2) continue;
-        const dominant = dominantSpelling(use);
+        const dominant = dominantOf(use);
         const written = writtenSpan(skill);
         const trailing = written ? written.trailing : '';
         const variant = skill.name !== dominant;
@@ -33,6 +33,14 @@ export const skillSpelling: Rule = {
     }
   },
 };
+
+/** dominantSpelling, once per workspace state (the index keeps a SkillUse until its files change). */
+const DOMINANT = new WeakMap<SkillUse, string>();
+function dominantOf(use: SkillUse): string {
+  let dominant = DOMINANT.get(use);
+  if (dominant === undefined) DOMINANT.set(use, (dominant = dominantSpelling(use)));
+  return dominant;
+}
 
 /** Most used spelling; a tie goes to the capitalised one, then to the first in sort order. */
 export function dominantSpelling(use: SkillUse): string {
