@@ -107,7 +107,12 @@ suite('in the browser (web extension host)', () => {
     const onLine = (ds: readonly vscode.Diagnostic[]) => ds.find((d) => ruleOf(d) === 'field-label' && d.range.start.line === line);
     const diagnostic = onLine(await waitForDiagnostics(doc.uri, (ds) => onLine(ds) !== undefined, 'the field-label diagnostic'));
     check(diagnostic, 'the field-label diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    // The server may still be checking the version the diagnostic came from: ask again until it answers.
+    let actions: vscode.CodeAction[] = [];
+    for (let attempt = 0; attempt < 40 && !actions.some((a) => a.edit && a.title.includes('Mentor(s)')); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    }
     const fix = actions.find((a) => a.edit && a.title.includes('Mentor(s)'));
     check(fix?.edit, `a quick fix to "Mentor(s)"; got ${actions.map((a) => a.title).join(' | ') || 'none'}`);
     check(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
