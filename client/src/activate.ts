@@ -26,6 +26,8 @@ export interface SocIdeasApi {
   /** Settles when the language client has started (or failed to). */
   readonly ready: Promise<void>;
   readonly isServerRunning: () => boolean;
+  /** Milliseconds from `activate` to its return, and to the language server answering `initialize`. */
+  readonly timings: { readonly activateMs: number; serverReadyMs?: number };
 }
 
 export type CreateLanguageClient = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel, budget: RestartBudget) => BaseLanguageClient;
@@ -33,6 +35,7 @@ export type CreateLanguageClient = (context: vscode.ExtensionContext, output: vs
 let client: BaseLanguageClient | undefined;
 
 export function activateWith(context: vscode.ExtensionContext, createLanguageClient: CreateLanguageClient): SocIdeasApi {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('SoC Ideas', { log: true });
   const budget = new RestartBudget();
   const languageClient = createLanguageClient(context, output, budget);
@@ -40,7 +43,11 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
   const status = new ActiveFileStatus();
   context.subscriptions.push(output, status, languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
 
-  const ready = languageClient.start().catch((error: unknown) => {
+  const timings: { activateMs: number; serverReadyMs?: number } = { activateMs: 0 };
+  const ready = languageClient.start().then(() => {
+    timings.serverReadyMs = Date.now() - started;
+    output.info(`activated; language server ready in ${timings.serverReadyMs} ms`);
+  }).catch((error: unknown) => {
     output.error(`the language server did not start: ${String(error)}`);
     void vscode.window.showErrorMessage('SoC Ideas: the language server did not start; see the output.');
   });
@@ -80,7 +87,8 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
     activeTemplate: () => status.active()?.template,
   });
 
-  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running };
+  timings.activateMs = Date.now() - started;
+  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running, timings };
 }
 
 export async function deactivateClient(): Promise<void> {
