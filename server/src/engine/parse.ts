@@ -11,22 +11,25 @@ import { parseIssues, parseMentors, parseSkills } from './values';
  * long-lived cache in the language server does not grow without bound.
  */
 export class SectionCache {
-  private current = new Map<string, SectionSyntax>();
-  private previous = new Map<string, SectionSyntax>();
+  // section text → (definitions + lookahead → syntax). Two levels, so no key is built by copying
+  // a section's text: on a 3 MB file that copy was megabytes of garbage per keystroke.
+  private current = new Map<string, Map<string, SectionSyntax>>();
+  private previous = new Map<string, Map<string, SectionSyntax>>();
   /** Sections parsed by remark in the last `parseDocument` call (for tests and benchmarks). */
   parsedInLastRun = 0;
 
-  get(key: string): SectionSyntax | undefined {
-    let hit = this.current.get(key);
-    if (!hit) {
-      hit = this.previous.get(key);
-      if (hit) this.current.set(key, hit);
-    }
-    return hit;
+  get(text: string, variant: string): SectionSyntax | undefined {
+    const hit = this.current.get(text)?.get(variant);
+    if (hit) return hit;
+    const old = this.previous.get(text)?.get(variant);
+    if (old) this.set(text, variant, old);
+    return old;
   }
 
-  set(key: string, value: SectionSyntax): void {
-    this.current.set(key, value);
+  set(text: string, variant: string, value: SectionSyntax): void {
+    let variants = this.current.get(text);
+    if (!variants) this.current.set(text, (variants = new Map()));
+    variants.set(variant, value);
   }
 
   /** Called at the start of each parse: what the parse before last used is dropped. */
@@ -117,12 +120,12 @@ function lineAt(text: string, offset: number): string {
 
 function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined): SectionSyntax {
   if (!cache) return parseSection(sectionText, definitions, lookahead);
-  // The lengths keep keys of different (definitions, text, lookahead) triples apart.
-  const key = `${definitions.length}:${lookahead.length}:${definitions}${sectionText}${lookahead}`;
-  let syntax = cache.get(key);
+  // The length keeps (definitions, lookahead) pairs apart.
+  const variant = `${definitions.length}:${definitions}${lookahead}`;
+  let syntax = cache.get(sectionText, variant);
   if (!syntax) {
     syntax = parseSection(sectionText, definitions, lookahead);
-    cache.set(key, syntax);
+    cache.set(sectionText, variant, syntax);
     cache.parsedInLastRun++;
   }
   return syntax;
