@@ -26,6 +26,10 @@ export interface SocIdeasApi {
   /** Settles when the language client has started (or failed to). */
   readonly ready: Promise<void>;
   readonly isServerRunning: () => boolean;
+  /** Fires when the language server starts or stops, also when it crashes and is restarted. */
+  readonly onDidChangeServerState: vscode.Event<unknown>;
+  /** True when the server crashed more often than the restart budget allows and is no longer restarted. */
+  readonly serverStoppedForGood: () => boolean;
   /** Milliseconds from `activate` to its return, and to the language server answering `initialize`. */
   readonly timings: { readonly activateMs: number; serverReadyMs?: number };
 }
@@ -88,7 +92,16 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
   });
 
   timings.activateMs = Date.now() - started;
-  return { ideasTree, ideasView, status, ready, isServerRunning: () => languageClient.state === State.Running, timings };
+  return {
+    ideasTree,
+    ideasView,
+    status,
+    ready,
+    isServerRunning: () => languageClient.state === State.Running,
+    onDidChangeServerState: languageClient.onDidChangeState,
+    serverStoppedForGood: () => budget.exhausted,
+    timings,
+  };
 }
 
 export async function deactivateClient(): Promise<void> {

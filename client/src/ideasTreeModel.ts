@@ -38,7 +38,7 @@ export function rootNodes(outline: Outline, options: TreeOptions): TreeNode[] {
   if (options.groupBy === 'project') {
     for (const project of outline.projects) {
       const inProject = ideas.filter((p) => p.project === project.title && project.ideas.includes(p.idea));
-      if (inProject.length > 0 || options.filter === '') {
+      if (inProject.length > 0 || options.filter.trim() === '') {
         nodes.push({ kind: 'project', id: `project:${project.line}`, title: project.title, line: project.line, ideas: inProject });
       }
     }

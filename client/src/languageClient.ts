@@ -45,13 +45,13 @@ function restartingErrorHandler(budget: RestartBudget): ErrorHandler {
     },
     closed(): CloseHandlerResult {
       if (budget.tryRestart()) return { action: CloseAction.Restart };
-      void vscode.window
-        .showErrorMessage('The SoC Ideas language server stopped 5 times in 3 minutes and will not be restarted.', 'Show Output', 'Restart')
-        .then((choice) => {
-          if (choice === 'Show Output') void vscode.commands.executeCommand('socIdeas.showOutput');
-          if (choice === 'Restart') void vscode.commands.executeCommand('socIdeas.restartServer');
-        });
-      return { action: CloseAction.DoNotRestart, handled: true };
+      const message = 'The SoC Ideas language server stopped 5 times in 3 minutes and will not be restarted.';
+      void vscode.window.showErrorMessage(message, 'Show Output', 'Restart').then((choice) => {
+        if (choice === 'Show Output') void vscode.commands.executeCommand('socIdeas.showOutput');
+        if (choice === 'Restart') void vscode.commands.executeCommand('socIdeas.restartServer');
+      });
+      // The client logs the message in the output; `handled` keeps it from showing a second notification.
+      return { action: CloseAction.DoNotRestart, handled: true, message };
     },
   };
 }

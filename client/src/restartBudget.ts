@@ -3,6 +3,7 @@
 
 export class RestartBudget {
   private readonly restarts: number[] = [];
+  private refused = false;
 
   constructor(
     private readonly limit = 4,
@@ -14,13 +15,20 @@ export class RestartBudget {
   tryRestart(): boolean {
     const t = this.now();
     while (this.restarts.length > 0 && t - (this.restarts[0] ?? 0) > this.windowMs) this.restarts.shift();
-    if (this.restarts.length >= this.limit) return false;
+    this.refused = this.restarts.length >= this.limit;
+    if (this.refused) return false;
     this.restarts.push(t);
     return true;
+  }
+
+  /** True when the last crash was refused a restart: the server stays stopped until reset(). */
+  get exhausted(): boolean {
+    return this.refused;
   }
 
   /** Forgets past crashes (after the user restarts the server by hand). */
   reset(): void {
     this.restarts.length = 0;
+    this.refused = false;
   }
 }
