@@ -280,7 +280,7 @@ describe('language server over stdio (multi-root workspace)', () => {
 
   test('a file that stops being an idea file gets its diagnostics cleared', async () => {
     const uri = uriOf(join(fixtures.rootA, 'scratch.md'));
-    const text = '### P\n\n#### I\n\n- Mentors: A B (@ab)\n';
+    const text = '### P\n\n#### I\n\n- Mentor(s): A B (@ab)\n';
     let mark = client.mark;
     await client.open(uri, text);
     const first = await client.waitForDiagnostics(uri, () => true, mark);

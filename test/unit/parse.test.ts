@@ -122,3 +122,12 @@ test('a "Sample" heading holds one sample project; a title that merely starts wi
   const titled = '# Example Foundation ideas\n\n### Northwind\n\n#### First\n\n- Description: a\n\n### Southwind\n\n#### Second\n\n- Description: b\n';
   assert.deepEqual(parseDocument(titled).ideas.map((i) => i.title), ['First', 'Second']);
 });
+
+test('a report that lists `- mentors: …` is not an idea file; a half-typed idea next to real ones is an idea', () => {
+  const report = '# Census\n\n## Per file\n\n### a.md\n\n- mentors: 12 entries\n- issue values: 30 URLs\n\n### b.md\n\n- mentor formats: 3\n- issue values: 4\n';
+  assert.equal(parseDocument(report).isIdeaFile, false);
+  const typing = '### P\n\n#### Done\n\n- Description: d\n- Mentors: Ada (@ada)\n\n#### Being typed\n\n- Mentors: Bo\n';
+  assert.deepEqual(parseDocument(typing).ideas.map((i) => i.title), ['Done', 'Being typed']);
+  // Alone, one field spelt as no template spells it is not enough to make a file an idea file.
+  assert.equal(parseDocument('#### Being typed\n\n- Mentors: Bo\n').isIdeaFile, false);
+});

@@ -177,6 +177,14 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
   // Real ideas written after it under the same heading are still real (files do that).
   let sampleScope: Span = { start: -1, end: -1 };
 
+  // Ideas are recognised in two steps: a section with two template fields (one labelled with a
+  // capital, as every real file does) is an idea anywhere; a section with one is an idea when it
+  // sits at a level where such ideas are (a mentor half-way through typing a new idea). A report
+  // that lists `- mentors: …` and `- issue values: …` is not an idea file.
+  const sectionFields = headings.map((_, h) => attachLooseEntries(ownFields[h]!, ownItems[h]!));
+  const strength = sectionFields.map(ideaStrength);
+  const ideaLevels = new Set(headings.filter((_, h) => strength[h] === 2).map((hd) => hd.level));
+
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     if (SAMPLE_HEADING.test(heading.text)) {
@@ -185,8 +193,8 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
       sampleScope = { start: heading.span.start, end };
     }
     while (stack.length && headings[stack[stack.length - 1]!]!.level >= heading.level) stack.pop();
-    const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
-    if (isIdeaSection(fields)) {
+    const fields = sectionFields[h]!;
+    if (strength[h] === 2 || (strength[h] === 1 && ideaLevels.has(heading.level))) {
       const isSample =
         (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || /^(?:project )?title$/i.test(heading.text);
       let projectIndex = -1;
@@ -232,12 +240,30 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
 }
 
 /**
- * An idea's section has a field we recognise (description, skills, mentors, issue, outcome).
- * Two unknown `Label: value` items are not enough: timelines and schedules look like that too.
+ * 2: a field labelled exactly as templates write it (`Description:`, `Mentor(s):`), or two different
+ * template fields, one labelled with a capital; 1: one template field otherwise; 0: none.
+ * Admin-added fields (LFX URL…) do not count.
  */
-function isIdeaSection(fields: readonly FieldSyntax[]): boolean {
-  return fields.some((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key));
+function ideaStrength(fields: readonly FieldSyntax[]): 0 | 1 | 2 {
+  const core = fields.filter((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key));
+  if (!core.length) return 0;
+  if (core.some((f) => TEMPLATE_LABELS.has(f.label))) return 2;
+  const keys = new Set(core.map((f) => f.key));
+  return keys.size >= 2 && core.some((f) => /^\p{Lu}/u.test(f.label)) ? 2 : 1;
 }
+
+/** Labels exactly as the CNCF templates of every year write them. */
+const TEMPLATE_LABELS = new Set([
+  'Description',
+  'Expected Outcome',
+  'Expected outcome',
+  'Recommended Skills',
+  'Mentor(s)',
+  'Issue',
+  'Upstream Issue',
+  'Upstream Issue (URL)',
+]);
+
 
 /** Fields that make a section an idea on their own; admin-added ones (LFX URL…) do not. */
 const CORE_KEYS = new Set(['description', 'skills', 'mentors', 'issue', 'outcome']);
