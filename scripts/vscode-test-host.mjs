@@ -21,11 +21,11 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startedAt = Date.now();
@@ -198,17 +198,6 @@ function relayLog(type, args) {
   const text = util.format(...(Array.isArray(args) ? args : [args]));
   if (!text.trim() || (!verbose && NOISE.test(text))) return;
   (type === 'error' ? console.error : console.log)(text);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function delay(ms) {
