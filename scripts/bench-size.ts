@@ -210,7 +210,7 @@ export async function benchSize(options: BenchSizeOptions = {}): Promise<{ figur
   }
   let server: ServerFigure | string | undefined;
   if (options.server !== false) {
-    server = await measureServer(huge);
+    server = await measureServer(huge).catch((error: unknown) => `no answer: ${error instanceof Error ? error.message : String(error)}`);
     log(typeof server === 'string' ? `server: ${server}` : `server with the ${hugeMB} MB file open: diagnostics after ${server.firstDiagnosticsMs} ms (${server.diagnostics}), rss ${server.rssMB} MB, peak rss ${server.peakRssMB} MB`);
   }
   return { figures, ...(server !== undefined ? { server } : {}) };

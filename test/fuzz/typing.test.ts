@@ -143,7 +143,7 @@ test('server: typing the file and deleting it again over stdio', async () => {
     // One more edit that makes an idea file again is answered with its own version: the server
     // kept up with every edit and is still serving.
     const mark = client.mark;
-    const tail = '# A\n\n#### I\n\n- Metor(s): x\n';
+    const tail = '# A\n\n#### I\n\n- Description: x\n- Metor(s): x\n';
     await client.change(uri, ++version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: tail }]);
     const revived: PublishDiagnosticsParams = await client.waitForDiagnostics(uri, (p) => p.version === version, mark);
     const expectedTail = await lintStrict(tail);

@@ -55,3 +55,11 @@ test('an edit in one idea re-checks only that idea', async () => {
   assert.equal(lintCache.checkedInLastRun, 1);
   assert.ok(result.doc.ideas.length > 10);
 });
+
+test('a file over the size limit gets its outline, no findings, and a notice saying so', async () => {
+  const result = await checkDocument({ uri, text: base, host, rulesSizeLimit: 100 });
+  assert.ok(result.doc.ideas.length > 0, 'the outline is still built');
+  assert.deepEqual(result.findings, []);
+  assert.match(result.notice ?? '', /checks limited: this file has \d+ characters and rules run on files up to 100/);
+  assert.equal((await checkDocument({ uri, text: base, host })).notice, undefined);
+});

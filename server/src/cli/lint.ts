@@ -69,7 +69,7 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
         }
       }
     }
-    reportOnce(result, reported, io);
+    reportOnce(result, entry.file.display, reported, io);
     const shown = changes ? findingsOnChanges(result.doc, result.findings, changes.get(entry.file.path)) : result.findings;
     for (const f of shown) findings.push(toCliFinding(entry.file.display, result.doc.lines, f));
   }
@@ -104,8 +104,8 @@ async function fixAll(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex,
   return { text, result };
 }
 
-/** Config file problems and template notes go to stderr, each once however many files share them. */
-export function reportOnce(result: CheckResult, reported: Set<string>, io: CliIo): void {
+/** Config file problems and template notes go to stderr, each once however many files share them; a file's notice (checks limited) once for that file. */
+export function reportOnce(result: CheckResult, shownFile: string, reported: Set<string>, io: CliIo): void {
   const uri = result.config.uri;
   if (uri !== undefined && !reported.has(uri)) {
     reported.add(uri);
@@ -118,6 +118,7 @@ export function reportOnce(result: CheckResult, reported: Set<string>, io: CliIo
     reported.add(note);
     io.stderr(`soc-ideas: ${note}`);
   }
+  if (result.notice) io.stderr(`soc-ideas: ${shownFile}: ${result.notice}`);
 }
 
 /** Relative to the working folder, with forward slashes. */

@@ -37,7 +37,7 @@ export async function runOutline(command: OutlineCommand, io: CliIo): Promise<nu
   const doc = parseDocument(text);
   const workspace = singleDocumentVocabulary(uri, doc);
   const result = await checkDocument({ uri, text, doc, host: env.host, settings: env.settings, workspace });
-  reportOnce(result, new Set(), io);
+  reportOnce(result, file.display, new Set(), io);
   const outline = toCliOutline(file.display, buildOutline(uri, result.doc, result.resolved, result.findings));
   io.stdout(command.format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : outlineText(outline));
   return 0;

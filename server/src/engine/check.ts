@@ -34,6 +34,8 @@ export interface CheckInput {
   readonly config?: LoadedConfig;
   readonly resolved?: ResolvedTemplate;
   readonly logger?: Logger;
+  /** Characters above which no rule runs (default RULES_SIZE_LIMIT). */
+  readonly rulesSizeLimit?: number;
 }
 
 export interface CheckResult {
@@ -41,13 +43,29 @@ export interface CheckResult {
   readonly resolved: ResolvedTemplate;
   readonly config: LoadedConfig;
   readonly findings: Finding[];
+  /** Set when checks were limited (a huge file): what was left out, for the user. */
+  readonly notice?: string;
 }
+
+/**
+ * Above this many characters only the outline is built and no rule runs: a 30 MB file is parsed
+ * in seconds, but every rule over it would hold an editor for many more. Real idea files are
+ * 2–160 KB; generated 3 MB files are checked in full.
+ */
+export const RULES_SIZE_LIMIT = 8_000_000;
 
 export async function checkDocument(input: CheckInput): Promise<CheckResult> {
   const logger = input.logger ?? silentLogger;
   const doc = input.doc ?? parseDocument(input.text, input.cache ? { cache: input.cache } : {});
   const config = input.config ?? (await loadConfig(input.uri, input.host));
   const resolved = input.resolved ?? (await resolveFor(input, doc, config));
+  const limit = input.rulesSizeLimit ?? RULES_SIZE_LIMIT;
+  if (doc.text.length > limit) {
+    const size = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : `${n}`);
+    const notice = `checks limited: this file has ${size(doc.text.length)} characters and rules run on files up to ${size(limit)}, so only the outline is shown`;
+    logger.log(`${input.uri}: ${notice}`);
+    return { doc, resolved, config, findings: [], notice };
+  }
   const levels = { ...config.config.rules, ...input.settings?.rules };
   const findings = lint(doc, {
     uri: input.uri,

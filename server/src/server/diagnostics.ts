@@ -75,6 +75,7 @@ export class DiagnosticsPublisher {
       isIdeaFile,
       template: result && isIdeaFile ? outlineTemplate(result.resolved) : null,
       ...counts,
+      ...(result?.notice ? { notice: result.notice } : {}),
     };
     const statusJson = JSON.stringify(status);
     if (isIdeaFile || this.statusSent.get(uri) !== statusJson) {

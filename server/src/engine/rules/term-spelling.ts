@@ -317,11 +317,13 @@ function isCompound(token: string): boolean {
 const NOT_PROSE = new RegExp(
   [
     /`[^`\n]*`/.source,
-    /\]\([^)\s]*\)/.source,
-    /<[^>\s]+>/.source,
+    // Bounded runs and a start only at a token's start: on 100 KB of `[a](`, `<` or word characters
+    // the unbounded forms rescanned the rest of the line from every position (minutes per MB).
+    /\]\([^)\s]{0,2048}\)/.source,
+    /<[^<>\s]{1,2048}>/.source,
     /\bhttps?:\/\/[^\s)>\]]+/.source,
     /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.source,
+    /(?<![\w.+-])[\w.+-]{1,256}@[\w-]+(?:\.[\w-]+)+/.source,
     /(?<![\w.])@[\w-]+/.source,
   ].join('|'),
   'gm',
