@@ -386,6 +386,17 @@ describe('language server process', () => {
     assert.equal(await client.stop(), 0);
   });
 
+  test('after shutdown, requests are refused with an error and the server still exits cleanly', { timeout: 20_000 }, async () => {
+    const client = await TestClient.start({});
+    const uri = 'untitled:after-shutdown';
+    await client.open(uri, '### Project\n\n#### Idea\n\n- Description: d\n');
+    await client.request('shutdown', null);
+    const answer = client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer after shutdown')), 5000));
+    await assert.rejects(Promise.race([answer, late]), /after shutdown/);
+    assert.equal(await client.stop(), 0);
+  });
+
   test('works without workspace folders or configuration support', async () => {
     const client = await TestClient.start({});
     const uri = 'untitled:Untitled-1';

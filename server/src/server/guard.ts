@@ -17,6 +17,8 @@ export function guardRequest<P, R, T extends unknown[]>(
     try {
       return await handler(params, ...rest);
     } catch (error) {
+      // An answer the handler chose (shutting down, bad params): no failure to log.
+      if (error instanceof ResponseError) return error as ResponseError<void>;
       log(`${name} failed: ${describeError(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `soc-ideas: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,6 +1,8 @@
 // The language server: LSP handlers over the engine. Host-agnostic (the Node entry and a browser
 // entry pass their own file access), one file per feature beside this one.
 import {
+  ErrorCodes,
+  ResponseError,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -11,14 +13,13 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { checkDocument } from '../engine/check';
+import { checkDocument, resolveFor } from '../engine/check';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config';
 import { loadConfig, parseConfigText } from '../engine/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/outline';
 import { parseDocument } from '../engine/parse';
 import { templateToSnippet } from '../engine/snippet';
-import { resolveFor } from '../engine/check';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
   IDEA_SNIPPET_REQUEST,
@@ -225,6 +226,13 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }
   }
 
+  /** A request handler behind the guard; after `shutdown` every request is refused, as LSP says. */
+  const request = <P, R, T extends unknown[]>(name: string, handler: (params: P, ...rest: T) => R | Promise<R>) =>
+    guardRequest(log, name, (params: P, ...rest: T) => {
+      if (stopped) throw new ResponseError(ErrorCodes.InvalidRequest, `soc-ideas: ${name} after shutdown`);
+      return handler(params, ...rest);
+    });
+
   connection.onShutdown(() => {
     stopped = true;
     if (recheckTimer) clearTimeout(recheckTimer);
@@ -347,7 +355,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   }
 
   connection.onCompletion(
-    guardRequest(log, 'completion', async (params) => {
+    request('completion', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       if (!found) return { isIncomplete: false, items: [] };
       return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index);
@@ -355,30 +363,30 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   );
 
   connection.onHover(
-    guardRequest(log, 'hover', async (params) => {
+    request('hover', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       return found ? hover(found.parsed, found.resolved, params.position, index) : null;
     }),
   );
 
   connection.onDocumentSymbol(
-    guardRequest(log, 'documentSymbol', async (params) => {
+    request('documentSymbol', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       return found ? documentSymbols(found.parsed) : [];
     }),
   );
 
-  connection.onWorkspaceSymbol(guardRequest(log, 'workspaceSymbol', (params) => workspaceSymbols(index, params.query)));
+  connection.onWorkspaceSymbol(request('workspaceSymbol', (params) => workspaceSymbols(index, params.query)));
 
   connection.onFoldingRanges(
-    guardRequest(log, 'foldingRange', async (params) => {
+    request('foldingRange', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       return found ? foldingRanges(found.parsed) : [];
     }),
   );
 
   connection.onCodeAction(
-    guardRequest(log, 'codeAction', async (params) => {
+    request('codeAction', async (params) => {
       const found = await analysisOf(params.textDocument.uri);
       const result = found?.analysis.result;
       if (!found || !result) return [];
@@ -400,7 +408,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onRequest(
     OUTLINE_REQUEST,
-    guardRequest(log, OUTLINE_REQUEST, async (params: OutlineParams): Promise<Outline> => {
+    request(OUTLINE_REQUEST, async (params: OutlineParams): Promise<Outline> => {
       const found = await analysisOf(params.uri);
       const basis = env.indexBasis?.(index.fileCount) ?? `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
       const result = found?.analysis.result;
@@ -411,7 +419,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onRequest(
     IDEA_SNIPPET_REQUEST,
-    guardRequest(log, IDEA_SNIPPET_REQUEST, async (params: IdeaSnippetParams): Promise<IdeaSnippetResult> => {
+    request(IDEA_SNIPPET_REQUEST, async (params: IdeaSnippetParams): Promise<IdeaSnippetResult> => {
       const doc = documents.get(params.uri);
       let resolved = doc ? (await analyzer.analyse(doc)).result?.resolved : undefined;
       if (!resolved) {
