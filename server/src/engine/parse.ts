@@ -98,14 +98,26 @@ function collectBlocks(text: string, cache: SectionCache | undefined, wholeDocum
   const blocks: BlockSyntax[] = [];
   for (const s of sections) {
     const syntax = definitions && s.text.includes('[') ? parseCached(s.text, definitions, s.lookahead, cache) : s.syntax;
+    // A section that did not move (before an edit) re-uses its shifted blocks as they are.
+    const placed = PLACED.get(syntax);
+    if (placed && placed.base === s.from) {
+      for (const block of placed.blocks) blocks.push(block);
+      continue;
+    }
+    const shiftedBlocks: BlockSyntax[] = [];
     for (const block of syntax.blocks) {
       const shifted = shiftBlock(block, s.from);
       if (shifted.kind === 'heading') HEADING_ORIGIN.set(shifted, { key: block, base: s.from });
+      shiftedBlocks.push(shifted);
       blocks.push(shifted);
     }
+    PLACED.set(syntax, { base: s.from, blocks: shiftedBlocks });
   }
   return blocks;
 }
+
+/** A cached section's blocks at document offsets, as last placed. */
+const PLACED = new WeakMap<SectionSyntax, { base: number; blocks: readonly BlockSyntax[] }>();
 
 /** Heading block → the cached block it was shifted from, and the section's start (see Idea.origin). */
 const HEADING_ORIGIN = new WeakMap<BlockSyntax, { key: object; base: number }>();
