@@ -2,7 +2,7 @@
 // `Metor(s)`), bold (`**Description:**`) or no colon. The fix rewrites just the label and its markup.
 import type { Fix } from '../findings';
 import type { Field, IdeaDocument } from '../model';
-import { keyOf, templateFieldOf } from './field-support';
+import { templatedFields } from './field-support';
 import type { Rule } from './rule';
 
 export const fieldLabel: Rule = {
@@ -13,24 +13,21 @@ export const fieldLabel: Rule = {
   scope: 'idea',
   check(context) {
     const { doc, template } = context;
-    for (const idea of doc.ideas) {
-      for (const field of idea.fields) {
-        const wanted = templateFieldOf(template, keyOf(template, field));
-        if (!wanted) continue;
-        const colon = colonAfter(doc.text, field);
-        const problems: string[] = [];
-        if (field.label !== wanted.label) problems.push(`write "${wanted.label}", not "${field.label}"`);
-        if (field.bold) problems.push('drop the bold markers');
-        if (!field.hasColon) problems.push('add a colon after the label');
-        else if (colon !== ':') problems.push(`use ":" after the label, not "${colon}"`);
-        if (!problems.length) continue;
-        const fix = labelFix(doc, field, wanted.label);
-        context.report({
-          span: field.labelSpan,
-          message: `Label this field as the template does: ${problems.join(', ')}.`,
-          ...(fix ? { fix } : {}),
-        });
-      }
+    for (const [field, wanted] of templatedFields(doc, template)) {
+      if (!wanted) continue;
+      const colon = colonAfter(doc.text, field);
+      const problems: string[] = [];
+      if (field.label !== wanted.label) problems.push(`write "${wanted.label}", not "${field.label}"`);
+      if (field.bold) problems.push('drop the bold markers');
+      if (!field.hasColon) problems.push('add a colon after the label');
+      else if (colon !== ':') problems.push(`use ":" after the label, not "${colon}"`);
+      if (!problems.length) continue;
+      const fix = labelFix(doc, field, wanted.label);
+      context.report({
+        span: field.labelSpan,
+        message: `Label this field as the template does: ${problems.join(', ')}.`,
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 };

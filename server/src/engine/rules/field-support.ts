@@ -4,6 +4,11 @@ import { normaliseLabel } from '../labels';
 import type { Field, FieldKey, Idea, IdeaDocument, Span } from '../model';
 import type { Template, TemplateField } from '../template/types';
 
+/** Every field of every idea, with the template field it is (undefined when the template has none). */
+export function* templatedFields(doc: IdeaDocument, template: Template): Generator<readonly [Field, TemplateField | undefined]> {
+  for (const idea of doc.ideas) for (const field of idea.fields) yield [field, templateFieldOf(template, keyOf(template, field))];
+}
+
 export function templateFieldOf(template: Template, key: FieldKey | null): TemplateField | undefined {
   return key === null ? undefined : template.fields.find((f) => f.key === key);
 }

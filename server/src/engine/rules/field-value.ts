@@ -1,7 +1,7 @@
 // Values outside the template's choices (Difficulty, project size). Case, trailing punctuation,
 // markup and parenthesised notes such as `(~175 hours)` do not count as differences.
 import { editDistance } from '../labels';
-import { keyOf, templateFieldOf } from './field-support';
+import { templatedFields } from './field-support';
 import { placeholdersIn } from './placeholder';
 import type { Rule } from './rule';
 
@@ -15,24 +15,21 @@ export const fieldValue: Rule = {
   scope: 'idea',
   check(context) {
     const { doc, template } = context;
-    for (const idea of doc.ideas) {
-      for (const field of idea.fields) {
-        const templateField = templateFieldOf(template, keyOf(template, field));
-        const choices = templateField?.choices;
-        if (!templateField || !choices?.length || field.value === '' || field.subItems.length > 0) continue;
-        // A placeholder left in the value is placeholder's finding, not a wrong choice.
-        if (placeholdersIn(doc.text, field, templateField).length) continue;
-        if (isAllowed(field.value, choices)) continue;
-        const nearest = nearestChoice(field.value, choices);
-        const list = choices.map((c) => `"${c}"`).join(', ');
-        context.report({
-          span: field.valueSpan,
-          message: nearest
-            ? `Write "${nearest}" for "${field.label}": the template allows ${list}.`
-            : `Use one of the template's values for "${field.label}": ${list}.`,
-          ...(nearest ? { fix: { title: `Change to "${nearest}"`, edits: [{ span: field.valueSpan, newText: nearest }] } } : {}),
-        });
-      }
+    for (const [field, templateField] of templatedFields(doc, template)) {
+      const choices = templateField?.choices;
+      if (!templateField || !choices?.length || field.value === '' || field.subItems.length > 0) continue;
+      // A placeholder left in the value is placeholder's finding, not a wrong choice.
+      if (placeholdersIn(doc.text, field, templateField).length) continue;
+      if (isAllowed(field.value, choices)) continue;
+      const nearest = nearestChoice(field.value, choices);
+      const list = choices.map((c) => `"${c}"`).join(', ');
+      context.report({
+        span: field.valueSpan,
+        message: nearest
+          ? `Write "${nearest}" for "${field.label}": the template allows ${list}.`
+          : `Use one of the template's values for "${field.label}": ${list}.`,
+        ...(nearest ? { fix: { title: `Change to "${nearest}"`, edits: [{ span: field.valueSpan, newText: nearest }] } } : {}),
+      });
     }
   },
 };

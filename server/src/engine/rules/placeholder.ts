@@ -2,7 +2,7 @@
 // `TODO`/`TBD`, and `<your name>`-style angle placeholders. Only the author can fill them in.
 import type { Field, Span } from '../model';
 import type { TemplateField } from '../template/types';
-import { keyOf, templateFieldOf } from './field-support';
+import { templatedFields } from './field-support';
 import type { Rule } from './rule';
 
 export const placeholder: Rule = {
@@ -13,15 +13,12 @@ export const placeholder: Rule = {
   scope: 'idea',
   check(context) {
     const { doc, template } = context;
-    for (const idea of doc.ideas) {
-      for (const field of idea.fields) {
-        const templateField = templateFieldOf(template, keyOf(template, field));
-        for (const found of placeholdersIn(doc.text, field, templateField)) {
-          context.report({
-            span: found.span,
-            message: `Replace the placeholder "${found.text}" in "${field.label}" with the real value.`,
-          });
-        }
+    for (const [field, templateField] of templatedFields(doc, template)) {
+      for (const found of placeholdersIn(doc.text, field, templateField)) {
+        context.report({
+          span: found.span,
+          message: `Replace the placeholder "${found.text}" in "${field.label}" with the real value.`,
+        });
       }
     }
   },
