@@ -23,7 +23,7 @@ export function parseStrict(text: string, options: { cache?: SectionCache; whole
 
 /** Sectional parse (with or without a warm cache) equals a whole-document remark parse. */
 export function assertParsesAlike(text: string, cache?: SectionCache): IdeaDocument {
-  const sectional = parseStrict(text, cache ? { cache } : {});
+  const sectional = parseStrict(text, cache ? { cache } : { wholeDocument: false });
   const whole = parseStrict(text, { wholeDocument: true });
   assert.deepEqual(modelOf(sectional), modelOf(whole), `${cache ? 'cached ' : ''}sectional parse differs from the whole-document parse`);
   if (text.length <= 100_000) assertHeadingsLikeFullParse(text, whole);
