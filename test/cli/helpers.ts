@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleNodeEntry } from '../bundle';
 
 export const REPO = resolve(__dirname, '../..');
 export const FIXTURES = join(REPO, 'test/fixtures/cli');
@@ -15,16 +15,7 @@ export const REL_FIXTURES = 'test/fixtures/cli';
 export async function buildCli(): Promise<{ cli: string; dispose: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-cli-'));
   const cli = join(dir, 'cli.js');
-  await esbuild.build({
-    entryPoints: [join(REPO, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  await bundleNodeEntry(join(REPO, 'server/src/cli/main.ts'), cli);
   return { cli, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

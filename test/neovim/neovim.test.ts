@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleNodeEntry } from '../bundle';
 
 const REPO = resolve(__dirname, '../..');
 const HERE = join(REPO, 'test/neovim');
@@ -59,17 +59,7 @@ before(async () => {
   // A private bundle with scripts/build.mjs's options for the server: the LSP tests rebuild dist/ at
   // the same time, and Neovim must never start a half-written dist/server.js.
   const server = join(scratch, 'server.js');
-  await esbuild.build({
-    entryPoints: [join(REPO, 'server/src/node/main.ts')],
-    outfile: server,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  await bundleNodeEntry(join(REPO, 'server/src/node/main.ts'), server);
   const workspace = join(scratch, 'workspace');
   cpSync(FIXTURES, workspace, { recursive: true });
   const out = join(scratch, 'probe.json');
