@@ -90,8 +90,9 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     context = `${options.uri}\u0000${cache.templateId(options.template)}\u0000${ideaRules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`;
     const fresh: Idea[] = [];
     for (const idea of doc.ideas) {
-      const hit = idea.origin && cache.get(idea.origin.key, `${context}\u0000${idea.project?.title ?? '\u0001'}`);
-      if (hit && idea.origin) findings.push(...hit.findings.map((f) => shiftFinding(f, idea.origin!.base - hit.base)));
+      const origin = idea.origin;
+      const hit = origin && cache.get(origin.key, ideaContext(context, idea));
+      if (origin && hit) findings.push(...hit.findings.map((f) => shiftFinding(f, origin.base - hit.base)));
       else fresh.push(idea);
     }
     toCheck = fresh;
@@ -130,8 +131,13 @@ function remember(cache: LintCache, context: string, ideas: readonly Idea[], fin
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
     if (!idea.origin || own.some((f) => f.related)) return;
-    cache.set(idea.origin.key, { context: `${context}\u0000${idea.project?.title ?? '\u0001'}`, base: idea.origin.base, findings: own });
+    cache.set(idea.origin.key, { context: ideaContext(context, idea), base: idea.origin.base, findings: own });
   });
+}
+
+/** What an idea's cached findings depend on besides its own text: the run's context and its project. */
+function ideaContext(context: string, idea: Idea): string {
+  return `${context}\u0000${idea.project?.title ?? '\u0001'}`;
 }
 
 function shiftFinding(f: Finding, delta: number): Finding {

@@ -2,7 +2,7 @@
 // and cached by text, so re-parsing after an edit costs only the sections the edit touched.
 import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, Project, Skill, Span, SubItem } from './model';
 import { scanSections } from './sections';
-import { type BlockSyntax, type FieldSyntax, type SectionSyntax, parseSection, shiftBlock } from './syntax';
+import { type BlockSyntax, type FieldSyntax, type ItemSyntax, type SectionSyntax, parseSection, shiftBlock } from './syntax';
 import { LineIndex } from './text';
 import { parseIssues, parseMentors, parseSkills } from './values';
 
@@ -152,7 +152,6 @@ function parseCached(sectionText: string, definitions: string, lookahead: string
   return syntax;
 }
 
-
 function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocument {
   const lines = new LineIndex(text);
   const headings: Heading[] = [];
@@ -160,8 +159,7 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
   const codeBlocks: CodeBlock[] = [];
   // Fields of each heading's own section (up to the next heading of any level).
   const ownFields: FieldSyntax[][] = [];
-  const ownItems: Array<Array<{ text: string; span: Span; itemSpan: Span; indent: number }>> = [];
-  const leadingFields: FieldSyntax[] = [];
+  const ownItems: ItemSyntax[][] = [];
   const headingOrigins: Array<{ key: object; base: number } | undefined> = [];
 
   for (const block of blocks) {
@@ -173,12 +171,10 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
         ownItems.push([]);
         break;
       case 'field':
-        (ownFields[ownFields.length - 1] ?? leadingFields).push(block);
+        ownFields[ownFields.length - 1]?.push(block); // fields before any heading belong to no idea
         break;
       case 'item':
         ownItems[ownItems.length - 1]?.push(block);
-        // A list item after a mentors field, indented but not enough to nest (`-\tMentor(s):` then
-        // `  - Jane`), is one of that field's entries.
         break;
       case 'comment':
         comments.push({ text: block.text, span: block.span });
@@ -285,15 +281,14 @@ const TEMPLATE_LABELS = new Set([
   'Upstream Issue (URL)',
 ]);
 
-
-/** Fields that make a section an idea on their own; admin-added ones (LFX URL…) do not. */
+/** Template fields that count towards recognising an idea; admin-added ones (LFX URL…) do not. */
 const CORE_KEYS = new Set(['description', 'skills', 'mentors', 'issue', 'outcome']);
 
-/** Plain items right after a mentors field (mis-indented sub-list) become its entries. */
-function attachLooseEntries(
-  fields: FieldSyntax[],
-  items: ReadonlyArray<{ text: string; span: Span; itemSpan: Span; indent: number }>,
-): FieldSyntax[] {
+/**
+ * Plain items right after a mentors field become its entries: a list item indented but not enough to
+ * nest (`-\tMentor(s):` then `  - Jane`) is a sibling for remark, yet one of that field's mentors.
+ */
+function attachLooseEntries(fields: FieldSyntax[], items: readonly ItemSyntax[]): FieldSyntax[] {
   if (!items.length || !fields.length) return fields;
   const out = fields.slice();
   for (const item of items) {
