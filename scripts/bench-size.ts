@@ -11,41 +11,7 @@ import type { Host } from '../server/src/engine/host';
 import { lint } from '../server/src/engine/lint';
 import { SectionCache, parseDocument } from '../server/src/engine/parse';
 import { RULES } from '../server/src/engine/rules';
-
-/** One idea section like a real file's, with a unique title each time. */
-function seedSection(n: number): string {
-  return `### Project ${n}
-
-Project ${n} is a container tool. Questions go to #project-${n} on Slack.
-
-#### Garbage collection for layers ${n}
-
--\tDescription: Deleted images leave their layers on disk. The goal is a mark-and-sweep collector that runs without stopping the registry.
--\tRecommended Skills: Golang, Kubernetes, storage
--\tMentor(s): Ravi Kumar (@rkumar), Jane Doe (@jdoe)
--\tIssue: https://github.com/project${n}/project${n}/issues/${n}
-
-#### Signed manifests ${n}
-
--\tDescription: Mirrors drop signatures today. Keep them, and verify them on pull.
--\tRecommended Skills: golang, cryptography
--\tMentors: Ana Souza (@asouza)
--\tIssue: https://github.com/project${n}/project${n}/issues/${n + 1}
-
-`;
-}
-
-/** An idea file of about `bytes` characters: a title, then seed sections with unique titles. */
-export function hugeIdeaFile(bytes: number): string {
-  const parts = ['# Summer of Code Project Ideas\n\n'];
-  let size = parts[0]!.length;
-  for (let n = 1; size < bytes; n++) {
-    const section = seedSection(n);
-    parts.push(section);
-    size += section.length;
-  }
-  return parts.join('');
-}
+import { generateIdeaFile } from './generate-ideas';
 
 const HEAD = '# Ideas\n\n### Project\n\n#### An idea\n\n';
 const TAIL = '\n- Mentor(s): Jane Doe (@jdoe)\n- Issue: https://github.com/o/r/issues/1\n';
@@ -202,7 +168,7 @@ export async function benchSize(options: BenchSizeOptions = {}): Promise<{ figur
         (f.skippedRules.length ? `  skipped: ${f.skippedRules.join(', ')}` : ''),
     );
   };
-  const huge = hugeIdeaFile(hugeMB * 1e6);
+  const huge = generateIdeaFile(hugeMB * 1e6);
   report(await measure(`idea file ${hugeMB} MB`, huge, [], true));
   for (const [name, text] of Object.entries(longLineFiles(lineMB * 1e6))) {
     const skip = !options.allRules && longestLine(text) > LONG_LINE ? SLOW_ON_LONG_LINES : [];

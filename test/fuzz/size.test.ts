@@ -7,7 +7,8 @@ import { resolveFor } from '../../server/src/engine/check';
 import { loadConfig } from '../../server/src/engine/configFile';
 import { lint } from '../../server/src/engine/lint';
 import { RULES } from '../../server/src/engine/rules';
-import { SLOW_ON_LONG_LINES, hugeIdeaFile, longLineFiles } from '../../scripts/bench-size';
+import { SLOW_ON_LONG_LINES, longLineFiles } from '../../scripts/bench-size';
+import { generateIdeaFile } from '../../scripts/generate-ideas';
 import { SectionCache, parseDocument } from '../../server/src/engine/parse';
 import { memoryHost } from '../unit/rules/harness';
 import { assertSpansInside, lintStrict, parseStrict } from './invariants';
@@ -18,7 +19,7 @@ const HUGE_MB = Number(process.env.SIZE_MB ?? 4);
 const HEAP_BOUND = 2_000_000_000;
 
 test(`a ${HUGE_MB} MB idea file is parsed, linted and re-parsed after an edit`, async () => {
-  const text = hugeIdeaFile(HUGE_MB * 1e6);
+  const text = generateIdeaFile(HUGE_MB * 1e6);
   const cache = new SectionCache();
   const doc = parseDocument(text, { cache });
   assert.ok(doc.ideas.length > 1000);
