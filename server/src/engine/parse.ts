@@ -1,14 +1,25 @@
 // Text → IdeaDocument. Never throws. Sections are parsed with remark one by one (see sections.ts)
-// and cached by text, so re-parsing after an edit costs only the sections the edit touched.
+// and cached by text, so re-parsing after an edit costs only the sections the edit touched; what
+// lies after the edit is moved, not rebuilt (its ideas' parts move when first read).
 import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, Project, Skill, Span, SubItem } from './model';
-import { scanSections } from './sections';
-import { type BlockSyntax, type FieldSyntax, type ItemSyntax, type SectionSyntax, parseSection, shiftBlock } from './syntax';
+import { SectionScanner } from './sections';
+import {
+  type CodeSyntax,
+  type CommentSyntax,
+  type FieldSyntax,
+  type HeadingSyntax,
+  type ItemSyntax,
+  type SectionSyntax,
+  parseSection,
+  shiftBlock,
+} from './syntax';
 import { LineIndex } from './text';
 import { parseIssues, parseMentors, parseSkills } from './values';
 
 /**
- * Parsed sections by text. Keeps what the last parse used (and what the one before it used), so a
- * long-lived cache in the language server does not grow without bound.
+ * A document's parse state between edits: parsed sections by text, and the last parse's section
+ * list. Keeps what the last parse used (and what the one before it used), so a long-lived cache in
+ * the language server does not grow without bound.
  */
 export class SectionCache {
   // section text → (definitions + lookahead → syntax). Two levels, so no key is built by copying
@@ -17,6 +28,10 @@ export class SectionCache {
   private previous = new Map<string, Map<string, SectionSyntax>>();
   /** Sections parsed by remark in the last `parseDocument` call (for tests and benchmarks). */
   parsedInLastRun = 0;
+  /** The last parse: its text's length, sections and line index, re-used where an edit left the text alone. */
+  last: LastParse | undefined;
+  /** What changed since the last parse, when the caller said (see `noteEdit`). */
+  private edit: { prefix: number; suffix: number; length: number } | undefined;
 
   get(text: string, variant: string): SectionSyntax | undefined {
     const hit = this.current.get(text)?.get(variant);
@@ -32,12 +47,67 @@ export class SectionCache {
     variants.set(variant, value);
   }
 
+  /**
+   * The text the next parse gets is the last one with [start, end) of the text as it is now
+   * replaced by `newLength` characters (in order, as an editor applies changes). Lets the next parse
+   * find what changed without comparing the texts; without it, the texts are compared.
+   */
+  noteEdit(start: number, end: number, newLength: number, lengthNow: number): void {
+    if (!this.last) return;
+    const lastLength = this.last.text.length;
+    const edit = this.edit ?? { prefix: lastLength, suffix: lastLength, length: lastLength };
+    if (edit.length !== lengthNow) {
+      this.edit = undefined; // the caller lost track: compare the texts instead
+      this.last = undefined;
+      return;
+    }
+    const length = lengthNow - (end - start) + newLength;
+    const prefix = Math.min(edit.prefix, start);
+    const suffix = Math.min(edit.suffix, lengthNow - end, Math.min(lastLength, length) - prefix);
+    this.edit = { prefix, suffix, length };
+  }
+
+  /** The unchanged prefix and suffix of `text` against the last parse (both 0 when there is none). */
+  unchanged(text: string): { prefix: number; suffix: number } {
+    const last = this.last;
+    const edit = this.edit;
+    this.edit = undefined;
+    if (!last) return { prefix: 0, suffix: 0 };
+    if (edit) return edit.length === text.length ? edit : { prefix: 0, suffix: 0 };
+    const old = last.text;
+    const max = Math.min(old.length, text.length);
+    let prefix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    return { prefix, suffix };
+  }
+
   /** Called at the start of each parse: what the parse before last used is dropped. */
   startRun(): void {
     this.previous = this.current;
     this.current = new Map();
     this.parsedInLastRun = 0;
   }
+}
+
+/** One section of a parse: where it starts, how long it is, and its syntax. */
+interface ParsedSection {
+  readonly from: number;
+  readonly length: number;
+  /** Length of the line after the section that it was parsed with (see parseSection). */
+  readonly lookaheadLength: number;
+  readonly syntax: SectionSyntax;
+  /** Parsed again with every link label of the document defined (when it holds a `[`), else `syntax`. */
+  readonly resolved: SectionSyntax;
+  readonly hasBracket: boolean;
+}
+
+interface LastParse {
+  readonly text: string;
+  readonly sections: readonly ParsedSection[];
+  readonly definitions: string;
+  readonly lines: LineIndex;
 }
 
 export interface ParseOptions {
@@ -64,73 +134,100 @@ const SAMPLE_HEADING = /^[^\p{L}]*(?:samples?|examples?|exemplo|templates?|model
 const WHOLE_DOCUMENT_BELOW = 64_000;
 
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
+  const cache = options.cache;
   try {
-    const whole = options.wholeDocument ?? (!options.cache && text.length < WHOLE_DOCUMENT_BELOW);
-    return buildDocument(text, collectBlocks(text, options.cache, whole));
+    const whole = options.wholeDocument ?? (!cache && text.length < WHOLE_DOCUMENT_BELOW);
+    return buildDocument(text, parseSections(text, cache, whole));
   } catch (error) {
     // The parser never fails: a bug here must not take an editor down with it.
+    if (cache) cache.last = undefined;
     options.onError?.(error);
-    return buildDocument(text, []);
+    return buildDocument(text, { sections: [], lines: new LineIndex(text) });
   }
 }
 
-function collectBlocks(text: string, cache: SectionCache | undefined, wholeDocument: boolean): BlockSyntax[] {
+interface Sections {
+  readonly sections: readonly ParsedSection[];
+  readonly lines: LineIndex;
+}
+
+/**
+ * The text's sections, re-using the last parse's where an edit left them alone: those wholly in the
+ * unchanged prefix as they are, those in the unchanged suffix moved; only the sections between are
+ * scanned and looked up again (see sections.ts for why a scan may start at any section start).
+ */
+function parseSections(text: string, cache: SectionCache | undefined, wholeDocument: boolean): Sections {
   cache?.startRun();
   // A BOM is not content; a space keeps every offset where it is.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const starts = wholeDocument ? [0] : scanSections(source);
-  const sections: Array<{ from: number; text: string; lookahead: string; syntax: SectionSyntax }> = [];
-  let i = 0;
-  while (i < starts.length) {
-    const from = starts[i]!;
-    let j = i + 1;
+  const last = wholeDocument ? undefined : cache?.last;
+  const { prefix, suffix } = last && cache ? cache.unchanged(text) : { prefix: 0, suffix: 0 };
+  const old = last?.sections ?? [];
+  const delta = text.length - (last?.text.length ?? 0);
+  const sections: ParsedSection[] = [];
+
+  // Sections before the edit: their text and the line after them lie in the unchanged prefix.
+  let k = 0;
+  while (k < old.length && old[k]!.from + old[k]!.length + old[k]!.lookaheadLength < prefix && old[k]!.from + old[k]!.length < text.length) {
+    sections.push(old[k]!);
+    k++;
+  }
+  // Old sections that start in the unchanged suffix: the scan rejoins the old list at one of them.
+  const suffixStart = (last?.text.length ?? 0) - suffix;
+  let resume = k;
+  let freshEnd = Infinity; // sections [k, freshEnd) are scanned in this parse
+  const scanner = new SectionScanner(source, wholeDocument ? source.length : k ? old[k]!.from : 0);
+  let from = k ? old[k]!.from : 0;
+  let next = wholeDocument ? undefined : scanner.next();
+  for (;;) {
     let sectionText: string;
     let lookahead: string;
     let syntax: SectionSyntax;
     // Grow the section while its last block runs on into the next one.
     for (;;) {
-      const to = j < starts.length ? starts[j]! : source.length;
+      const to = next ?? source.length;
       sectionText = source.slice(from, to);
-      lookahead = j < starts.length ? lineAt(source, to) : '';
+      lookahead = next !== undefined ? lineAt(source, to) : '';
       syntax = parseCached(sectionText, '', lookahead, cache);
-      if (!syntax.openAtEnd || j >= starts.length) break;
-      j++;
+      if (!syntax.openAtEnd || next === undefined) break;
+      next = scanner.next();
     }
-    sections.push({ from, text: sectionText, lookahead, syntax });
-    i = j;
+    sections.push({ from, length: sectionText.length, lookaheadLength: lookahead.length, syntax, resolved: syntax, hasBracket: sectionText.includes('[') });
+    if (next === undefined) break;
+    from = next;
+    next = scanner.next();
+    // Back in step with the last parse: the rest is the old sections, moved.
+    const oldFrom = from - delta;
+    if (oldFrom >= suffixStart && from >= prefix) {
+      while (resume < old.length && old[resume]!.from < oldFrom) resume++;
+      if (resume < old.length && old[resume]!.from === oldFrom) {
+        freshEnd = sections.length;
+        for (let j = resume; j < old.length; j++) sections.push(delta ? { ...old[j]!, from: old[j]!.from + delta } : old[j]!);
+        break;
+      }
+    }
   }
+
   // A reference resolves against definitions anywhere in the document (which changes a heading's
   // text: `[x]` or `x`). Sections that may hold a reference are parsed again with every label
   // defined; definitions change no block structure, so the sections stay as they are.
-  const labels = new Set(sections.flatMap((s) => s.syntax.labels));
+  const labels = new Set<string>();
+  for (const s of sections) for (const label of s.syntax.labels) labels.add(label);
   const definitions = labels.size ? `${[...labels].map((l) => `[${l}]: #`).join('\n')}\n\n` : '';
-  const blocks: BlockSyntax[] = [];
-  for (const s of sections) {
-    const syntax = definitions && s.text.includes('[') ? parseCached(s.text, definitions, s.lookahead, cache) : s.syntax;
-    // A section that did not move (before an edit) re-uses its shifted blocks as they are.
-    const placed = PLACED.get(syntax);
-    if (placed && placed.base === s.from) {
-      for (const block of placed.blocks) blocks.push(block);
-      continue;
-    }
-    const shiftedBlocks: BlockSyntax[] = [];
-    for (const block of syntax.blocks) {
-      const shifted = shiftBlock(block, s.from);
-      if (shifted.kind === 'heading') HEADING_ORIGIN.set(shifted, { key: block, base: s.from });
-      shiftedBlocks.push(shifted);
-      blocks.push(shifted);
-    }
-    PLACED.set(syntax, { base: s.from, blocks: shiftedBlocks });
+  // Re-used sections keep theirs while the definitions stay the same.
+  const sameDefinitions = definitions === (last?.definitions ?? '');
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    if (!s.hasBracket || (sameDefinitions && (i < k || i >= freshEnd))) continue;
+    const sectionText = source.slice(s.from, s.from + s.length);
+    const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
+    sections[i] = { ...s, resolved: definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax };
   }
-  return blocks;
+
+  const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
+  if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
+  return { sections, lines };
 }
-
-/** A cached section's blocks at document offsets, as last placed. */
-const PLACED = new WeakMap<SectionSyntax, { base: number; blocks: readonly BlockSyntax[] }>();
-
-/** Heading block → the cached block it was shifted from, and the section's start (see Idea.origin). */
-const HEADING_ORIGIN = new WeakMap<BlockSyntax, { key: object; base: number }>();
-
 const LINE = /[^\r\n]*/y;
 
 /** The line starting at `offset`, without its line break. */
@@ -152,21 +249,31 @@ function parseCached(sectionText: string, definitions: string, lookahead: string
   return syntax;
 }
 
-function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocument {
-  const lines = new LineIndex(text);
-  const headings: Heading[] = [];
-  const comments: HtmlComment[] = [];
-  const codeBlocks: CodeBlock[] = [];
-  // Fields of each heading's own section (up to the next heading of any level).
+/** What one section yields for the model, at offsets relative to the section's start. */
+interface SectionModel {
+  readonly headings: readonly HeadingSyntax[];
+  /** Per heading: the fields of its own section (up to the next heading), loose entries attached. */
+  readonly fields: ReadonlyArray<readonly FieldSyntax[]>;
+  /** Per heading: see ideaStrength. */
+  readonly strength: ReadonlyArray<0 | 1 | 2>;
+  readonly comments: readonly CommentSyntax[];
+  readonly code: readonly CodeSyntax[];
+}
+
+const SECTION_MODELS = new WeakMap<SectionSyntax, SectionModel>();
+
+function sectionModel(syntax: SectionSyntax): SectionModel {
+  let model = SECTION_MODELS.get(syntax);
+  if (model) return model;
+  const headings: HeadingSyntax[] = [];
   const ownFields: FieldSyntax[][] = [];
   const ownItems: ItemSyntax[][] = [];
-  const headingOrigins: Array<{ key: object; base: number } | undefined> = [];
-
-  for (const block of blocks) {
+  const comments: CommentSyntax[] = [];
+  const code: CodeSyntax[] = [];
+  for (const block of syntax.blocks) {
     switch (block.kind) {
       case 'heading':
-        headings.push({ level: block.level, text: block.text, span: block.span, textSpan: block.textSpan, setext: block.setext });
-        headingOrigins.push(HEADING_ORIGIN.get(block));
+        headings.push(block);
         ownFields.push([]);
         ownItems.push([]);
         break;
@@ -177,12 +284,62 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
         ownItems[ownItems.length - 1]?.push(block);
         break;
       case 'comment':
-        comments.push({ text: block.text, span: block.span });
+        comments.push(block);
         break;
       case 'code':
-        codeBlocks.push({ lang: block.lang, value: block.value, span: block.span, valueSpan: block.valueSpan });
+        code.push(block);
         break;
     }
+  }
+  const fields = headings.map((_, h) => attachLooseEntries(ownFields[h]!, ownItems[h]!));
+  model = { headings, fields, strength: fields.map(ideaStrength), comments, code };
+  SECTION_MODELS.set(syntax, model);
+  return model;
+}
+
+/** A section's headings, comments and code blocks at document offsets, as last placed. */
+interface PlacedSection {
+  readonly base: number;
+  readonly headings: readonly Heading[];
+  readonly comments: readonly HtmlComment[];
+  readonly code: readonly CodeBlock[];
+}
+
+const PLACED = new WeakMap<SectionModel, PlacedSection>();
+
+function place(model: SectionModel, base: number): PlacedSection {
+  const hit = PLACED.get(model);
+  if (hit?.base === base) return hit;
+  const sh = (s: Span): Span => ({ start: s.start + base, end: s.end + base });
+  const placed = {
+    base,
+    headings: model.headings.map((h) => ({ level: h.level, text: h.text, span: sh(h.span), textSpan: sh(h.textSpan), setext: h.setext })),
+    comments: model.comments.map((c) => ({ text: c.text, span: sh(c.span) })),
+    code: model.code.map((c) => ({ lang: c.lang, value: c.value, span: sh(c.span), valueSpan: sh(c.valueSpan) })),
+  };
+  PLACED.set(model, placed);
+  return placed;
+}
+
+function buildDocument(text: string, { sections, lines }: Sections): IdeaDocument {
+  const headings: Heading[] = [];
+  const comments: HtmlComment[] = [];
+  const codeBlocks: CodeBlock[] = [];
+  // Per heading: the fields of its own section (relative to the section), their strength, its origin.
+  const sectionFields: Array<readonly FieldSyntax[]> = [];
+  const strength: Array<0 | 1 | 2> = [];
+  const headingOrigins: Array<{ key: object; base: number }> = [];
+  for (const section of sections) {
+    const model = sectionModel(section.resolved);
+    const placed = place(model, section.from);
+    for (let h = 0; h < placed.headings.length; h++) {
+      headings.push(placed.headings[h]!);
+      sectionFields.push(model.fields[h]!);
+      strength.push(model.strength[h]!);
+      headingOrigins.push({ key: model.headings[h]!, base: section.from });
+    }
+    for (const c of placed.comments) comments.push(c);
+    for (const c of placed.code) codeBlocks.push(c);
   }
 
   const ideas: Idea[] = [];
@@ -198,8 +355,6 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
   // capital, as every real file does) is an idea anywhere; a section with one is an idea when it
   // sits at a level where such ideas are (a mentor half-way through typing a new idea). A report
   // that lists `- mentors: …` and `- issue values: …` is not an idea file.
-  const sectionFields = headings.map((_, h) => attachLooseEntries(ownFields[h]!, ownItems[h]!));
-  const strength = sectionFields.map(ideaStrength);
   const ideaLevels = new Set(headings.filter((_, h) => strength[h] === 2).map((hd) => hd.level));
 
   for (let h = 0; h < headings.length; h++) {
@@ -232,7 +387,7 @@ function buildDocument(text: string, blocks: readonly BlockSyntax[]): IdeaDocume
           projects.push(project);
         }
       }
-      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields, headingOrigins[h]);
+      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields, headingOrigins[h]!);
       if (isSample) samples.push(idea);
       else {
         ideas.push(idea);
@@ -334,20 +489,53 @@ function makeIdea(
   span: Span,
   project: Project | null,
   syntax: readonly FieldSyntax[],
-  origin: { key: object; base: number } | undefined,
+  origin: { key: object; base: number },
 ): Idea {
-  const parts = ideaParts(text, lines, syntax, origin);
-  return {
-    title: heading.text,
-    heading,
-    span,
-    project,
-    fields: parts.fields,
-    mentors: parts.mentors,
-    skills: parts.skills,
-    issues: parts.issues,
-    ...(origin ? { origin } : {}),
-  };
+  return new PlacedIdea(heading, span, project, origin, ideaParts(text, lines, syntax, origin));
+}
+
+/**
+ * An idea whose fields, mentors, skills and issues are moved to where its section now is when first
+ * read: after an edit, the ideas below it have moved, and most of them are never read before the
+ * next edit moves them again (their findings are re-used, see lint.ts).
+ */
+class PlacedIdea implements Idea {
+  readonly title: string;
+
+  constructor(
+    readonly heading: Heading,
+    readonly span: Span,
+    readonly project: Project | null,
+    readonly origin: { readonly key: object; readonly base: number },
+    private parts: IdeaParts,
+  ) {
+    this.title = heading.text;
+  }
+
+  private placed(): IdeaParts {
+    if (this.parts.base !== this.origin.base) {
+      const latest = IDEA_PARTS.get(this.origin.key);
+      this.parts = latest?.base === this.origin.base ? latest : shiftParts(this.parts, this.origin.base);
+      IDEA_PARTS.set(this.origin.key, this.parts);
+    }
+    return this.parts;
+  }
+
+  get fields(): readonly Field[] {
+    return this.placed().fields;
+  }
+
+  get mentors(): readonly Mentor[] {
+    return this.placed().mentors;
+  }
+
+  get skills(): readonly Skill[] {
+    return this.placed().skills;
+  }
+
+  get issues(): readonly IssueRef[] {
+    return this.placed().issues;
+  }
 }
 
 /** What an idea's own section yields, at the offsets of `base`. */
@@ -362,15 +550,11 @@ interface IdeaParts {
 /** Built parts by origin key: an unchanged section is not built again, only moved (see Idea.origin). */
 const IDEA_PARTS = new WeakMap<object, IdeaParts>();
 
-function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: object; base: number } | undefined): IdeaParts {
-  const hit = origin && IDEA_PARTS.get(origin.key);
-  if (hit && origin) {
-    if (hit.base === origin.base) return hit;
-    const moved = shiftParts(hit, origin.base);
-    IDEA_PARTS.set(origin.key, moved);
-    return moved;
-  }
-  const fields: Field[] = syntax.map((f) => toField(text, lines, f));
+/** The idea's parts, built when its section is new (where a failure is the parser's), else as last built, wherever that was. */
+function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: object; base: number }): IdeaParts {
+  const hit = IDEA_PARTS.get(origin.key);
+  if (hit) return hit;
+  const fields: Field[] = syntax.map((f) => toField(text, lines, shiftBlock(f, origin.base) as FieldSyntax));
   const mentors: Mentor[] = [];
   const skills: Skill[] = [];
   const issues: IssueRef[] = [];
@@ -382,8 +566,8 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     else if (field.key === 'skills') skills.push(...parseSkills(text, field));
     else if (field.key === 'issue') issues.push(...parseIssues(text, field));
   }
-  const parts = { base: origin?.base ?? 0, fields, mentors, skills, issues };
-  if (origin) IDEA_PARTS.set(origin.key, parts);
+  const parts = { base: origin.base, fields, mentors, skills, issues };
+  IDEA_PARTS.set(origin.key, parts);
   return parts;
 }
 

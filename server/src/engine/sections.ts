@@ -18,29 +18,55 @@
 const HEADING_AT_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Start offsets of the proposed sections; the first is always 0. */
-export function scanSections(text: string): number[] {
-  const starts = [0];
-  let fence: { char: string; size: number } | null = null;
-  const lineBreak = /\r\n|\r|\n/g;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    lineBreak.lastIndex = lineStart;
-    const m = lineBreak.exec(text);
-    const lineEnd = m ? m.index : text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (fence) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.size && /^[`~]+[ \t]*$/.test(line.trim())) {
-        fence = null;
-      }
-    } else {
-      const open = FENCE.exec(line);
-      if (open) fence = { char: open[1]![0]!, size: open[1]!.length };
-      else if (lineStart > 0 && HEADING_AT_COLUMN_0.test(line)) starts.push(lineStart);
-    }
-    if (!m) break;
-    lineStart = m.index + m[0].length;
+/**
+ * The proposed section starts after `from`, one at a time, scanning no further than asked. `from`
+ * must be a section start (or 0): no fence is open there, so a scan may begin at any earlier start
+ * and proposes the same starts after it as a scan of the whole text (an edit re-scans only from the
+ * section it touched).
+ */
+export class SectionScanner {
+  private fence: { char: string; size: number } | null = null;
+  private lineStart: number;
+  private readonly lineBreak = /\r\n|\r|\n/g;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.lineStart = from;
+    this.advance(); // the line at `from` starts the section, it does not propose one
   }
-  return starts;
+
+  /** The next proposed start, or undefined at the end of the text. */
+  next(): number | undefined {
+    while (this.lineStart >= 0) {
+      const start = this.lineStart;
+      if (this.advance()) return start;
+    }
+    return undefined;
+  }
+
+  /** Reads the line at `lineStart`, moves past it; true when the line proposes a section start. */
+  private advance(): boolean {
+    const { text } = this;
+    const lineStart = this.lineStart;
+    this.lineBreak.lastIndex = lineStart;
+    const m = this.lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    this.lineStart = m ? m.index + m[0].length : -1;
+    const line = text.slice(lineStart, lineEnd);
+    if (this.fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1]![0] === this.fence.char && close[1]!.length >= this.fence.size && /^[`~]+[ \t]*$/.test(line.trim())) {
+        this.fence = null;
+      }
+      return false;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      this.fence = { char: open[1]![0]!, size: open[1]!.length };
+      return false;
+    }
+    return lineStart > 0 && HEADING_AT_COLUMN_0.test(line);
+  }
 }

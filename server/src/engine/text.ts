@@ -5,18 +5,31 @@ export class LineIndex implements LineIndexLike {
   /** Offset where each line starts. */
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? [0];
+    if (!starts) pushLineStarts(text, 1, text.length, this.starts);
+  }
+
+  /**
+   * The index of `text`, which equals this index's text but for the middle: the first `prefix` and
+   * the last `suffix` characters are unchanged. Costs the lines, not the characters, of the text.
+   */
+  edited(text: string, prefix: number, suffix: number): LineIndex {
+    const old = this.starts;
+    const delta = text.length - this.text.length;
+    // Whether a line starts at s depends on the characters at s - 1 and s only.
+    let i = 1;
+    while (i < old.length && old[i]! < prefix) i++;
+    const starts = old.slice(0, i);
+    const middleEnd = text.length - suffix; // new starts s ≤ middleEnd look at changed characters
+    pushLineStarts(text, Math.max(1, prefix), middleEnd, starts);
+    let j = i;
+    while (j < old.length && old[j]! + delta <= middleEnd) j++;
+    for (; j < old.length; j++) starts.push(old[j]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -66,6 +79,14 @@ export class LineIndex implements LineIndexLike {
 
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Appends the offsets s in [from, to] (from ≥ 1) where a line starts: after \n, or after a \r not followed by \n. */
+function pushLineStarts(text: string, from: number, to: number, out: number[]): void {
+  for (let s = from; s <= to && s <= text.length; s++) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(s) !== 10)) out.push(s);
   }
 }
 

@@ -36,7 +36,15 @@ export class OpenDocument {
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    this.text = TextDocument.update(this.text, changes as TextDocumentContentChangeEvent[], version);
+    // Tell the parse cache where the text changed, so the next parse need not compare the texts.
+    let text = this.text;
+    for (const change of changes) {
+      const length = text.getText().length;
+      if ('range' in change) this.cache.noteEdit(text.offsetAt(change.range.start), text.offsetAt(change.range.end), change.text.length, length);
+      else this.cache.noteEdit(0, length, change.text.length, length);
+      text = TextDocument.update(text, [change], version);
+    }
+    this.text = text;
   }
 
   /** The parse of the current version (re-using the cached sections). */

@@ -2,8 +2,9 @@
 // completion, hover and the cross-file rules), and idea titles (workspace symbols) and project
 // titles (completion). Host-agnostic: files are listed by an injected `listFiles` and read through
 // the Host, so the browser build can provide its own. Open documents win over disk.
-import type { IdeaDocument, Range } from '../engine/model';
+import type { Idea, IdeaDocument, Range } from '../engine/model';
 import { parseDocument } from '../engine/parse';
+import { memoSlot, perIdea } from '../engine/perIdea';
 import { WorkspaceIndex } from '../engine/workspace';
 
 export interface IdeaEntry {
@@ -124,27 +125,37 @@ function summarise(uri: string, doc: IdeaDocument, fingerprint: Fingerprint): Fi
 /**
  * What the index keeps of a file, hashed: the vocabulary (titles, mentors, skills) and where things
  * are (their ranges go into related information and symbols). Hashing, not joining, because this runs
- * on every edit of a file of any size and must not allocate in proportion to it.
+ * on every edit of a file of any size and must not allocate in proportion to it; each idea's part is
+ * hashed once per section text (see perIdea), with its mentors placed relative to its heading.
  */
 function fingerprintOf(doc: IdeaDocument): Fingerprint {
   const words = new Hash();
   const places = new Hash();
-  const place = (offset: number, length: number) => {
-    const p = doc.lines.positionAt(offset);
-    places.number(p.line).number(p.character).number(length);
-  };
   for (const idea of doc.ideas) {
-    words.text(idea.project?.title ?? '').text(idea.title);
-    place(idea.heading.span.start, idea.heading.span.end - idea.heading.span.start);
-    for (const m of idea.mentors) {
-      words.text(m.name ?? '').text(m.handle ?? '').text(m.email ?? '');
-      place(m.span.start, m.span.end - m.span.start);
-    }
-    for (const s of idea.skills) words.text(s.name);
-    words.number(idea.mentors.length).number(idea.skills.length);
+    const own = perIdea(idea, IDEA_FINGERPRINT, (i) => ideaFingerprint(i, doc));
+    words.text(idea.project?.title ?? '').number(own.words[0]).number(own.words[1]);
+    const at = doc.lines.positionAt(idea.heading.span.start);
+    places.number(at.line).number(at.character).number(idea.heading.span.end - idea.heading.span.start);
+    places.number(own.places[0]).number(own.places[1]);
   }
   const vocabulary = words.digest();
   return { vocabulary, all: `${vocabulary}:${places.digest()}` };
+}
+
+const IDEA_FINGERPRINT = memoSlot<{ readonly words: readonly [number, number]; readonly places: readonly [number, number] }>('index fingerprint');
+
+function ideaFingerprint(idea: Idea, doc: IdeaDocument) {
+  const words = new Hash().text(idea.title);
+  const places = new Hash();
+  const headingLine = doc.lines.positionAt(idea.heading.span.start).line;
+  for (const m of idea.mentors) {
+    words.text(m.name ?? '').text(m.handle ?? '').text(m.email ?? '');
+    const p = doc.lines.positionAt(m.span.start);
+    places.number(p.line - headingLine).number(p.character).number(m.span.end - m.span.start);
+  }
+  for (const s of idea.skills) words.text(s.name);
+  words.number(idea.mentors.length).number(idea.skills.length);
+  return { words: words.values(), places: places.values() };
 }
 
 interface Fingerprint {
@@ -174,6 +185,10 @@ class Hash {
     this.a = Math.imul(this.a ^ value, 0x01000193);
     this.b = Math.imul(this.b ^ value, 0x5bd1e995) ^ (this.b >>> 13);
     return this;
+  }
+
+  values(): [number, number] {
+    return [this.a, this.b];
   }
 
   digest(): string {

@@ -1,5 +1,6 @@
 // The same idea title twice in one file (usually a copy-paste or a merge that kept both).
 import type { Idea } from '../model';
+import { memoSlot, perIdea } from '../perIdea';
 import { lineOf, relatedAt } from './field-support';
 import type { Rule } from './rule';
 
@@ -12,7 +13,7 @@ export const duplicateIdea: Rule = {
     const { doc } = context;
     const first = new Map<string, Idea>();
     for (const idea of doc.ideas) {
-      const key = foldTitle(idea.title);
+      const key = perIdea(idea, FOLDED_TITLE, (i) => foldTitle(i.title));
       if (!key) continue;
       const earlier = first.get(key);
       if (!earlier) {
@@ -27,6 +28,8 @@ export const duplicateIdea: Rule = {
     }
   },
 };
+
+const FOLDED_TITLE = memoSlot<string>('duplicate-idea title');
 
 /** Case, white space and punctuation do not make two titles different. */
 export function foldTitle(title: string): string {

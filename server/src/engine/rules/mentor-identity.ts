@@ -1,6 +1,8 @@
 // One person, one spelling: a handle written with two names (or a name with two handles) across
 // the workspace is usually a typo in one of them, or two people mixed up.
 import type { RelatedInformation } from '../findings';
+import type { Idea } from '../model';
+import { memoSlot, perIdea } from '../perIdea';
 import type { MentorUse } from '../workspace';
 import { isPersonName, isValidHandle } from '../values';
 import type { Rule } from './rule';
@@ -16,12 +18,16 @@ export const mentorIdentity: Rule = {
     const { namesByHandle, handlesByName, count } = identities(workspace.mentorUses());
     if (count < 2) return;
     for (const idea of doc.ideas) {
-      for (const mentor of idea.mentors) {
-        const name = mentor.name !== undefined && isPersonName(mentor.name) ? foldName(mentor.name) : undefined;
-        const handle = mentor.handle !== undefined && isValidHandle(mentor.handle) ? mentor.handle.toLowerCase() : undefined;
-        if (!name || !handle) continue;
-        const otherNames = [...(namesByHandle.get(handle)?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => u);
-        const otherHandles = [...(handlesByName.get(name)?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => u);
+      for (const { index, name, handle } of perIdea(idea, IDENTIFIED, identified)) {
+        // Most mentors are written one way only: decided without building the lists.
+        const names = namesByHandle.get(handle);
+        const handles = handlesByName.get(name);
+        const otherName = names !== undefined && (names.size > 1 || !names.has(name));
+        const otherHandle = handles !== undefined && (handles.size > 1 || !handles.has(handle));
+        if (!otherName && !otherHandle) continue;
+        const mentor = idea.mentors[index]!;
+        const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => u);
+        const otherHandles = [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => u);
         if (otherNames.length) {
           report({
             span: mentor.span,
@@ -41,11 +47,22 @@ export const mentorIdentity: Rule = {
   },
 };
 
-function cleanName(use: MentorUse): string | undefined {
+/** The idea's mentors that have both a person's name and a valid handle, folded for comparing. */
+const IDENTIFIED = memoSlot<ReadonlyArray<{ readonly index: number; readonly name: string; readonly handle: string }>>('mentor-identity');
+
+function identified(idea: Idea) {
+  return idea.mentors.flatMap((mentor, index) => {
+    const name = cleanName(mentor);
+    const handle = cleanHandle(mentor);
+    return name && handle ? [{ index, name, handle }] : [];
+  });
+}
+
+function cleanName(use: Pick<MentorUse, 'name'>): string | undefined {
   return use.name !== undefined && isPersonName(use.name) ? foldName(use.name) : undefined;
 }
 
-function cleanHandle(use: MentorUse): string | undefined {
+function cleanHandle(use: Pick<MentorUse, 'handle'>): string | undefined {
   return use.handle !== undefined && isValidHandle(use.handle) ? use.handle.toLowerCase() : undefined;
 }
 

@@ -1,6 +1,7 @@
 // One skill, one spelling: the workspace's most used spelling of a skill (`Golang`) wins over its
 // variants (`golang`, `GoLang`), and a skill does not end with a sentence's full stop (`Golang.`).
-import type { Skill } from '../model';
+import type { Idea, Skill, Span } from '../model';
+import { absoluteSpan, memoSlot, perIdea, relativeSpan } from '../perIdea';
 import { type SkillUse, skillKey } from '../workspace';
 import type { Rule } from './rule';
 
@@ -12,27 +13,50 @@ export const skillSpelling: Rule = {
   check({ doc, workspace, report }) {
     const skills = workspace.skills();
     for (const idea of doc.ideas) {
-      for (const skill of idea.skills) {
-        const use = skills.get(skillKey(skill.name));
+      for (const skill of perIdea(idea, WRITTEN, written)) {
+        const use = skills.get(skill.key);
         if (!use || use.total < 2) continue;
         const dominant = dominantOf(use);
-        const written = writtenSpan(skill);
-        const trailing = written ? written.trailing : '';
         const variant = skill.name !== dominant;
-        if (!variant && !trailing) continue;
+        if (!variant && !skill.trailing) continue;
         const count = use.spellings.get(dominant) ?? 0;
         const message = variant
           ? `Spell \`${skill.name}\` as \`${dominant}\`, as ${count} of ${use.total} uses in the workspace do.`
-          : `Drop the \`${trailing}\` after \`${skill.name}\`: skills are a list, not a sentence.`;
+          : `Drop the \`${skill.trailing}\` after \`${skill.name}\`: skills are a list, not a sentence.`;
         report({
-          span: skill.span,
+          span: absoluteSpan(idea, skill.span),
           message,
-          ...(written ? { fix: { title: `Write \`${dominant}\``, edits: [{ span: written.span, newText: dominant }] } } : {}),
+          ...(skill.written ? { fix: { title: `Write \`${dominant}\``, edits: [{ span: absoluteSpan(idea, skill.written), newText: dominant }] } } : {}),
         });
       }
     }
   },
 };
+
+/** An idea's skills as the rule reads them, spans relative to the idea (see perIdea). */
+interface WrittenSkill {
+  readonly key: string;
+  readonly name: string;
+  readonly span: Span;
+  /** The skill's own text plus its trailing punctuation, when it can be found. */
+  readonly written: Span | undefined;
+  readonly trailing: string;
+}
+
+const WRITTEN = memoSlot<readonly WrittenSkill[]>('skill-spelling');
+
+function written(idea: Idea): WrittenSkill[] {
+  return idea.skills.map((skill) => {
+    const at = writtenSpan(skill);
+    return {
+      key: skillKey(skill.name),
+      name: skill.name,
+      span: relativeSpan(idea, skill.span),
+      written: at && relativeSpan(idea, at.span),
+      trailing: at ? at.trailing : '',
+    };
+  });
+}
 
 /** dominantSpelling, once per workspace state (the index keeps a SkillUse until its files change). */
 const DOMINANT = new WeakMap<SkillUse, string>();

@@ -2,6 +2,7 @@
 // label spellings, heading levels, mentor layout, bullet spacing. Presets are scored and the best
 // wins; on a tie the older preset stays (a newer one must be supported by more evidence).
 import type { Idea, IdeaDocument } from '../model';
+import { memoSlot, perIdea } from '../perIdea';
 import { PRESETS } from './presets';
 import type { Template } from './types';
 
@@ -61,27 +62,19 @@ function gather(doc: IdeaDocument): Evidence {
   for (const idea of ideas) {
     bump(ideaLevels, idea.heading.level);
     bump(projectLevels, idea.project ? idea.project.heading.level : null);
-    const keys = new Set<string>();
-    for (const f of idea.fields) {
-      if (f.bullet) {
-        bulleted++;
-        if (f.markerGap.includes('\t')) tabs++;
-      }
-      if (f.key === null) continue;
-      keys.add(f.key);
-      let byLabel = labels.get(f.key);
-      if (!byLabel) labels.set(f.key, (byLabel = new Map()));
-      bump(byLabel, f.label);
-      if (f.key === 'mentors') {
-        mentorFields++;
-        if (f.subItems.length > 0 && f.inlineValue === '') sublists++;
-      }
+    const own = perIdea(idea, IDEA_EVIDENCE, ideaEvidence);
+    for (const [key, label] of own.labels) {
+      let byLabel = labels.get(key);
+      if (!byLabel) labels.set(key, (byLabel = new Map()));
+      bump(byLabel, label);
     }
-    for (const k of keys) bump(keyIdeas, k);
-    for (const m of idea.mentors) {
-      mentors++;
-      if (m.email) emails++;
-    }
+    for (const k of own.keys) bump(keyIdeas, k);
+    bulleted += own.bulleted;
+    tabs += own.tabs;
+    mentorFields += own.mentorFields;
+    sublists += own.sublists;
+    mentors += own.mentors;
+    emails += own.emails;
   }
   const n = ideas.length;
   return {
@@ -94,6 +87,44 @@ function gather(doc: IdeaDocument): Evidence {
     emailShare: mentors > 0 ? emails / mentors : undefined,
     tabShare: bulleted > 0 ? tabs / bulleted : undefined,
   };
+}
+
+/** What one idea's own section tells (see perIdea): its fields' keys and labels, bullets, mentors. */
+interface IdeaEvidence {
+  readonly keys: readonly string[];
+  readonly labels: ReadonlyArray<readonly [string, string]>;
+  readonly bulleted: number;
+  readonly tabs: number;
+  readonly mentorFields: number;
+  readonly sublists: number;
+  readonly mentors: number;
+  readonly emails: number;
+}
+
+const IDEA_EVIDENCE = memoSlot<IdeaEvidence>('template evidence');
+
+function ideaEvidence(idea: Idea): IdeaEvidence {
+  const keys = new Set<string>();
+  const labels: Array<readonly [string, string]> = [];
+  let bulleted = 0;
+  let tabs = 0;
+  let mentorFields = 0;
+  let sublists = 0;
+  for (const f of idea.fields) {
+    if (f.bullet) {
+      bulleted++;
+      if (f.markerGap.includes('\t')) tabs++;
+    }
+    if (f.key === null) continue;
+    keys.add(f.key);
+    labels.push([f.key, f.label]);
+    if (f.key === 'mentors') {
+      mentorFields++;
+      if (f.subItems.length > 0 && f.inlineValue === '') sublists++;
+    }
+  }
+  const emails = idea.mentors.filter((m) => m.email).length;
+  return { keys: [...keys], labels, bulleted, tabs, mentorFields, sublists, mentors: idea.mentors.length, emails };
 }
 
 function score(preset: Template, e: Evidence): number {
