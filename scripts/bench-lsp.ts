@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkDocument } from '../server/src/engine/check';
+import { checkDocument, resolveFor } from '../server/src/engine/check';
 import type { Host } from '../server/src/engine/host';
 import { lint } from '../server/src/engine/lint';
 import { RULES } from '../server/src/engine/rules';
@@ -104,8 +104,9 @@ async function wholeDocument(c: Case): Promise<number[]> {
 }
 
 /**
- * Where one edit's time goes, in this process (the server's own parts, without the protocol):
- * median of a few one-character edits, per phase and per rule.
+ * Where one edit's time goes, in this process: the server's own steps for a one-character edit
+ * (as server/analysis.ts does them, without the protocol), median over a few edits, and the
+ * document-wide rules alone.
  */
 async function phases(c: Case): Promise<Array<[string, number]>> {
   const uri = 'file:///bench/phases.md';
@@ -113,35 +114,41 @@ async function phases(c: Case): Promise<Array<[string, number]>> {
   const index = new IdeaFileIndex();
   let parsed = doc.parse();
   index.update(uri, parsed);
-  const { resolved } = await checkDocument({ uri, text: c.text, doc: parsed, host: noFiles, workspace: index.vocabulary });
+  const first = await checkDocument({ uri, text: c.text, doc: parsed, host: noFiles, workspace: index.vocabulary, lintCache: doc.lintCache });
   const at = c.text.indexOf('Description:', c.text.length / 2) + 'Description: '.length;
   const samples = new Map<string, number[]>();
-  const time = <T>(label: string, f: () => T): T => {
+  const time = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
-    const value = f();
+    const value = await f();
     samples.set(label, [...(samples.get(label) ?? []), performance.now() - started]);
     return value;
   };
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 21; i++) {
     const pos = parsed.lines.positionAt(at);
     const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { ...pos, character: pos.character + 1 } }, text: '' };
-    time('text update', () => doc.update([change], doc.version + 1));
-    parsed = time('incremental parse', () => doc.parse());
-    time('workspace index', () => index.update(uri, parsed));
-    for (const rule of RULES) time(`rule ${rule.id}`, () => lint(parsed, { uri, template: resolved.template, workspace: index.vocabulary, rules: [rule] }));
-    const findings = lint(parsed, { uri, template: resolved.template, workspace: index.vocabulary });
-    time('to diagnostics + JSON', () => JSON.stringify(findings.map((f) => toDiagnostic(uri, parsed, f))));
+    await time('text update', () => doc.update([change], doc.version + 1));
+    parsed = await time('incremental parse', () => doc.parse());
+    await time('workspace index', () => index.update(uri, parsed));
+    const resolved = await time('template', () => resolveFor({ uri, host: noFiles }, parsed, first.config));
+    const result = await time('rules (re-using unchanged ideas)', () =>
+      checkDocument({ uri, text: parsed.text, doc: parsed, host: noFiles, workspace: index.vocabulary, lintCache: doc.lintCache, config: first.config, resolved }),
+    );
+    await time('to diagnostics + JSON', () => JSON.stringify(result.findings.map((f) => toDiagnostic(uri, parsed, f))));
+    for (const rule of RULES.filter((r) => r.scope !== 'idea')) {
+      await time(`  of which ${rule.id}`, () => lint(parsed, { uri, template: resolved.template, workspace: index.vocabulary, rules: [rule] }));
+    }
   }
-  return [...samples].map(([label, values]): [string, number] => [label, quantile(values, 0.5)]).sort((a, b) => b[1] - a[1]);
+  return [...samples].map(([label, values]): [string, number] => [label, quantile(values, 0.5)]);
 }
 
 async function main(): Promise<void> {
   const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
+  const only = process.env.BENCH_CASES; // e.g. "3 MB": run the cases whose name contains it
   const cases: Case[] = [
     { name: seedText ? 'seed (28 KB)' : 'seed-like (28 KB)', text: seedText ?? generateIdeaFile(28_000), edits: 60, wholeRuns: 15 },
     { name: '300 KB', text: generateIdeaFile(300_000, seedText), edits: 40, wholeRuns: 5 },
     { name: '3 MB', text: generateIdeaFile(3_000_000, seedText), edits: 30, wholeRuns: 3 },
-  ];
+  ].filter((c) => !only || c.name.includes(only));
   if (!seedText) console.log(`(${SEED} not found: a generated seed-like file stands in for it)`);
   const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-bench-lsp-'));
   const rows: string[][] = [];
@@ -176,8 +183,8 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(line(r));
 
   const big = cases[cases.length - 1]!;
-  console.log(`\nWhere a one-character edit's time goes on ${big.name} (in process, median ms, phases over 1 ms):`);
-  for (const [label, value] of await phases(big)) if (value >= 1) console.log(`  ${label.padEnd(28)} ${ms(value)}`);
+  console.log(`\nWhere a one-character edit's time goes on ${big.name} (the server's steps in process, median ms):`);
+  for (const [label, value] of await phases(big)) console.log(`  ${label.padEnd(36)} ${ms(value)}`);
 }
 
 main().catch((error: unknown) => {

@@ -24,6 +24,8 @@ export interface LintOptions {
 
 interface CachedIdea {
   readonly context: string;
+  /** The title of the idea's project ('\u0001' for none): its findings may quote it. */
+  readonly project: string;
   readonly base: number;
   readonly findings: readonly Finding[];
 }
@@ -40,13 +42,21 @@ export class LintCache {
   /** Ideas whose idea-scoped rules ran in the last `lint` call (for tests and benchmarks). */
   checkedInLastRun = 0;
 
-  get(key: object, context: string): CachedIdea | undefined {
+  get(key: object, context: string, project: string): CachedIdea | undefined {
     const hit = this.ideas.get(key);
-    return hit?.context === context ? hit : undefined;
+    return hit?.context === context && hit.project === project ? hit : undefined;
   }
 
   set(key: object, value: CachedIdea): void {
     this.ideas.set(key, value);
+  }
+
+  private lastContext = '';
+
+  /** The same string object for the same context, so comparing it per idea is one pointer check. */
+  intern(context: string): string {
+    if (context !== this.lastContext) this.lastContext = context;
+    return this.lastContext;
   }
 
   templateId(template: Template): number {
@@ -87,11 +97,11 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   let toCheck: readonly Idea[] = doc.ideas;
   let context = '';
   if (cache && ideaRules.length) {
-    context = `${options.uri}\u0000${cache.templateId(options.template)}\u0000${ideaRules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`;
+    context = cache.intern(`${options.uri}\u0000${cache.templateId(options.template)}\u0000${ideaRules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`);
     const fresh: Idea[] = [];
     for (const idea of doc.ideas) {
       const origin = idea.origin;
-      const hit = origin && cache.get(origin.key, ideaContext(context, idea));
+      const hit = origin && cache.get(origin.key, context, projectOf(idea));
       if (origin && hit) findings.push(...hit.findings.map((f) => shiftFinding(f, origin.base - hit.base)));
       else fresh.push(idea);
     }
@@ -104,9 +114,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   findings.push(...run(active.filter((r) => r.scope !== 'idea'), doc));
 
   const suppressed = inlineSuppressions(doc);
-  return findings
-    .filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  return (suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
 }
 
 function levelOf(rule: Rule, options: LintOptions): RuleLevel {
@@ -131,13 +139,13 @@ function remember(cache: LintCache, context: string, ideas: readonly Idea[], fin
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
     if (!idea.origin || own.some((f) => f.related)) return;
-    cache.set(idea.origin.key, { context: ideaContext(context, idea), base: idea.origin.base, findings: own });
+    cache.set(idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own });
   });
 }
 
-/** What an idea's cached findings depend on besides its own text: the run's context and its project. */
-function ideaContext(context: string, idea: Idea): string {
-  return `${context}\u0000${idea.project?.title ?? '\u0001'}`;
+/** What an idea's cached findings depend on besides its own text and the run's context. */
+function projectOf(idea: Idea): string {
+  return idea.project?.title ?? '\u0001';
 }
 
 function shiftFinding(f: Finding, delta: number): Finding {
@@ -152,8 +160,8 @@ function shiftFinding(f: Finding, delta: number): Finding {
 
 const CONTROL = /^soc-ideas-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
 
-/** (rule, line) → suppressed? from the control comments, in document order. */
-function inlineSuppressions(doc: IdeaDocument): (rule: string, line: number) => boolean {
+/** (rule, line) → suppressed? from the control comments, in document order; undefined when there are none. */
+function inlineSuppressions(doc: IdeaDocument): ((rule: string, line: number) => boolean) | undefined {
   interface Change {
     line: number;
     kind: 'disable' | 'enable';
@@ -177,7 +185,7 @@ function inlineSuppressions(doc: IdeaDocument): (rule: string, line: number) => 
       changes.push({ line: startLine, kind: m[1] as 'disable' | 'enable', rules });
     }
   }
-  if (!changes.length && !lineRules.size) return () => false;
+  if (!changes.length && !lineRules.size) return undefined;
   return (rule, line) => {
     for (const rules of lineRules.get(line) ?? []) if (!rules || rules.includes(rule)) return true;
     let disabled = false;

@@ -28,8 +28,48 @@ interface Evidence {
   readonly tabShare: number | undefined;
 }
 
-export function bestPreset(doc: IdeaDocument): { template: Template; reason: string } {
-  const evidence = gather(doc);
+type Detection = { readonly template: Template; readonly reason: string };
+
+/**
+ * The last few detections by what they were judged from (each idea's evidence, level and project
+ * level): typing in a description changes none of it, and a big file is not judged again.
+ */
+const RECENT: Array<{ readonly judged: readonly unknown[]; readonly detection: Detection }> = [];
+const RECENT_MAX = 4;
+
+export function bestPreset(doc: IdeaDocument): Detection {
+  const samples = new Set<Idea>(doc.samples);
+  const ideas = doc.ideas.filter((i) => !samples.has(i));
+  const judged: unknown[] = [];
+  for (const idea of ideas) judged.push(perIdea(idea, IDEA_EVIDENCE, ideaEvidence), idea.heading.level, idea.project ? idea.project.heading.level : null);
+  const recent = RECENT.find((r) => r.judged.length === judged.length && r.judged.every((v, i) => v === judged[i] || sameEvidence(v, judged[i])));
+  if (recent) return recent.detection;
+  const detection = detect(gather(ideas));
+  RECENT.unshift({ judged, detection });
+  RECENT.length = Math.min(RECENT.length, RECENT_MAX);
+  return detection;
+}
+
+/** Equal evidence from two versions of an idea (the one being typed in is a new section each time). */
+function sameEvidence(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as IdeaEvidence;
+  const y = b as IdeaEvidence;
+  return (
+    x.bulleted === y.bulleted &&
+    x.tabs === y.tabs &&
+    x.mentorFields === y.mentorFields &&
+    x.sublists === y.sublists &&
+    x.mentors === y.mentors &&
+    x.emails === y.emails &&
+    x.keys.length === y.keys.length &&
+    x.keys.every((k, i) => k === y.keys[i]) &&
+    x.labels.length === y.labels.length &&
+    x.labels.every(([k, l], i) => k === y.labels[i]![0] && l === y.labels[i]![1])
+  );
+}
+
+function detect(evidence: Evidence): Detection {
   if (evidence.ideaCount === 0) {
     const template = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) ?? PRESETS[PRESETS.length - 1]!;
     return { template, reason: 'no ideas in the file yet: the newest CNCF template' };
@@ -46,9 +86,7 @@ export function bestPreset(doc: IdeaDocument): { template: Template; reason: str
   return { template: best, reason: describe(best, evidence) };
 }
 
-function gather(doc: IdeaDocument): Evidence {
-  const samples = new Set<Idea>(doc.samples);
-  const ideas = doc.ideas.filter((i) => !samples.has(i));
+function gather(ideas: readonly Idea[]): Evidence {
   const keyIdeas = new Map<string, number>();
   const labels = new Map<string, Map<string, number>>();
   const ideaLevels = new Map<number, number>();
