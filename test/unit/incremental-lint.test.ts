@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
 import type { Finding } from '../../server/src/engine/findings';
 import { LintCache } from '../../server/src/engine/lint';
-import { SectionCache } from '../../server/src/engine/parse';
+import { SectionCache, parseDocument } from '../../server/src/engine/parse';
+import { WorkspaceIndex } from '../../server/src/engine/workspace';
 import { memoryHost } from './rules/harness';
 
 const base = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'ideas-2019.md'), 'utf8');
@@ -62,4 +63,26 @@ test('a file over the size limit gets its outline, no findings, and a notice say
   assert.deepEqual(result.findings, []);
   assert.match(result.notice ?? '', /checks limited: this file has \d+ characters and rules run on files up to 100/);
   assert.equal((await checkDocument({ uri, text: base, host })).notice, undefined);
+});
+
+test('findings that depend on the workspace follow it: a re-used idea is checked again when another file changes the vocabulary', async () => {
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const index = new WorkspaceIndex();
+  const other = 'file:///w/other.md';
+  const otherText = (name: string) => `### Other\n\n#### Idea\n\n- Description: d\n- Mentor(s): ${name} (@ada)\n- Recommended Skills: golang\n`;
+  const mine = '### Mine\n\n#### First\n\n- Description: d\n- Mentor(s): Ada Lovelace (@ada)\n- Recommended Skills: Golang\n';
+  const check = async (text: string) => {
+    const doc = parseDocument(text, { cache: sections });
+    index.update(uri, doc);
+    return (await checkDocument({ uri, text, doc, host, workspace: index, lintCache })).findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling');
+  };
+  index.update(other, parseDocument(otherText('Ada Lovelace')));
+  const agreed = await check(mine);
+  assert.deepEqual(agreed.map((f) => f.rule), [], 'one name for @ada; golang vs Golang is a tie, which the capital (this file) wins');
+  index.update(other, parseDocument(otherText('Ada King')));
+  const after = await check(mine);
+  const fresh = await checkDocument({ uri, text: mine, host, workspace: index });
+  assert.deepEqual(show(after), show(fresh.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
+  assert.ok(after.some((f) => f.rule === 'mentor-identity' && /Ada King/.test(f.message)), 'the other spelling is reported');
 });

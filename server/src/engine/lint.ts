@@ -35,33 +35,49 @@ interface CachedIdea {
  * An idea whose section text, project title, template and levels are unchanged gets its findings
  * back, shifted to where the section now starts; the result equals a full run (test/fuzz checks).
  */
+type IdeaScope = 'idea' | 'idea-in-workspace';
+
+/**
+ * Findings of idea-scoped rules per idea, keyed by the idea's origin (its own section's parse).
+ * An idea whose section text, project title, template and levels (and, for `idea-in-workspace`
+ * rules, workspace vocabulary) are unchanged gets its findings back, shifted to where the section
+ * now starts; the result equals a full run (test/fuzz checks).
+ */
 export class LintCache {
-  private readonly ideas = new WeakMap<object, CachedIdea>();
-  private readonly templateIds = new WeakMap<Template, number>();
-  private nextTemplateId = 0;
-  /** Ideas whose idea-scoped rules ran in the last `lint` call (for tests and benchmarks). */
+  private readonly ideas = { idea: new WeakMap<object, CachedIdea>(), 'idea-in-workspace': new WeakMap<object, CachedIdea>() };
+  private readonly contexts = { idea: '', 'idea-in-workspace': '' };
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 0;
+  /** Ideas whose `idea`-scoped rules ran in the last `lint` call (for tests and benchmarks). */
   checkedInLastRun = 0;
 
-  get(key: object, context: string, project: string): CachedIdea | undefined {
-    const hit = this.ideas.get(key);
+  get(scope: IdeaScope, key: object, context: string, project: string): CachedIdea | undefined {
+    const hit = this.ideas[scope].get(key);
     return hit?.context === context && hit.project === project ? hit : undefined;
   }
 
-  set(key: object, value: CachedIdea): void {
-    this.ideas.set(key, value);
+  set(scope: IdeaScope, key: object, value: CachedIdea): void {
+    this.ideas[scope].set(key, value);
   }
 
-  private lastContext = '';
-
   /** The same string object for the same context, so comparing it per idea is one pointer check. */
-  intern(context: string): string {
-    if (context !== this.lastContext) this.lastContext = context;
-    return this.lastContext;
+  intern(scope: IdeaScope, context: string): string {
+    if (context !== this.contexts[scope]) this.contexts[scope] = context;
+    return this.contexts[scope];
   }
 
   templateId(template: Template): number {
-    let id = this.templateIds.get(template);
-    if (id === undefined) this.templateIds.set(template, (id = this.nextTemplateId++));
+    return this.idOf(template);
+  }
+
+  /** Changes whenever the vocabulary does (it is a new object, or its generation moved on). */
+  vocabularyId(vocabulary: WorkspaceVocabulary): string {
+    return `${this.idOf(vocabulary)}.${vocabulary.generation}`;
+  }
+
+  private idOf(value: object): number {
+    let id = this.ids.get(value);
+    if (id === undefined) this.ids.set(value, (id = this.nextId++));
     return id;
   }
 }
@@ -93,25 +109,40 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     return out;
   };
 
-  const ideaRules = active.filter((r) => r.scope === 'idea');
-  let toCheck: readonly Idea[] = doc.ideas;
-  let context = '';
-  if (cache && ideaRules.length) {
-    context = cache.intern(`${options.uri}\u0000${cache.templateId(options.template)}\u0000${ideaRules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`);
-    const fresh: Idea[] = [];
-    for (const idea of doc.ideas) {
-      const origin = idea.origin;
-      const hit = origin && cache.get(origin.key, context, projectOf(idea));
-      if (origin && hit) findings.push(...hit.findings.map((f) => shiftFinding(f, origin.base - hit.base)));
-      else fresh.push(idea);
+  // Rules whose findings for an idea depend on its own section (and the workspace vocabulary, for
+  // the second group) re-use an unchanged idea's findings; the rest run on the whole document.
+  const groups: Array<{ readonly scope: 'idea' | 'idea-in-workspace'; readonly context: string }> = [
+    { scope: 'idea', context: '' },
+    { scope: 'idea-in-workspace', context: cache ? `${cache.vocabularyId(workspace)}` : '' },
+  ];
+  let checked = 0;
+  for (const { scope, context: extra } of groups) {
+    const rules = active.filter((r) => r.scope === scope);
+    if (!rules.length) continue;
+    let toCheck: readonly Idea[] = doc.ideas;
+    let context = '';
+    if (cache) {
+      context = cache.intern(
+        scope,
+        `${options.uri}\u0000${cache.templateId(options.template)}\u0000${extra}\u0000${rules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`,
+      );
+      const fresh: Idea[] = [];
+      for (const idea of doc.ideas) {
+        const origin = idea.origin;
+        const hit = origin && cache.get(scope, origin.key, context, projectOf(idea));
+        if (origin && hit) for (const f of hit.findings) findings.push(shiftFinding(f, origin.base - hit.base));
+        else fresh.push(idea);
+      }
+      toCheck = fresh;
+      if (scope === 'idea') checked = fresh.length;
     }
-    toCheck = fresh;
-    cache.checkedInLastRun = fresh.length;
+    const ideaFindings = toCheck.length ? run(rules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
+    for (const f of ideaFindings) findings.push(f);
+    // Related places in the workspace group come from the vocabulary, which is part of its context.
+    if (cache) remember(cache, scope, context, toCheck, ideaFindings, scope === 'idea-in-workspace');
   }
-  const ideaFindings = toCheck.length ? run(ideaRules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
-  findings.push(...ideaFindings);
-  if (cache && context) remember(cache, context, toCheck, ideaFindings);
-  findings.push(...run(active.filter((r) => r.scope !== 'idea'), doc));
+  if (cache) cache.checkedInLastRun = checked;
+  findings.push(...run(active.filter((r) => r.scope !== 'idea' && r.scope !== 'idea-in-workspace'), doc));
 
   const suppressed = inlineSuppressions(doc);
   return (suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
@@ -122,7 +153,7 @@ function levelOf(rule: Rule, options: LintOptions): RuleLevel {
 }
 
 /** Give each checked idea its findings (each finding belongs to the nearest idea heading before it). */
-function remember(cache: LintCache, context: string, ideas: readonly Idea[], findings: readonly Finding[]): void {
+function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: readonly Idea[], findings: readonly Finding[], keepRelated: boolean): void {
   const starts = ideas.map((i) => i.heading.span.start);
   const byIdea = ideas.map((): Finding[] => []);
   for (const f of findings) {
@@ -138,8 +169,8 @@ function remember(cache: LintCache, context: string, ideas: readonly Idea[], fin
   ideas.forEach((idea, i) => {
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
-    if (!idea.origin || own.some((f) => f.related)) return;
-    cache.set(idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own });
+    if (!idea.origin || (!keepRelated && own.some((f) => f.related))) return;
+    cache.set(scope, idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own });
   });
 }
 

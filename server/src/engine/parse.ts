@@ -101,6 +101,8 @@ interface ParsedSection {
   /** Parsed again with every link label of the document defined (when it holds a `[`), else `syntax`. */
   readonly resolved: SectionSyntax;
   readonly hasBracket: boolean;
+  /** What `resolved` yields for the model, at document offsets (set when the document is built). */
+  placed?: PlacedSection;
 }
 
 interface LastParse {
@@ -221,7 +223,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     if (!s.hasBracket || (sameDefinitions && (i < k || i >= freshEnd))) continue;
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
-    sections[i] = { ...s, resolved: definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax };
+    sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved: definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax, hasBracket: s.hasBracket };
   }
 
   const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
@@ -256,6 +258,9 @@ interface SectionModel {
   readonly fields: ReadonlyArray<readonly FieldSyntax[]>;
   /** Per heading: see ideaStrength. */
   readonly strength: ReadonlyArray<0 | 1 | 2>;
+  /** Per heading: its text says it is a sample (SAMPLE_HEADING), or a container (GENERIC_HEADING). */
+  readonly sample: readonly boolean[];
+  readonly generic: readonly boolean[];
   readonly comments: readonly CommentSyntax[];
   readonly code: readonly CodeSyntax[];
 }
@@ -292,32 +297,44 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
     }
   }
   const fields = headings.map((_, h) => attachLooseEntries(ownFields[h]!, ownItems[h]!));
-  model = { headings, fields, strength: fields.map(ideaStrength), comments, code };
+  model = {
+    headings,
+    fields,
+    strength: fields.map(ideaStrength),
+    sample: headings.map((h) => SAMPLE_HEADING.test(h.text)),
+    generic: headings.map((h) => GENERIC_HEADING.test(h.text)),
+    comments,
+    code,
+  };
   SECTION_MODELS.set(syntax, model);
   return model;
 }
 
-/** A section's headings, comments and code blocks at document offsets, as last placed. */
+/** A section's model with its headings, comments and code blocks at document offsets. */
 interface PlacedSection {
   readonly base: number;
+  readonly model: SectionModel;
   readonly headings: readonly Heading[];
+  readonly origins: ReadonlyArray<{ readonly key: object; readonly base: number }>;
   readonly comments: readonly HtmlComment[];
   readonly code: readonly CodeBlock[];
 }
 
-const PLACED = new WeakMap<SectionModel, PlacedSection>();
-
-function place(model: SectionModel, base: number): PlacedSection {
-  const hit = PLACED.get(model);
-  if (hit?.base === base) return hit;
+/** The section's placed model: as last placed when it has not moved, else moved (see Idea.origin). */
+function place(section: ParsedSection): PlacedSection {
+  const { from: base, placed: last } = section;
+  if (last?.base === base) return last;
+  const model = last?.model ?? sectionModel(section.resolved);
   const sh = (s: Span): Span => ({ start: s.start + base, end: s.end + base });
   const placed = {
     base,
+    model,
     headings: model.headings.map((h) => ({ level: h.level, text: h.text, span: sh(h.span), textSpan: sh(h.textSpan), setext: h.setext })),
+    origins: model.headings.map((key) => ({ key, base })),
     comments: model.comments.map((c) => ({ text: c.text, span: sh(c.span) })),
     code: model.code.map((c) => ({ lang: c.lang, value: c.value, span: sh(c.span), valueSpan: sh(c.valueSpan) })),
   };
-  PLACED.set(model, placed);
+  section.placed = placed;
   return placed;
 }
 
@@ -329,14 +346,18 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   const sectionFields: Array<readonly FieldSyntax[]> = [];
   const strength: Array<0 | 1 | 2> = [];
   const headingOrigins: Array<{ key: object; base: number }> = [];
+  const sample: boolean[] = [];
+  const generic: boolean[] = [];
   for (const section of sections) {
-    const model = sectionModel(section.resolved);
-    const placed = place(model, section.from);
+    const placed = place(section);
+    const model = placed.model;
     for (let h = 0; h < placed.headings.length; h++) {
       headings.push(placed.headings[h]!);
       sectionFields.push(model.fields[h]!);
       strength.push(model.strength[h]!);
-      headingOrigins.push({ key: model.headings[h]!, base: section.from });
+      headingOrigins.push(placed.origins[h]!);
+      sample.push(model.sample[h]!);
+      generic.push(model.generic[h]!);
     }
     for (const c of placed.comments) comments.push(c);
     for (const c of placed.code) codeBlocks.push(c);
@@ -359,7 +380,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
 
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
-    if (SAMPLE_HEADING.test(heading.text)) {
+    if (sample[h]) {
       const first = headings[h + 1];
       const end = first && first.level > heading.level ? sectionEnd(headings, h + 1, text.length) : (first?.span.start ?? text.length);
       sampleScope = { start: heading.span.start, end };
@@ -373,7 +394,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
       for (let k = stack.length - 1; k >= 0; k--) {
         const a = headings[stack[k]!]!;
         if (a.level === 1 && k > 0) continue;
-        if (GENERIC_HEADING.test(a.text) || SAMPLE_HEADING.test(a.text)) continue;
+        if (generic[stack[k]!] || sample[stack[k]!]) continue;
         projectIndex = stack[k]!;
         break;
       }

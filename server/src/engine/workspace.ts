@@ -23,6 +23,8 @@ export interface WorkspaceVocabulary {
   mentorUses(): readonly MentorUse[];
   /** How many idea files the vocabulary comes from. */
   readonly fileCount: number;
+  /** Moves on whenever the vocabulary changes (what the lint cache of `idea-in-workspace` rules keys on). */
+  readonly generation: number;
 }
 
 /** Case-folded key of a skill: `Golang.` and `golang` share `golang`. */
@@ -39,6 +41,7 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
   private readonly files = new Map<string, FileEntry>();
   private skillCache: Map<string, SkillUse> | undefined;
   private mentorCache: MentorUse[] | undefined;
+  generation = 0;
 
   get fileCount(): number {
     return this.files.size;
@@ -73,12 +76,14 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       }
     }
     this.files.set(uri, { skills, mentors });
+    this.generation++;
     this.skillCache = undefined;
     this.mentorCache = undefined;
   }
 
   remove(uri: string): void {
     if (this.files.delete(uri)) {
+      this.generation++;
       this.skillCache = undefined;
       this.mentorCache = undefined;
     }

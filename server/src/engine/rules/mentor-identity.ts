@@ -13,6 +13,7 @@ export const mentorIdentity: Rule = {
   id: 'mentor-identity',
   defaultSeverity: 'info',
   description: 'One GitHub handle is written with two names, or one name with two handles, across the workspace.',
+  scope: 'idea-in-workspace',
   fixable: false,
   check({ uri, doc, workspace, report }) {
     const { namesByHandle, handlesByName, count } = identities(workspace.mentorUses());

@@ -9,6 +9,7 @@ export const skillSpelling: Rule = {
   id: 'skill-spelling',
   defaultSeverity: 'info',
   description: 'A skill is spelt unlike the rest of the workspace spells it.',
+  scope: 'idea-in-workspace',
   fixable: true,
   check({ doc, workspace, report }) {
     const skills = workspace.skills();
