@@ -86,3 +86,26 @@ test('findings that depend on the workspace follow it: a re-used idea is checked
   assert.deepEqual(show(after), show(fresh.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
   assert.ok(after.some((f) => f.rule === 'mentor-identity' && /Ada King/.test(f.message)), 'the other spelling is reported');
 });
+
+test('related places in the same file follow it when lines are added above (they are never taken from the cache)', async () => {
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const index = new WorkspaceIndex();
+  const idea = (title: string, name: string) => `#### ${title}\n\n- Description: d\n- Mentor(s): ${name} (@ada)\n\n`;
+  const text = `### P\n\n${idea('One', 'Ada Lovelace')}${idea('Two', 'Ada King')}`;
+  const related = async (t: string) => {
+    const doc = parseDocument(t, { cache: sections });
+    index.update(uri, doc);
+    const { findings } = await checkDocument({ uri, text: t, doc, host, workspace: index, lintCache });
+    return findings.filter((f) => f.rule === 'mentor-identity').map((f) => ({ span: f.span, related: f.related }));
+  };
+  const before = await related(text);
+  assert.equal(before.length, 2);
+  const edited = `Intro line.\n\n${text}`;
+  const after = await related(edited);
+  const freshIndex = new WorkspaceIndex();
+  freshIndex.update(uri, parseDocument(edited));
+  const fresh = await checkDocument({ uri, text: edited, host, workspace: freshIndex });
+  assert.deepEqual(after, fresh.findings.filter((f) => f.rule === 'mentor-identity').map((f) => ({ span: f.span, related: f.related })));
+  assert.equal(after[0]!.related![0]!.range.start.line, before[0]!.related![0]!.range.start.line + 2);
+});

@@ -70,9 +70,9 @@ export class LintCache {
     return this.idOf(template);
   }
 
-  /** Changes whenever the vocabulary does (it is a new object, or its generation moved on). */
-  vocabularyId(vocabulary: WorkspaceVocabulary): string {
-    return `${this.idOf(vocabulary)}.${vocabulary.generation}`;
+  /** Changes whenever what a check of `uri` reads of the vocabulary does (a new object, or a new version). */
+  vocabularyId(vocabulary: WorkspaceVocabulary, uri: string): string {
+    return `${this.idOf(vocabulary)}.${vocabulary.versionFor(uri)}`;
   }
 
   private idOf(value: object): number {
@@ -113,7 +113,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   // the second group) re-use an unchanged idea's findings; the rest run on the whole document.
   const groups: Array<{ readonly scope: 'idea' | 'idea-in-workspace'; readonly context: string }> = [
     { scope: 'idea', context: '' },
-    { scope: 'idea-in-workspace', context: cache ? `${cache.vocabularyId(workspace)}` : '' },
+    { scope: 'idea-in-workspace', context: cache ? cache.vocabularyId(workspace, options.uri) : '' },
   ];
   let checked = 0;
   for (const { scope, context: extra } of groups) {
@@ -138,7 +138,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     }
     const ideaFindings = toCheck.length ? run(rules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
     for (const f of ideaFindings) findings.push(f);
-    // Related places in the workspace group come from the vocabulary, which is part of its context.
+    // Related places in other files are part of the workspace group's context; places in this file move.
     if (cache) remember(cache, scope, context, toCheck, ideaFindings, scope === 'idea-in-workspace');
   }
   if (cache) cache.checkedInLastRun = checked;
@@ -153,7 +153,7 @@ function levelOf(rule: Rule, options: LintOptions): RuleLevel {
 }
 
 /** Give each checked idea its findings (each finding belongs to the nearest idea heading before it). */
-function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: readonly Idea[], findings: readonly Finding[], keepRelated: boolean): void {
+function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: readonly Idea[], findings: readonly Finding[], otherFilesInContext: boolean): void {
   const starts = ideas.map((i) => i.heading.span.start);
   const byIdea = ideas.map((): Finding[] => []);
   for (const f of findings) {
@@ -169,7 +169,7 @@ function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: re
   ideas.forEach((idea, i) => {
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
-    if (!idea.origin || (!keepRelated && own.some((f) => f.related))) return;
+    if (!idea.origin || own.some((f) => f.related?.some((r) => r.uri === undefined || !otherFilesInContext))) return;
     cache.set(scope, idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own });
   });
 }

@@ -1,6 +1,7 @@
 // What the workspace knows across idea files: mentors and skills, for completion,
 // hover and the cross-file rules. Fed one document at a time; pure data, no I/O.
-import type { IdeaDocument, Range } from './model';
+import type { Idea, IdeaDocument, LineIndexLike, Range, Span } from './model';
+import { memoSlot, perIdea, relativeSpan } from './perIdea';
 
 export interface MentorUse {
   readonly uri: string;
@@ -23,8 +24,17 @@ export interface WorkspaceVocabulary {
   mentorUses(): readonly MentorUse[];
   /** How many idea files the vocabulary comes from. */
   readonly fileCount: number;
-  /** Moves on whenever the vocabulary changes (what the lint cache of `idea-in-workspace` rules keys on). */
-  readonly generation: number;
+  /**
+   * Changes whenever something a check of `uri` may read changed: the words (mentors, skills, idea
+   * titles) of any file, or where they are written in another file (the file's own places move
+   * with it). What the lint cache of `idea-in-workspace` rules keys on.
+   */
+  versionFor(uri: string): string;
+  /**
+   * Changes whenever the words of any file change. While it stays, `mentorUses()` lists the same
+   * mentors in the same order (only their ranges may differ), and `skills()` is the same.
+   */
+  wordsVersion(): string;
 }
 
 /** Case-folded key of a skill: `Golang.` and `golang` share `golang`. */
@@ -32,16 +42,69 @@ export function skillKey(name: string): string {
   return name.toLowerCase().replace(/[\s.:;,!]+$/g, '').trim();
 }
 
+/** A file's ideas as the index keeps them; mentor uses are built from them when asked for. */
 interface FileEntry {
-  readonly skills: ReadonlyArray<readonly [string, string]>; // [key, spelling]
-  readonly mentors: readonly MentorUse[];
+  /** Per idea, what it adds (equal words: the same vocabulary, wherever they are written). */
+  readonly ideas: readonly IdeaVocabulary[];
+  readonly titles: readonly string[];
+  /** Where each idea's section starts (its vocabulary's spans are relative to it). */
+  readonly bases: readonly number[];
+  readonly lines: LineIndexLike;
+  /** The index's generation when the file's places (or words) last changed. */
+  readonly changed: number;
+}
+
+/** An idea's mentors and skills as the index keeps them, spans relative to the idea (see perIdea). */
+interface IdeaVocabulary {
+  readonly skills: ReadonlyArray<readonly [string, string]>;
+  readonly mentors: ReadonlyArray<{ readonly name?: string; readonly handle?: string; readonly email?: string; readonly span: Span }>;
+  readonly words: readonly string[];
+}
+
+const IDEA_VOCABULARY = memoSlot<IdeaVocabulary>('workspace vocabulary');
+
+function ideaVocabulary(idea: Idea): IdeaVocabulary {
+  const skills = idea.skills.map((s) => [skillKey(s.name), s.name] as const);
+  const mentors = idea.mentors.map((m) => ({
+    ...(m.name !== undefined ? { name: m.name } : {}),
+    ...(m.handle !== undefined ? { handle: m.handle } : {}),
+    ...(m.email !== undefined ? { email: m.email } : {}),
+    span: relativeSpan(idea, m.span),
+  }));
+  const words = [idea.title, ...skills.map(([, name]) => name), ...mentors.flatMap((m) => [m.name ?? '', m.handle ?? '', m.email ?? ''])];
+  return { skills, mentors, words };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** A mentor use whose range is worked out when read (most never are: a keystroke re-indexes the file). */
+class PlacedMentorUse implements MentorUse {
+  private placed: Range | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly ideaTitle: string,
+    private readonly lines: LineIndexLike,
+    private readonly span: Span,
+    readonly name?: string,
+    readonly handle?: string,
+    readonly email?: string,
+  ) {}
+
+  get range(): Range {
+    return (this.placed ??= { start: this.lines.positionAt(this.span.start), end: this.lines.positionAt(this.span.end) });
+  }
 }
 
 export class WorkspaceIndex implements WorkspaceVocabulary {
   private readonly files = new Map<string, FileEntry>();
   private skillCache: Map<string, SkillUse> | undefined;
   private mentorCache: MentorUse[] | undefined;
-  generation = 0;
+  private generation = 0;
+  /** Moves on when the words of some file change. */
+  private wordsGeneration = 0;
 
   get fileCount(): number {
     return this.files.size;
@@ -60,40 +123,49 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       this.remove(uri);
       return;
     }
-    const skills: Array<readonly [string, string]> = [];
-    const mentors: MentorUse[] = [];
+    const ideas: IdeaVocabulary[] = [];
+    const titles: string[] = [];
+    const bases: number[] = [];
     for (const idea of doc.ideas) {
-      for (const s of idea.skills) skills.push([skillKey(s.name), s.name] as const);
-      for (const m of idea.mentors) {
-        mentors.push({
-          uri,
-          range: { start: doc.lines.positionAt(m.span.start), end: doc.lines.positionAt(m.span.end) },
-          ...(m.name !== undefined ? { name: m.name } : {}),
-          ...(m.handle !== undefined ? { handle: m.handle } : {}),
-          ...(m.email !== undefined ? { email: m.email } : {}),
-          ideaTitle: idea.title,
-        });
-      }
+      ideas.push(perIdea(idea, IDEA_VOCABULARY, ideaVocabulary));
+      titles.push(idea.title);
+      bases.push(idea.origin?.base ?? 0);
     }
-    this.files.set(uri, { skills, mentors });
-    this.generation++;
-    this.skillCache = undefined;
+    const before = this.files.get(uri)?.ideas;
+    const sameWords =
+      before !== undefined && before.length === ideas.length && before.every((b, i) => b === ideas[i] || sameStrings(b.words, ideas[i]!.words));
+    this.files.set(uri, { ideas, titles, bases, lines: doc.lines, changed: ++this.generation });
+    if (!sameWords) {
+      this.wordsGeneration++;
+      this.skillCache = undefined;
+    }
     this.mentorCache = undefined;
   }
 
   remove(uri: string): void {
     if (this.files.delete(uri)) {
       this.generation++;
+      this.wordsGeneration++;
       this.skillCache = undefined;
       this.mentorCache = undefined;
     }
+  }
+
+  wordsVersion(): string {
+    return `${this.wordsGeneration}`;
+  }
+
+  versionFor(uri: string): string {
+    let others = 0;
+    for (const [other, entry] of this.files) if (other !== uri) others = Math.max(others, entry.changed);
+    return `${this.wordsGeneration}.${others}`;
   }
 
   skills(): ReadonlyMap<string, SkillUse> {
     if (!this.skillCache) {
       const acc = new Map<string, { spellings: Map<string, number>; total: number }>();
       for (const entry of this.files.values()) {
-        for (const [key, spelling] of entry.skills) {
+        for (const [key, spelling] of entry.ideas.flatMap((i) => i.skills)) {
           if (!key) continue;
           let use = acc.get(key);
           if (!use) acc.set(key, (use = { spellings: new Map(), total: 0 }));
@@ -107,7 +179,19 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
   }
 
   mentorUses(): readonly MentorUse[] {
-    if (!this.mentorCache) this.mentorCache = [...this.files.values()].flatMap((f) => f.mentors);
+    if (!this.mentorCache) {
+      const uses: MentorUse[] = [];
+      for (const [uri, entry] of this.files) {
+        entry.ideas.forEach((idea, i) => {
+          const base = entry.bases[i]!;
+          for (const m of idea.mentors) {
+            const span = { start: m.span.start + base, end: m.span.end + base };
+            uses.push(new PlacedMentorUse(uri, entry.titles[i]!, entry.lines, span, m.name, m.handle, m.email));
+          }
+        });
+      }
+      this.mentorCache = uses;
+    }
     return this.mentorCache;
   }
 }

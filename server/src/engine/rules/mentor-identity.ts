@@ -3,7 +3,7 @@
 import type { RelatedInformation } from '../findings';
 import type { Idea } from '../model';
 import { memoSlot, perIdea } from '../perIdea';
-import type { MentorUse } from '../workspace';
+import type { MentorUse, WorkspaceVocabulary } from '../workspace';
 import { isPersonName, isValidHandle } from '../values';
 import type { Rule } from './rule';
 
@@ -16,7 +16,7 @@ export const mentorIdentity: Rule = {
   scope: 'idea-in-workspace',
   fixable: false,
   check({ uri, doc, workspace, report }) {
-    const { namesByHandle, handlesByName, count } = identities(workspace.mentorUses());
+    const { namesByHandle, handlesByName, count } = identities(workspace);
     if (count < 2) return;
     for (const idea of doc.ideas) {
       for (const { index, name, handle } of perIdea(idea, IDENTIFIED, identified)) {
@@ -27,8 +27,9 @@ export const mentorIdentity: Rule = {
         const otherHandle = handles !== undefined && (handles.size > 1 || !handles.has(handle));
         if (!otherName && !otherHandle) continue;
         const mentor = idea.mentors[index]!;
-        const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => u);
-        const otherHandles = [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => u);
+        const uses = workspace.mentorUses();
+        const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => uses[u]!);
+        const otherHandles = [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!);
         if (otherNames.length) {
           report({
             span: mentor.span,
@@ -74,33 +75,40 @@ function foldName(name: string): string {
 
 
 interface Identities {
-  /** First use of each distinct name per handle, and of each handle per name. */
-  readonly namesByHandle: Map<string, Map<string, MentorUse>>;
-  readonly handlesByName: Map<string, Map<string, MentorUse>>;
+  /** Index in mentorUses() of the first use of each distinct name per handle, and of each handle per name. */
+  readonly namesByHandle: Map<string, Map<string, number>>;
+  readonly handlesByName: Map<string, Map<string, number>>;
   readonly count: number;
 }
 
-/** Built once per workspace state (the index keeps its mentor list until a file changes). */
-const IDENTITIES = new WeakMap<readonly MentorUse[], Identities>();
+/**
+ * Built once per state of the workspace's words: while they stay, the mentor uses are the same in the
+ * same order (only their ranges move, and those are read from the uses when reported).
+ */
+const IDENTITIES = new WeakMap<WorkspaceVocabulary, { readonly version: string; readonly identities: Identities }>();
 
-function identities(all: readonly MentorUse[]): Identities {
-  let found = IDENTITIES.get(all);
-  if (!found) {
-    // Linear, however often a mentor appears (a 3 MB file repeats the same handles thousands of times).
-    const uses = all.filter((u) => cleanName(u) !== undefined && cleanHandle(u) !== undefined);
-    found = {
-      namesByHandle: firstUses(uses, (u) => cleanHandle(u)!, (u) => cleanName(u)!),
-      handlesByName: firstUses(uses, (u) => cleanName(u)!, (u) => cleanHandle(u)!),
-      count: uses.length,
-    };
-    IDENTITIES.set(all, found);
-  }
+function identities(workspace: WorkspaceVocabulary): Identities {
+  const version = workspace.wordsVersion();
+  const known = IDENTITIES.get(workspace);
+  if (known?.version === version) return known.identities;
+  // Linear, however often a mentor appears (a 3 MB file repeats the same handles thousands of times).
+  const all = workspace.mentorUses();
+  const uses: number[] = [];
+  all.forEach((u, i) => {
+    if (cleanName(u) !== undefined && cleanHandle(u) !== undefined) uses.push(i);
+  });
+  const found = {
+    namesByHandle: firstUses(uses, (i) => cleanHandle(all[i]!)!, (i) => cleanName(all[i]!)!),
+    handlesByName: firstUses(uses, (i) => cleanName(all[i]!)!, (i) => cleanHandle(all[i]!)!),
+    count: uses.length,
+  };
+  IDENTITIES.set(workspace, { version, identities: found });
   return found;
 }
 
 /** key → (value → first use with that value). */
-function firstUses(uses: readonly MentorUse[], key: (u: MentorUse) => string, value: (u: MentorUse) => string): Map<string, Map<string, MentorUse>> {
-  const out = new Map<string, Map<string, MentorUse>>();
+function firstUses(uses: readonly number[], key: (u: number) => string, value: (u: number) => string): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
   for (const use of uses) {
     const k = key(use);
     let values = out.get(k);
@@ -110,7 +118,6 @@ function firstUses(uses: readonly MentorUse[], key: (u: MentorUse) => string, va
   }
   return out;
 }
-
 
 function related(use: MentorUse, uri: string, message: string): RelatedInformation {
   return use.uri === uri ? { range: use.range, message } : { uri: use.uri, range: use.range, message };
