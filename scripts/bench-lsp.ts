@@ -52,28 +52,24 @@ async function benchCase(c: Case, dir: string) {
     await client.open(uri, c.text);
     await client.waitForDiagnostics(uri, (p) => p.version === 1, 0);
     let version = 1;
-    // One-character edits inside a description in the middle of the file: type a character, delete it.
+    // One-character edits inside a description in the middle of the file: type a character and
+    // delete it, then the same with a line break (which moves every line below).
     const at = middlePosition(c.text, /Description:[ \t]*/g);
-    const editTimes: number[] = [];
-    const total = c.edits + 5; // the first five warm up
-    for (let i = 0; i < total; i++) {
-      const insert = i % 2 === 0;
-      const change = insert
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const mark = client.mark;
-      const started = performance.now();
-      await client.change(uri, ++version, [change]);
-      const v = version;
-      await client.waitForDiagnostics(uri, (p) => p.version === v, mark);
-      if (i >= 5) editTimes.push(performance.now() - started);
-    }
-    if (version % 2 === 0) {
-      // leave the text as it was (an odd number of edits inserted one more 'x')
-      await client.change(uri, ++version, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
-      const v = version;
-      await client.waitForDiagnostics(uri, (p) => p.version === v);
-    }
+    const typeAndDelete = async (typed: string, typedEnd: { line: number; character: number }) => {
+      const times: number[] = [];
+      for (let i = 0; i < c.edits + 6; i++) {
+        const change = i % 2 === 0 ? { range: { start: at, end: at }, text: typed } : { range: { start: at, end: typedEnd }, text: '' };
+        const mark = client.mark;
+        const started = performance.now();
+        await client.change(uri, ++version, [change]);
+        const v = version;
+        await client.waitForDiagnostics(uri, (p) => p.version === v, mark);
+        if (i >= 6) times.push(performance.now() - started); // the first six warm up; an even count leaves the text as it was
+      }
+      return times;
+    };
+    const editTimes = await typeAndDelete('x', { line: at.line, character: at.character + 1 });
+    const lineBreakTimes = await typeAndDelete('\n', { line: at.line + 1, character: 0 });
     // Completion after "Recommended Skills: ..., " in the middle of the file.
     const skillsAt = middlePosition(c.text, /Recommended Skills:[^\n,]*,/g);
     const completionTimes: number[] = [];
@@ -85,7 +81,7 @@ async function benchCase(c: Case, dir: string) {
       items = list.items.length;
     }
     const diagnostics = client.diagnostics.filter((d) => d.uri === uri).at(-1)?.diagnostics.length ?? 0;
-    return { editTimes, completionTimes, items, diagnostics };
+    return { editTimes, lineBreakTimes, completionTimes, items, diagnostics };
   } finally {
     await client.stop();
   }
@@ -164,6 +160,7 @@ async function main(): Promise<void> {
         String(server.diagnostics),
         ms(editMedian),
         ms(quantile(server.editTimes, 0.95)),
+        ms(quantile(server.lineBreakTimes, 0.5)),
         ms(quantile(server.completionTimes, 0.5)),
         ms(quantile(server.completionTimes, 0.95)),
         `${server.items}`,
@@ -175,7 +172,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['file', 'chars', 'diagnostics', 'edit→diag median ms', 'p95', 'completion median ms', 'p95', 'items', 'whole parse+check ms', 'speed-up'];
+  const header = ['file', 'chars', 'diagnostics', 'edit→diag median ms', 'p95', 'line break median ms', 'completion median ms', 'p95', 'items', 'whole parse+check ms', 'speed-up'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(header));
