@@ -8,6 +8,7 @@ import type { Rule } from './rules/rule';
 import type { Template } from './template/types';
 import type { WorkspaceVocabulary } from './workspace';
 import { singleDocumentVocabulary } from './workspace';
+import { detach } from './text';
 
 export interface LintOptions {
   readonly uri: string;
@@ -170,13 +171,23 @@ function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: re
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
     if (!idea.origin || own.some((f) => f.related?.some((r) => r.uri === undefined || !otherFilesInContext))) return;
-    cache.set(scope, idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own });
+    cache.set(scope, idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own.map(detachedFinding) });
   });
 }
 
 /** What an idea's cached findings depend on besides its own text and the run's context. */
 function projectOf(idea: Idea): string {
   return idea.project?.title ?? '\u0001';
+}
+
+/** A finding to keep across edits: its strings must not keep this version of the text alive (see detach). */
+function detachedFinding(f: Finding): Finding {
+  return {
+    ...f,
+    message: detach(f.message),
+    ...(f.fix ? { fix: { ...f.fix, title: detach(f.fix.title), edits: f.fix.edits.map((e) => ({ span: e.span, newText: detach(e.newText) })) } } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: detach(r.message) })) } : {}),
+  };
 }
 
 function shiftFinding(f: Finding, delta: number): Finding {

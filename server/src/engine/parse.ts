@@ -13,7 +13,7 @@ import {
   parseSection,
   shiftBlock,
 } from './syntax';
-import { LineIndex } from './text';
+import { LineIndex, detach } from './text';
 import { parseIssues, parseMentors, parseSkills } from './values';
 
 /**
@@ -587,9 +587,23 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     else if (field.key === 'skills') skills.push(...parseSkills(text, field));
     else if (field.key === 'issue') issues.push(...parseIssues(text, field));
   }
-  const parts = { base: origin.base, fields, mentors, skills, issues };
+  // Parts outlive this version of the text: their strings must not keep it alive (see detach).
+  const parts = {
+    base: origin.base,
+    fields: fields.map((f) => ({ ...detached(f), subItems: f.subItems.map(detached) })),
+    mentors: mentors.map(detached),
+    skills: skills.map(detached),
+    issues: issues.map(detached),
+  };
   IDEA_PARTS.set(origin.key, parts);
   return parts;
+}
+
+/** A copy of a plain record with its string values detached. */
+function detached<T extends object>(record: T): T {
+  const copy = { ...record } as Record<string, unknown>;
+  for (const key in copy) if (typeof copy[key] === 'string') copy[key] = detach(copy[key]);
+  return copy as T;
 }
 
 function shiftParts(parts: IdeaParts, base: number): IdeaParts {

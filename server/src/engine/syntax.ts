@@ -4,6 +4,7 @@ import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-fr
 import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
+import { detach } from './text';
 
 export interface HeadingSyntax {
   readonly kind: 'heading';
@@ -108,7 +109,8 @@ function capNesting(text: string): string {
  * it, an unclosed fence would swallow them. Never throws: a failure gives an empty section.
  */
 export function parseSection(text: string, definitions: string, lookahead: string): SectionSyntax {
-  const source = definitions + text + lookahead;
+  // Detached: remark's strings (heading texts…) are cached with the section, not with the document.
+  const source = detach(definitions + text + lookahead);
   let root: Root;
   try {
     root = fromMarkdown(capNesting(source), BLOCKS_ONLY);

@@ -9,6 +9,7 @@
 // checked as a whole instead; either way the findings are the same as a check from scratch.
 import type { Heading, Idea, IdeaDocument, Span } from '../model';
 import { editDistance } from '../labels';
+import { detach } from '../text';
 import type { Rule } from './rule';
 
 const MIN_LENGTH = 6;
@@ -208,7 +209,7 @@ function firstStartingAtOrAfter(headings: readonly Heading[], offset: number, fr
 
 /** The words of one own section [start, end), at offsets relative to `base`. */
 function sectionWords(doc: IdeaDocument, start: number, end: number, base: number, heading: Heading, idea: Idea | undefined): SectionWords {
-  const local = doc.text.slice(start, end);
+  const local = detach(doc.text.slice(start, end)); // cached across edits: must not keep this text alive
   let contained = true;
   const spans: Span[] = [];
   const add = (span: Span) => {
