@@ -254,15 +254,21 @@ function parseCached(sectionText: string, definitions: string, lookahead: string
 /** What one section yields for the model, at offsets relative to the section's start. */
 interface SectionModel {
   readonly headings: readonly HeadingSyntax[];
-  /** Per heading: the fields of its own section (up to the next heading), loose entries attached. */
-  readonly fields: ReadonlyArray<readonly FieldSyntax[]>;
-  /** Per heading: see ideaStrength. */
-  readonly strength: ReadonlyArray<0 | 1 | 2>;
-  /** Per heading: its text says it is a sample (SAMPLE_HEADING), or a container (GENERIC_HEADING). */
-  readonly sample: readonly boolean[];
-  readonly generic: readonly boolean[];
+  /** Per heading, what recognising ideas and projects needs of it. */
+  readonly info: readonly HeadingInfo[];
   readonly comments: readonly CommentSyntax[];
   readonly code: readonly CodeSyntax[];
+}
+
+interface HeadingInfo {
+  /** The fields of the heading's own section (up to the next heading), loose entries attached. */
+  readonly fields: readonly FieldSyntax[];
+  /** See ideaStrength. */
+  readonly strength: 0 | 1 | 2;
+  /** Its text says it is a sample (SAMPLE_HEADING), a bare `Title`, or a container (GENERIC_HEADING). */
+  readonly sample: boolean;
+  readonly titleOnly: boolean;
+  readonly generic: boolean;
 }
 
 const SECTION_MODELS = new WeakMap<SectionSyntax, SectionModel>();
@@ -296,16 +302,17 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
         break;
     }
   }
-  const fields = headings.map((_, h) => attachLooseEntries(ownFields[h]!, ownItems[h]!));
-  model = {
-    headings,
-    fields,
-    strength: fields.map(ideaStrength),
-    sample: headings.map((h) => SAMPLE_HEADING.test(h.text)),
-    generic: headings.map((h) => GENERIC_HEADING.test(h.text)),
-    comments,
-    code,
-  };
+  const info = headings.map((heading, h): HeadingInfo => {
+    const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
+    return {
+      fields,
+      strength: ideaStrength(fields),
+      sample: SAMPLE_HEADING.test(heading.text),
+      titleOnly: /^(?:project )?title$/i.test(heading.text),
+      generic: GENERIC_HEADING.test(heading.text),
+    };
+  });
+  model = { headings, info, comments, code };
   SECTION_MODELS.set(syntax, model);
   return model;
 }
@@ -342,22 +349,15 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   const headings: Heading[] = [];
   const comments: HtmlComment[] = [];
   const codeBlocks: CodeBlock[] = [];
-  // Per heading: the fields of its own section (relative to the section), their strength, its origin.
-  const sectionFields: Array<readonly FieldSyntax[]> = [];
-  const strength: Array<0 | 1 | 2> = [];
+  // Per heading: what its section's model says of it (fields relative to the section), its origin.
+  const info: HeadingInfo[] = [];
   const headingOrigins: Array<{ key: object; base: number }> = [];
-  const sample: boolean[] = [];
-  const generic: boolean[] = [];
   for (const section of sections) {
     const placed = place(section);
-    const model = placed.model;
     for (let h = 0; h < placed.headings.length; h++) {
       headings.push(placed.headings[h]!);
-      sectionFields.push(model.fields[h]!);
-      strength.push(model.strength[h]!);
+      info.push(placed.model.info[h]!);
       headingOrigins.push(placed.origins[h]!);
-      sample.push(model.sample[h]!);
-      generic.push(model.generic[h]!);
     }
     for (const c of placed.comments) comments.push(c);
     for (const c of placed.code) codeBlocks.push(c);
@@ -376,25 +376,25 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   // capital, as every real file does) is an idea anywhere; a section with one is an idea when it
   // sits at a level where such ideas are (a mentor half-way through typing a new idea). A report
   // that lists `- mentors: …` and `- issue values: …` is not an idea file.
-  const ideaLevels = new Set(headings.filter((_, h) => strength[h] === 2).map((hd) => hd.level));
+  const ideaLevels = new Set(headings.filter((_, h) => info[h]!.strength === 2).map((hd) => hd.level));
 
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
-    if (sample[h]) {
+    if (info[h]!.sample) {
       const first = headings[h + 1];
       const end = first && first.level > heading.level ? sectionEnd(headings, h + 1, text.length) : (first?.span.start ?? text.length);
       sampleScope = { start: heading.span.start, end };
     }
     while (stack.length && headings[stack[stack.length - 1]!]!.level >= heading.level) stack.pop();
-    const fields = sectionFields[h]!;
-    if (strength[h] === 2 || (strength[h] === 1 && ideaLevels.has(heading.level))) {
+    const { fields, strength } = info[h]!;
+    if (strength === 2 || (strength === 1 && ideaLevels.has(heading.level))) {
       const isSample =
-        (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || /^(?:project )?title$/i.test(heading.text);
+        (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || info[h]!.titleOnly;
       let projectIndex = -1;
       for (let k = stack.length - 1; k >= 0; k--) {
         const a = headings[stack[k]!]!;
         if (a.level === 1 && k > 0) continue;
-        if (generic[stack[k]!] || sample[stack[k]!]) continue;
+        if (info[stack[k]!]!.generic || info[stack[k]!]!.sample) continue;
         projectIndex = stack[k]!;
         break;
       }
