@@ -131,3 +131,24 @@ test('a report that lists `- mentors: …` is not an idea file; a half-typed ide
   // Alone, one field spelt as no template spells it is not enough to make a file an idea file.
   assert.equal(parseDocument('#### Being typed\n\n- Mentors: Bo\n').isIdeaFile, false);
 });
+
+test('edits noted as an editor sends them (several per change, any order) give the parse a fresh parse gives', () => {
+  let seed = 11;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const pieces = ['\n', '#### New idea\n\n- Description: d\n- Mentor(s): Jo (@jo)\n', '```\n', 'x', '\r\n', '[link]: #\n', '- '];
+  const cache = new SectionCache();
+  let text = fixture.repeat(3);
+  parseDocument(text, { cache });
+  for (let step = 0; step < 80; step++) {
+    // One to three changes, each on the text as the changes before it left it.
+    for (let c = 1 + Math.floor(random() * 3); c > 0; c--) {
+      const start = Math.floor(random() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(random() * 30));
+      const inserted = random() < 0.6 ? pieces[Math.floor(random() * pieces.length)]! : '';
+      cache.noteEdit(start, end, inserted.length, text.length);
+      text = text.slice(0, start) + inserted + text.slice(end);
+    }
+    if (random() < 0.3) continue; // edits pile up between parses, as when typing outruns checking
+    assert.deepEqual(modelOf(parseDocument(text, { cache })), modelOf(parseDocument(text, { wholeDocument: true })), `step ${step}`);
+  }
+});

@@ -28,8 +28,8 @@ export class SectionCache {
   private previous = new Map<string, Map<string, SectionSyntax>>();
   /** Sections parsed by remark in the last `parseDocument` call (for tests and benchmarks). */
   parsedInLastRun = 0;
-  /** The last parse: its text's length, sections and line index, re-used where an edit left the text alone. */
-  last: LastParse | undefined;
+  /** The last parse: its text, sections and line index, re-used where an edit left the text alone. */
+  private lastParse: LastParse | undefined;
   /** What changed since the last parse, when the caller said (see `noteEdit`). */
   private edit: { prefix: number; suffix: number; length: number } | undefined;
 
@@ -53,12 +53,12 @@ export class SectionCache {
    * find what changed without comparing the texts; without it, the texts are compared.
    */
   noteEdit(start: number, end: number, newLength: number, lengthNow: number): void {
-    if (!this.last) return;
-    const lastLength = this.last.text.length;
+    if (!this.lastParse) return;
+    const lastLength = this.lastParse.text.length;
     const edit = this.edit ?? { prefix: lastLength, suffix: lastLength, length: lastLength };
     if (edit.length !== lengthNow) {
-      this.edit = undefined; // the caller lost track: compare the texts instead
-      this.last = undefined;
+      this.edit = undefined; // the caller lost track: the next parse starts afresh
+      this.lastParse = undefined;
       return;
     }
     const length = lengthNow - (end - start) + newLength;
@@ -69,7 +69,7 @@ export class SectionCache {
 
   /** The unchanged prefix and suffix of `text` against the last parse (both 0 when there is none). */
   unchanged(text: string): { prefix: number; suffix: number } {
-    const last = this.last;
+    const last = this.lastParse;
     const edit = this.edit;
     this.edit = undefined;
     if (!last) return { prefix: 0, suffix: 0 };
@@ -81,6 +81,16 @@ export class SectionCache {
     let suffix = 0;
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     return { prefix, suffix };
+  }
+
+  get last(): LastParse | undefined {
+    return this.lastParse;
+  }
+
+  /** What the next parse may re-use; the edits noted so far were relative to the parse before. */
+  set last(last: LastParse | undefined) {
+    this.lastParse = last;
+    this.edit = undefined;
   }
 
   /** Called at the start of each parse: what the parse before last used is dropped. */
