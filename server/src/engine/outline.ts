@@ -17,14 +17,25 @@ export function outlineTemplate(resolved: ResolvedTemplate | null): OutlineTempl
 
 export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedTemplate | null, findings: readonly Finding[] = []): Outline {
   const lineOf = (offset: number) => doc.lines.positionAt(offset).line;
+  // Findings by start, so each idea counts its own with a binary search (not a pass over all).
+  const sorted = [...findings].sort((a, b) => a.span.start - b.span.start);
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const ideaOutline = (idea: Idea): OutlineIdea => {
     const problems = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) {
-      if (f.span.start >= idea.span.start && f.span.start < idea.span.end) {
-        if (f.severity === 'error') problems.error++;
-        else if (f.severity === 'warning') problems.warning++;
-        else problems.info++;
-      }
+    for (let k = firstAtOrAfter(idea.span.start); k < sorted.length && sorted[k]!.span.start < idea.span.end; k++) {
+      const severity = sorted[k]!.severity;
+      if (severity === 'error') problems.error++;
+      else if (severity === 'warning') problems.warning++;
+      else problems.info++;
     }
     return {
       title: idea.title,
