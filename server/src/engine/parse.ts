@@ -2,6 +2,7 @@
 // and cached by text, so re-parsing after an edit costs only the sections the edit touched; what
 // lies after the edit is moved, not rebuilt (its ideas' parts move when first read).
 import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, Project, Skill, Span, SubItem } from './model';
+import { IdeaKey, memoSlot } from './perIdea';
 import { SectionScanner } from './sections';
 import {
   type CodeSyntax,
@@ -271,6 +272,8 @@ interface SectionModel {
 }
 
 interface HeadingInfo {
+  /** The origin key of the heading's ideas (see Idea.origin). */
+  readonly key: IdeaKey;
   /** The fields of the heading's own section (up to the next heading), loose entries attached. */
   readonly fields: readonly FieldSyntax[];
   /** See ideaStrength. */
@@ -315,6 +318,7 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
   const info = headings.map((heading, h): HeadingInfo => {
     const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
     return {
+      key: new IdeaKey(),
       fields,
       strength: ideaStrength(fields),
       sample: SAMPLE_HEADING.test(heading.text),
@@ -332,7 +336,7 @@ interface PlacedSection {
   readonly base: number;
   readonly model: SectionModel;
   readonly headings: readonly Heading[];
-  readonly origins: ReadonlyArray<{ readonly key: object; readonly base: number }>;
+  readonly origins: ReadonlyArray<{ readonly key: IdeaKey; readonly base: number }>;
   readonly comments: readonly HtmlComment[];
   readonly code: readonly CodeBlock[];
 }
@@ -347,7 +351,7 @@ function place(section: ParsedSection): PlacedSection {
     base,
     model,
     headings: model.headings.map((h) => ({ level: h.level, text: h.text, span: sh(h.span), textSpan: sh(h.textSpan), setext: h.setext })),
-    origins: model.headings.map((key) => ({ key, base })),
+    origins: model.info.map(({ key }) => ({ key, base })),
     comments: model.comments.map((c) => ({ text: c.text, span: sh(c.span) })),
     code: model.code.map((c) => ({ lang: c.lang, value: c.value, span: sh(c.span), valueSpan: sh(c.valueSpan) })),
   };
@@ -361,7 +365,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   const codeBlocks: CodeBlock[] = [];
   // Per heading: what its section's model says of it (fields relative to the section), its origin.
   const info: HeadingInfo[] = [];
-  const headingOrigins: Array<{ key: object; base: number }> = [];
+  const headingOrigins: Array<{ key: IdeaKey; base: number }> = [];
   for (const section of sections) {
     const placed = place(section);
     for (let h = 0; h < placed.headings.length; h++) {
@@ -520,7 +524,7 @@ function makeIdea(
   span: Span,
   project: Project | null,
   syntax: readonly FieldSyntax[],
-  origin: { key: object; base: number },
+  origin: { key: IdeaKey; base: number },
 ): Idea {
   return new PlacedIdea(heading, span, project, origin, ideaParts(text, lines, syntax, origin));
 }
@@ -537,7 +541,7 @@ class PlacedIdea implements Idea {
     readonly heading: Heading,
     readonly span: Span,
     readonly project: Project | null,
-    readonly origin: { readonly key: object; readonly base: number },
+    readonly origin: { readonly key: IdeaKey; readonly base: number },
     private parts: IdeaParts,
   ) {
     this.title = heading.text;
@@ -545,9 +549,9 @@ class PlacedIdea implements Idea {
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {
-      const latest = IDEA_PARTS.get(this.origin.key);
+      const latest = this.origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
       this.parts = latest?.base === this.origin.base ? latest : shiftParts(this.parts, this.origin.base);
-      IDEA_PARTS.set(this.origin.key, this.parts);
+      this.origin.key.memos.set(IDEA_PARTS, this.parts);
     }
     return this.parts;
   }
@@ -579,11 +583,11 @@ interface IdeaParts {
 }
 
 /** Built parts by origin key: an unchanged section is not built again, only moved (see Idea.origin). */
-const IDEA_PARTS = new WeakMap<object, IdeaParts>();
+const IDEA_PARTS = memoSlot<IdeaParts>('idea parts, as last placed');
 
 /** The idea's parts, built when its section is new (where a failure is the parser's), else as last built, wherever that was. */
-function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: object; base: number }): IdeaParts {
-  const hit = IDEA_PARTS.get(origin.key);
+function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }): IdeaParts {
+  const hit = origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
   if (hit) return hit;
   const fields: Field[] = syntax.map((f) => toField(text, lines, shiftBlock(f, origin.base) as FieldSyntax));
   const mentors: Mentor[] = [];
@@ -605,7 +609,7 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     skills: skills.map(detached),
     issues: issues.map(detached),
   };
-  IDEA_PARTS.set(origin.key, parts);
+  origin.key.memos.set(IDEA_PARTS, parts);
   return parts;
 }
 

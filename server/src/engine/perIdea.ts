@@ -14,15 +14,21 @@ export function memoSlot<T>(name: string): MemoSlot<T> {
   return { name };
 }
 
-const MEMOS = new WeakMap<object, Map<MemoSlot<unknown>, unknown>>();
+/**
+ * The origin key of the ideas of one heading of one parsed section (see Idea.origin); it carries
+ * their memos, so reading one costs a property and a small map, not a weak-map lookup.
+ */
+export class IdeaKey {
+  readonly memos = new Map<MemoSlot<unknown>, unknown>();
+}
 
 /** `compute(idea)`, re-used for every idea with the same origin key. */
 export function perIdea<T>(idea: Idea, slot: MemoSlot<T>, compute: (idea: Idea) => T): T {
   const key = idea.origin?.key;
-  if (!key) return compute(idea);
-  let memos = MEMOS.get(key);
-  if (!memos) MEMOS.set(key, (memos = new Map()));
-  if (memos.has(slot)) return memos.get(slot) as T;
+  if (!(key instanceof IdeaKey)) return compute(idea);
+  const memos = key.memos;
+  const known = memos.get(slot);
+  if (known !== undefined || memos.has(slot)) return known as T;
   const value = compute(idea);
   memos.set(slot, value);
   return value;

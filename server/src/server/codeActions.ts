@@ -41,7 +41,12 @@ export async function codeActions(params: CodeActionParams, result: CheckResult,
       });
     }
     const byRule = new Map<string, Finding[]>();
-    for (const f of findings) if (f.fix && !f.fix.interactive) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of findings) {
+      if (!f.fix || f.fix.interactive) continue;
+      const same = byRule.get(f.rule);
+      if (same) same.push(f);
+      else byRule.set(f.rule, [f]);
+    }
     const touched = new Set(actions.flatMap((a) => a.diagnostics?.map((d) => String(d.code)) ?? []));
     for (const [rule, ruleFindings] of byRule) {
       if (ruleFindings.length < 2 || !touched.has(rule)) continue;
