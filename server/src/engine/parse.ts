@@ -234,13 +234,15 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     if (!s.hasBracket || (sameDefinitions && (i < k || i >= freshEnd))) continue;
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
-    sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved: definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax, hasBracket: s.hasBracket };
+    const resolved = definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax;
+    if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket };
   }
 
   const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
 }
+
 const LINE = /[^\r\n]*/y;
 
 /** The line starting at `offset`, without its line break. */
