@@ -85,6 +85,12 @@ test('findings that depend on the workspace follow it: a re-used idea is checked
   const fresh = await checkDocument({ uri, text: mine, host, workspace: index });
   assert.deepEqual(show(after), show(fresh.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
   assert.ok(after.some((f) => f.rule === 'mentor-identity' && /Ada King/.test(f.message)), 'the other spelling is reported');
+  // Now the skills: two uses of `golang` elsewhere make it the dominant spelling, so `Golang` here is reported.
+  index.update(other, parseDocument(`${otherText('Ada King')}\n#### Second\n\n- Description: d\n- Recommended Skills: golang\n`));
+  const skills = await check(mine);
+  const freshSkills = await checkDocument({ uri, text: mine, host, workspace: index });
+  assert.deepEqual(show(skills), show(freshSkills.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
+  assert.ok(skills.some((f) => f.rule === 'skill-spelling' && /as `golang`/.test(f.message)), 'the workspace spelling wins');
 });
 
 test('related places in the same file follow it when lines are added above (they are never taken from the cache)', async () => {
@@ -108,4 +114,25 @@ test('related places in the same file follow it when lines are added above (they
   const fresh = await checkDocument({ uri, text: edited, host, workspace: freshIndex });
   assert.deepEqual(after, fresh.findings.filter((f) => f.rule === 'mentor-identity').map((f) => ({ span: f.span, related: f.related })));
   assert.equal(after[0]!.related![0]!.range.start.line, before[0]!.related![0]!.range.start.line + 2);
+});
+
+test('an edit to one idea\'s skills re-checks the spelling of the others (their findings depend on the file\'s skills)', async () => {
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const index = new WorkspaceIndex();
+  const idea = (title: string, skill: string) => `#### ${title}\n\n- Description: d\n- Recommended Skills: ${skill}\n\n`;
+  const text = (third: string) => `### P\n\n${idea('One', 'Golang')}${idea('Two', 'golang')}${idea('Three', third)}`;
+  const spelling = async (t: string, cached: boolean) => {
+    const doc = parseDocument(t, cached ? { cache: sections } : {});
+    const vocabulary = cached ? index : new WorkspaceIndex();
+    vocabulary.update(uri, doc);
+    const { findings } = await checkDocument({ uri, text: t, doc, host, workspace: vocabulary, ...(cached ? { lintCache } : {}) });
+    return show(findings.filter((f) => f.rule === 'skill-spelling'));
+  };
+  const before = await spelling(text('golang'), true);
+  assert.equal(before.length, 1, 'One is told to write golang');
+  const after = await spelling(text('Golang'), true);
+  assert.deepEqual(after, await spelling(text('Golang'), false));
+  assert.equal(after.length, 1);
+  assert.match(after[0]!, /Spell `golang` as `Golang`/, 'now Two is told to write Golang, and One is not told anything');
 });

@@ -7,7 +7,7 @@ import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Template } from './template/types';
 import type { WorkspaceVocabulary } from './workspace';
-import { singleDocumentVocabulary } from './workspace';
+import { type VocabularyPart, singleDocumentVocabulary } from './workspace';
 import { detach } from './text';
 
 export interface LintOptions {
@@ -31,22 +31,23 @@ interface CachedIdea {
   readonly findings: readonly Finding[];
 }
 
-/**
- * Findings of `idea`-scoped rules per idea, keyed by the idea's origin (its own section's parse).
- * An idea whose section text, project title, template and levels are unchanged gets its findings
- * back, shifted to where the section now starts; the result equals a full run (test/fuzz checks).
- */
-type IdeaScope = 'idea' | 'idea-in-workspace';
+/** Rules whose findings for an idea are re-used while its section is unchanged (see Rule.scope). */
+type IdeaScope = 'idea' | 'idea+mentors' | 'idea+skills';
+const IDEA_SCOPES: readonly IdeaScope[] = ['idea', 'idea+mentors', 'idea+skills'];
 
 /**
  * Findings of idea-scoped rules per idea, keyed by the idea's origin (its own section's parse).
- * An idea whose section text, project title, template and levels (and, for `idea-in-workspace`
- * rules, workspace vocabulary) are unchanged gets its findings back, shifted to where the section
- * now starts; the result equals a full run (test/fuzz checks).
+ * An idea whose section text, project title, template and levels (and, for `idea+mentors` and
+ * `idea+skills` rules, that part of the workspace vocabulary) are unchanged gets its findings
+ * back, shifted to where the section now starts; the result equals a full run (test/fuzz checks).
  */
 export class LintCache {
-  private readonly ideas = { idea: new WeakMap<object, CachedIdea>(), 'idea-in-workspace': new WeakMap<object, CachedIdea>() };
-  private readonly contexts = { idea: '', 'idea-in-workspace': '' };
+  private readonly ideas: Record<IdeaScope, WeakMap<object, CachedIdea>> = {
+    idea: new WeakMap(),
+    'idea+mentors': new WeakMap(),
+    'idea+skills': new WeakMap(),
+  };
+  private readonly contexts: Record<IdeaScope, string> = { idea: '', 'idea+mentors': '', 'idea+skills': '' };
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
   /** Ideas whose `idea`-scoped rules ran in the last `lint` call (for tests and benchmarks). */
@@ -71,9 +72,9 @@ export class LintCache {
     return this.idOf(template);
   }
 
-  /** Changes whenever what a check of `uri` reads of the vocabulary does (a new object, or a new version). */
-  vocabularyId(vocabulary: WorkspaceVocabulary, uri: string): string {
-    return `${this.idOf(vocabulary)}.${vocabulary.versionFor(uri)}`;
+  /** Changes whenever what a check of `uri` reads of this part of the vocabulary does (a new object, or a new version). */
+  vocabularyId(vocabulary: WorkspaceVocabulary, uri: string, part: VocabularyPart): string {
+    return `${this.idOf(vocabulary)}.${vocabulary.versionFor(uri, part)}`;
   }
 
   private idOf(value: object): number {
@@ -110,16 +111,13 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     return out;
   };
 
-  // Rules whose findings for an idea depend on its own section (and the workspace vocabulary, for
-  // the second group) re-use an unchanged idea's findings; the rest run on the whole document.
-  const groups: Array<{ readonly scope: 'idea' | 'idea-in-workspace'; readonly context: string }> = [
-    { scope: 'idea', context: '' },
-    { scope: 'idea-in-workspace', context: cache ? cache.vocabularyId(workspace, options.uri) : '' },
-  ];
+  // Rules whose findings for an idea depend on its own section (and a part of the workspace
+  // vocabulary) re-use an unchanged idea's findings; the rest run on the whole document.
   let checked = 0;
-  for (const { scope, context: extra } of groups) {
+  for (const scope of IDEA_SCOPES) {
     const rules = active.filter((r) => r.scope === scope);
     if (!rules.length) continue;
+    const extra = !cache || scope === 'idea' ? '' : cache.vocabularyId(workspace, options.uri, scope === 'idea+mentors' ? 'mentors' : 'skills');
     let toCheck: readonly Idea[] = doc.ideas;
     let context = '';
     if (cache) {
@@ -139,11 +137,11 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     }
     const ideaFindings = toCheck.length ? run(rules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
     for (const f of ideaFindings) findings.push(f);
-    // Related places in other files are part of the workspace group's context; places in this file move.
-    if (cache) remember(cache, scope, context, toCheck, ideaFindings, scope === 'idea-in-workspace');
+    // Related places in other files are part of a workspace scope's context; places in this file move.
+    if (cache) remember(cache, scope, context, toCheck, ideaFindings, scope !== 'idea');
   }
   if (cache) cache.checkedInLastRun = checked;
-  findings.push(...run(active.filter((r) => r.scope !== 'idea' && r.scope !== 'idea-in-workspace'), doc));
+  findings.push(...run(active.filter((r) => !IDEA_SCOPES.includes(r.scope as IdeaScope)), doc));
 
   const suppressed = inlineSuppressions(doc);
   return (suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));

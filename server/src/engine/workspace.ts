@@ -25,17 +25,21 @@ export interface WorkspaceVocabulary {
   /** How many idea files the vocabulary comes from. */
   readonly fileCount: number;
   /**
-   * Changes whenever something a check of `uri` may read changed: the words (mentors, skills, idea
-   * titles) of any file, or where they are written in another file (the file's own places move
-   * with it). What the lint cache of `idea-in-workspace` rules keys on.
+   * Changes whenever something a check of `uri` may read of this part changed: its words in any
+   * file, or where they are written in another file (the file's own places move with it). What the
+   * lint cache of `idea+mentors` and `idea+skills` rules keys on.
    */
-  versionFor(uri: string): string;
+  versionFor(uri: string, part: VocabularyPart): string;
   /**
-   * Changes whenever the words of any file change. While it stays, `mentorUses()` lists the same
-   * mentors in the same order (only their ranges may differ), and `skills()` is the same.
+   * Changes whenever this part's words change in any file. While the mentors' stays, `mentorUses()`
+   * lists the same mentors in the same order (only their ranges may differ); while the skills'
+   * stays, `skills()` is the same.
    */
-  wordsVersion(): string;
+  wordsVersion(part: VocabularyPart): string;
 }
+
+/** Mentors (with the titles of their ideas) or skills. */
+export type VocabularyPart = 'mentors' | 'skills';
 
 /** Case-folded key of a skill: `Golang.` and `golang` share `golang`. */
 export function skillKey(name: string): string {
@@ -58,7 +62,8 @@ interface FileEntry {
 interface IdeaVocabulary {
   readonly skills: ReadonlyArray<readonly [string, string]>;
   readonly mentors: ReadonlyArray<{ readonly name?: string; readonly handle?: string; readonly email?: string; readonly span: Span }>;
-  readonly words: readonly string[];
+  /** Equal words: the same vocabulary, wherever it is written. */
+  readonly words: Readonly<Record<VocabularyPart, readonly string[]>>;
 }
 
 const IDEA_VOCABULARY = memoSlot<IdeaVocabulary>('workspace vocabulary');
@@ -71,7 +76,10 @@ function ideaVocabulary(idea: Idea): IdeaVocabulary {
     ...(m.email !== undefined ? { email: m.email } : {}),
     span: relativeSpan(idea, m.span),
   }));
-  const words = [idea.title, ...skills.map(([, name]) => name), ...mentors.flatMap((m) => [m.name ?? '', m.handle ?? '', m.email ?? ''])];
+  const words = {
+    mentors: [idea.title, ...mentors.flatMap((m) => [m.name ?? '', m.handle ?? '', m.email ?? ''])],
+    skills: skills.map(([, name]) => name),
+  };
   return { skills, mentors, words };
 }
 
@@ -103,8 +111,8 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
   private skillCache: Map<string, SkillUse> | undefined;
   private mentorCache: MentorUse[] | undefined;
   private generation = 0;
-  /** Moves on when the words of some file change. */
-  private wordsGeneration = 0;
+  /** Move on when the words of a part change in some file. */
+  private readonly wordsGeneration: Record<VocabularyPart, number> = { mentors: 0, skills: 0 };
 
   get fileCount(): number {
     return this.files.size;
@@ -132,33 +140,35 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       bases.push(idea.origin?.base ?? 0);
     }
     const before = this.files.get(uri)?.ideas;
-    const sameWords =
-      before !== undefined && before.length === ideas.length && before.every((b, i) => b === ideas[i] || sameStrings(b.words, ideas[i]!.words));
+    const sameWords = (part: VocabularyPart) =>
+      before !== undefined && before.length === ideas.length && before.every((b, i) => b === ideas[i] || sameStrings(b.words[part], ideas[i]!.words[part]));
     this.files.set(uri, { ideas, titles, bases, lines: doc.lines, changed: ++this.generation });
-    if (!sameWords) {
-      this.wordsGeneration++;
+    if (!sameWords('skills')) {
+      this.wordsGeneration.skills++;
       this.skillCache = undefined;
     }
-    this.mentorCache = undefined;
+    if (!sameWords('mentors')) this.wordsGeneration.mentors++;
+    this.mentorCache = undefined; // their ranges moved
   }
 
   remove(uri: string): void {
     if (this.files.delete(uri)) {
       this.generation++;
-      this.wordsGeneration++;
+      this.wordsGeneration.mentors++;
+      this.wordsGeneration.skills++;
       this.skillCache = undefined;
       this.mentorCache = undefined;
     }
   }
 
-  wordsVersion(): string {
-    return `${this.wordsGeneration}`;
+  wordsVersion(part: VocabularyPart): string {
+    return `${this.wordsGeneration[part]}`;
   }
 
-  versionFor(uri: string): string {
+  versionFor(uri: string, part: VocabularyPart): string {
     let others = 0;
     for (const [other, entry] of this.files) if (other !== uri) others = Math.max(others, entry.changed);
-    return `${this.wordsGeneration}.${others}`;
+    return `${this.wordsGeneration[part]}.${others}`;
   }
 
   skills(): ReadonlyMap<string, SkillUse> {

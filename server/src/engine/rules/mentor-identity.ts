@@ -13,7 +13,7 @@ export const mentorIdentity: Rule = {
   id: 'mentor-identity',
   defaultSeverity: 'info',
   description: 'One GitHub handle is written with two names, or one name with two handles, across the workspace.',
-  scope: 'idea-in-workspace',
+  scope: 'idea+mentors',
   fixable: false,
   check({ uri, doc, workspace, report }) {
     const { namesByHandle, handlesByName, count } = identities(workspace);
@@ -88,33 +88,42 @@ interface Identities {
 const IDENTITIES = new WeakMap<WorkspaceVocabulary, { readonly version: string; readonly identities: Identities }>();
 
 function identities(workspace: WorkspaceVocabulary): Identities {
-  const version = workspace.wordsVersion();
+  const version = workspace.wordsVersion('mentors');
   const known = IDENTITIES.get(workspace);
   if (known?.version === version) return known.identities;
-  // Linear, however often a mentor appears (a 3 MB file repeats the same handles thousands of times).
-  const all = workspace.mentorUses();
-  const uses: number[] = [];
-  all.forEach((u, i) => {
-    if (cleanName(u) !== undefined && cleanHandle(u) !== undefined) uses.push(i);
+  // Linear, however often a mentor appears (a 3 MB file repeats the same handles thousands of
+  // times); each distinct spelling is judged once.
+  const names = new Map<string, string | undefined>();
+  const handles = new Map<string, string | undefined>();
+  const cleaned = (memo: Map<string, string | undefined>, value: string | undefined, clean: (v: string) => string | undefined) => {
+    if (value === undefined) return undefined;
+    if (!memo.has(value)) memo.set(value, clean(value));
+    return memo.get(value);
+  };
+  const uses: Array<{ readonly index: number; readonly name: string; readonly handle: string }> = [];
+  workspace.mentorUses().forEach((u, index) => {
+    const name = cleaned(names, u.name, (n) => cleanName({ name: n }));
+    const handle = cleaned(handles, u.handle, (h) => cleanHandle({ handle: h }));
+    if (name !== undefined && handle !== undefined) uses.push({ index, name, handle });
   });
   const found = {
-    namesByHandle: firstUses(uses, (i) => cleanHandle(all[i]!)!, (i) => cleanName(all[i]!)!),
-    handlesByName: firstUses(uses, (i) => cleanName(all[i]!)!, (i) => cleanHandle(all[i]!)!),
+    namesByHandle: firstUses(uses, (u) => u.handle, (u) => u.name),
+    handlesByName: firstUses(uses, (u) => u.name, (u) => u.handle),
     count: uses.length,
   };
   IDENTITIES.set(workspace, { version, identities: found });
   return found;
 }
 
-/** key → (value → first use with that value). */
-function firstUses(uses: readonly number[], key: (u: number) => string, value: (u: number) => string): Map<string, Map<string, number>> {
+/** key → (value → index in mentorUses() of the first use with that value). */
+function firstUses<U extends { readonly index: number }>(uses: readonly U[], key: (u: U) => string, value: (u: U) => string): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const use of uses) {
     const k = key(use);
     let values = out.get(k);
     if (!values) out.set(k, (values = new Map()));
     const v = value(use);
-    if (!values.has(v)) values.set(v, use);
+    if (!values.has(v)) values.set(v, use.index);
   }
   return out;
 }

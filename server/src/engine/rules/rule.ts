@@ -30,10 +30,10 @@ export interface Rule {
   /**
    * `idea`: each finding depends only on one idea's own section, its project's title, the template
    * and the levels, so an unchanged idea's findings can be re-used after an edit elsewhere.
-   * `idea-in-workspace`: as `idea`, and the workspace vocabulary (mentors, skills, where they are
-   * written) too: findings are re-used while the vocabulary is unchanged.
+   * `idea+mentors`, `idea+skills`: as `idea`, and that part of the workspace vocabulary (what is
+   * written, and where in other files): findings are re-used while it is unchanged.
    * Default `document`: the rule looks across ideas and always runs on the whole.
    */
-  readonly scope?: 'idea' | 'idea-in-workspace' | 'document';
+  readonly scope?: 'idea' | 'idea+mentors' | 'idea+skills' | 'document';
   check(context: RuleContext): void;
 }

@@ -9,7 +9,7 @@ export const skillSpelling: Rule = {
   id: 'skill-spelling',
   defaultSeverity: 'info',
   description: 'A skill is spelt unlike the rest of the workspace spells it.',
-  scope: 'idea-in-workspace',
+  scope: 'idea+skills',
   fixable: true,
   check({ doc, workspace, report }) {
     const skills = workspace.skills();
