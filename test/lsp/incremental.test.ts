@@ -139,6 +139,26 @@ test('random edits: incremental parse and check equal a whole-document parse and
   assert.ok(reparsedSections / edits < 6, `${reparsedSections} sections re-parsed over ${edits} edits`);
 });
 
+test('several changes in one didChange (multi-cursor, format-on-type) parse as the whole text does', () => {
+  const random = prng(11);
+  const doc = new OpenDocument('file:///multi.md', 'markdown', 1, generateIdeaFile(20_000));
+  doc.parse();
+  for (let i = 0; i < 60; i++) {
+    // Each change is relative to the text the changes before it left, as LSP applies them.
+    let text = doc.getText();
+    const changes = [];
+    for (let c = 1 + Math.floor(random() * 3); c > 0; c--) {
+      const edit = randomEdit(text, random);
+      changes.push(toChange(text, edit));
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    }
+    doc.update(changes, doc.version + 1);
+    assert.equal(doc.getText(), text, `edit ${i}: the document text`);
+    if (i % 3 === 2) continue; // changes pile up between parses too
+    assert.deepEqual(model(doc.parse()), model(parseDocument(text)), `edit ${i}: the model`);
+  }
+});
+
 test('a one-character edit re-parses only the section it touches', () => {
   const text = generateIdeaFile(100_000);
   const doc = new OpenDocument('file:///x.md', 'markdown', 1, text);
