@@ -6,9 +6,8 @@ import type { Idea, IdeaDocument, Span } from './model';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Template } from './template/types';
-import type { WorkspaceVocabulary } from './workspace';
-import { type VocabularyPart, singleDocumentVocabulary } from './workspace';
 import { detach } from './text';
+import { type VocabularyPart, type WorkspaceVocabulary, singleDocumentVocabulary } from './workspace';
 
 export interface LintOptions {
   readonly uri: string;

@@ -4,7 +4,9 @@
 // rule, the index or template detection derives from an idea's own text alone can be re-used, so a
 // keystroke costs what it changed and not the size of the file. A value must not depend on where
 // the idea is (offsets go in relative to `idea.origin.base`, see `relativeSpan`), nor on anything
-// outside the idea's section (its project, its end, the rest of the document).
+// outside the idea's section (its project, its end, the rest of the document), nor hold strings cut
+// from the document's text (they would keep that version alive: see text.ts `detach`; the idea's
+// parts are detached already).
 import type { Idea, Span } from './model';
 
 /** What a memo is for: one object per kind of value (a rule's, the index's…). */
