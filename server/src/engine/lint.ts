@@ -7,7 +7,7 @@ import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Template } from './template/types';
 import { detach } from './text';
-import { type VocabularyPart, type WorkspaceVocabulary, singleDocumentVocabulary } from './workspace';
+import { type VocabularyPart, type WorkspaceVocabulary, WorkspaceIndex, singleDocumentVocabulary } from './workspace';
 
 export interface LintOptions {
   readonly uri: string;
@@ -71,6 +71,16 @@ export class LintCache {
     return this.idOf(template);
   }
 
+  private own: WorkspaceIndex | undefined;
+
+  /** The vocabulary of the document alone (no workspace given), kept up to date across checks like the server's index. */
+  documentVocabulary(uri: string, doc: IdeaDocument): WorkspaceVocabulary {
+    this.own ??= new WorkspaceIndex();
+    for (const other of this.own.uris()) if (other !== uri) this.own.remove(other);
+    this.own.update(uri, doc);
+    return this.own;
+  }
+
   /** Changes whenever what a check of `uri` reads of this part of the vocabulary does (a new object, or a new version). */
   vocabularyId(vocabulary: WorkspaceVocabulary, uri: string, part: VocabularyPart): string {
     return `${this.idOf(vocabulary)}.${vocabulary.versionFor(uri, part)}`;
@@ -85,7 +95,7 @@ export class LintCache {
 
 export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   if (!doc.isIdeaFile) return [];
-  const workspace = options.workspace ?? singleDocumentVocabulary(options.uri, doc);
+  const workspace = options.workspace ?? options.cache?.documentVocabulary(options.uri, doc) ?? singleDocumentVocabulary(options.uri, doc);
   const active = (options.rules ?? RULES).filter((rule) => levelOf(rule, options) !== 'off');
   const cache = options.cache;
   const findings: Finding[] = [];
