@@ -50,7 +50,6 @@ export function skillKey(name: string): string {
 interface FileEntry {
   /** Per idea, what it adds (equal words: the same vocabulary, wherever they are written). */
   readonly ideas: readonly IdeaVocabulary[];
-  readonly titles: readonly string[];
   /** Where each idea's section starts (its vocabulary's spans are relative to it). */
   readonly bases: readonly number[];
   readonly lines: LineIndexLike;
@@ -60,6 +59,7 @@ interface FileEntry {
 
 /** An idea's mentors and skills as the index keeps them, spans relative to the idea (see perIdea). */
 interface IdeaVocabulary {
+  readonly title: string;
   readonly skills: ReadonlyArray<readonly [string, string]>;
   readonly mentors: ReadonlyArray<{ readonly name?: string; readonly handle?: string; readonly email?: string; readonly span: Span }>;
   /** Equal words: the same vocabulary, wherever it is written. */
@@ -80,7 +80,7 @@ function ideaVocabulary(idea: Idea): IdeaVocabulary {
     mentors: [idea.title, ...mentors.flatMap((m) => [m.name ?? '', m.handle ?? '', m.email ?? ''])],
     skills: skills.map(([, name]) => name),
   };
-  return { skills, mentors, words };
+  return { title: idea.title, skills, mentors, words };
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -132,17 +132,15 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       return;
     }
     const ideas: IdeaVocabulary[] = [];
-    const titles: string[] = [];
     const bases: number[] = [];
     for (const idea of doc.ideas) {
       ideas.push(perIdea(idea, IDEA_VOCABULARY, ideaVocabulary));
-      titles.push(idea.title);
       bases.push(idea.origin?.base ?? 0);
     }
     const before = this.files.get(uri)?.ideas;
     const sameWords = (part: VocabularyPart) =>
       before !== undefined && before.length === ideas.length && before.every((b, i) => b === ideas[i] || sameStrings(b.words[part], ideas[i]!.words[part]));
-    this.files.set(uri, { ideas, titles, bases, lines: doc.lines, changed: ++this.generation });
+    this.files.set(uri, { ideas, bases, lines: doc.lines, changed: ++this.generation });
     if (!sameWords('skills')) {
       this.wordsGeneration.skills++;
       this.skillCache = undefined;
@@ -196,7 +194,7 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
           const base = entry.bases[i]!;
           for (const m of idea.mentors) {
             const span = { start: m.span.start + base, end: m.span.end + base };
-            uses.push(new PlacedMentorUse(uri, entry.titles[i]!, entry.lines, span, m.name, m.handle, m.email));
+            uses.push(new PlacedMentorUse(uri, idea.title, entry.lines, span, m.name, m.handle, m.email));
           }
         });
       }

@@ -34,13 +34,15 @@ type Detection = { readonly template: Template; readonly reason: string };
  * The last few detections by what they were judged from (each idea's evidence, level and project
  * level): typing in a description changes none of it, and a big file is not judged again.
  */
-const RECENT: Array<{ readonly judged: readonly unknown[]; readonly detection: Detection }> = [];
+/** Per idea, three entries: its evidence, its level, its project's level (null: none). */
+type Judged = Array<IdeaEvidence | number | null>;
+const RECENT: Array<{ readonly judged: Judged; readonly detection: Detection }> = [];
 const RECENT_MAX = 4;
 
 export function bestPreset(doc: IdeaDocument): Detection {
   const samples = new Set<Idea>(doc.samples);
   const ideas = doc.ideas.filter((i) => !samples.has(i));
-  const judged: unknown[] = [];
+  const judged: Judged = [];
   for (const idea of ideas) judged.push(perIdea(idea, IDEA_EVIDENCE, ideaEvidence), idea.heading.level, idea.project ? idea.project.heading.level : null);
   const recent = RECENT.find((r) => r.judged.length === judged.length && r.judged.every((v, i) => v === judged[i] || sameEvidence(v, judged[i])));
   if (recent) return recent.detection;
@@ -51,10 +53,8 @@ export function bestPreset(doc: IdeaDocument): Detection {
 }
 
 /** Equal evidence from two versions of an idea (the one being typed in is a new section each time). */
-function sameEvidence(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const x = a as IdeaEvidence;
-  const y = b as IdeaEvidence;
+function sameEvidence(x: IdeaEvidence | number | null, y: IdeaEvidence | number | null | undefined): boolean {
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
   return (
     x.bulleted === y.bulleted &&
     x.tabs === y.tabs &&
