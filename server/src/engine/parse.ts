@@ -205,7 +205,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
       if (!syntax.openAtEnd || next === undefined) break;
       next = scanner.next();
     }
-    sections.push({ from, length: sectionText.length, lookaheadLength: lookahead.length, syntax, resolved: syntax, hasBracket: sectionText.includes('[') });
+    sections.push({ from, length: sectionText.length, lookaheadLength: lookahead.length, syntax, resolved: syntax, hasBracket: sectionText.includes('['), placed: undefined });
     if (next === undefined) break;
     from = next;
     next = scanner.next();
@@ -215,7 +215,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
       while (resume < old.length && old[resume]!.from < oldFrom) resume++;
       if (resume < old.length && old[resume]!.from === oldFrom) {
         freshEnd = sections.length;
-        for (let j = resume; j < old.length; j++) sections.push(delta ? { ...old[j]!, from: old[j]!.from + delta } : old[j]!);
+        for (let j = resume; j < old.length; j++) sections.push(delta ? moved(old[j]!, delta) : old[j]!);
         break;
       }
     }
@@ -235,12 +235,26 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
     const resolved = definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax;
-    if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket };
+    if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
   const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
+}
+
+/** The section `delta` characters further on (its placement is redone when the document is built). */
+function moved(s: ParsedSection, delta: number): ParsedSection {
+  // A literal, not a spread: thousands of sections move on every keystroke in a big file.
+  return {
+    from: s.from + delta,
+    length: s.length,
+    lookaheadLength: s.lookaheadLength,
+    syntax: s.syntax,
+    resolved: s.resolved,
+    hasBracket: s.hasBracket,
+    placed: s.placed,
+  };
 }
 
 const LINE = /[^\r\n]*/y;
