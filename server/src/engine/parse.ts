@@ -357,6 +357,8 @@ interface PlacedSection {
   readonly code: readonly CodeBlock[];
 }
 
+const NONE: readonly never[] = [];
+
 /** The section's placed model: as last placed when it has not moved, else moved (see Idea.origin). */
 function place(section: ParsedSection): PlacedSection {
   const { from: base, placed: last } = section;
@@ -368,8 +370,9 @@ function place(section: ParsedSection): PlacedSection {
     model,
     headings: model.headings.map((h) => ({ level: h.level, text: h.text, span: sh(h.span), textSpan: sh(h.textSpan), setext: h.setext })),
     origins: model.info.map(({ key }) => ({ key, base })),
-    comments: model.comments.map((c) => ({ text: c.text, span: sh(c.span) })),
-    code: model.code.map((c) => ({ lang: c.lang, value: c.value, span: sh(c.span), valueSpan: sh(c.valueSpan) })),
+    // Most sections have neither: no new empty arrays for them.
+    comments: model.comments.length ? model.comments.map((c) => ({ text: c.text, span: sh(c.span) })) : NONE,
+    code: model.code.length ? model.code.map((c) => ({ lang: c.lang, value: c.value, span: sh(c.span), valueSpan: sh(c.valueSpan) })) : NONE,
   };
   section.placed = placed;
   return placed;
