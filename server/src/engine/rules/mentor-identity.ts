@@ -54,18 +54,18 @@ const IDENTIFIED = memoSlot<ReadonlyArray<{ readonly index: number; readonly nam
 
 function identified(idea: Idea) {
   return idea.mentors.flatMap((mentor, index) => {
-    const name = cleanName(mentor);
-    const handle = cleanHandle(mentor);
+    const name = cleanName(mentor.name);
+    const handle = cleanHandle(mentor.handle);
     return name && handle ? [{ index, name, handle }] : [];
   });
 }
 
-function cleanName(use: Pick<MentorUse, 'name'>): string | undefined {
-  return use.name !== undefined && isPersonName(use.name) ? foldName(use.name) : undefined;
+function cleanName(name: string | undefined): string | undefined {
+  return name !== undefined && isPersonName(name) ? foldName(name) : undefined;
 }
 
-function cleanHandle(use: Pick<MentorUse, 'handle'>): string | undefined {
-  return use.handle !== undefined && isValidHandle(use.handle) ? use.handle.toLowerCase() : undefined;
+function cleanHandle(handle: string | undefined): string | undefined {
+  return handle !== undefined && isValidHandle(handle) ? handle.toLowerCase() : undefined;
 }
 
 /** Names compare with white space folded, as written otherwise. */
@@ -102,8 +102,8 @@ function identities(workspace: WorkspaceVocabulary): Identities {
   };
   const uses: Array<{ readonly index: number; readonly name: string; readonly handle: string }> = [];
   workspace.mentorUses().forEach((u, index) => {
-    const name = cleaned(names, u.name, (n) => cleanName({ name: n }));
-    const handle = cleaned(handles, u.handle, (h) => cleanHandle({ handle: h }));
+    const name = cleaned(names, u.name, cleanName);
+    const handle = cleaned(handles, u.handle, cleanHandle);
     if (name !== undefined && handle !== undefined) uses.push({ index, name, handle });
   });
   const found = {

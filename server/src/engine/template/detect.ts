@@ -30,31 +30,47 @@ interface Evidence {
 
 type Detection = { readonly template: Template; readonly reason: string };
 
+/** What detection judges, per idea (samples left out): its evidence, its level, its project's level. */
+interface Judged {
+  readonly evidence: readonly IdeaEvidence[];
+  readonly levels: readonly number[];
+  readonly projectLevels: ReadonlyArray<number | null>;
+}
+
 /**
- * The last few detections by what they were judged from (each idea's evidence, level and project
- * level): typing in a description changes none of it, and a big file is not judged again.
+ * The last few detections by what they were judged from: typing in a description changes none of
+ * it, and a big file is not judged again.
  */
-/** Per idea, three entries: its evidence, its level, its project's level (null: none). */
-type Judged = Array<IdeaEvidence | number | null>;
 const RECENT: Array<{ readonly judged: Judged; readonly detection: Detection }> = [];
 const RECENT_MAX = 4;
 
 export function bestPreset(doc: IdeaDocument): Detection {
   const samples = new Set<Idea>(doc.samples);
-  const ideas = doc.ideas.filter((i) => !samples.has(i));
-  const judged: Judged = [];
-  for (const idea of ideas) judged.push(perIdea(idea, IDEA_EVIDENCE, ideaEvidence), idea.heading.level, idea.project ? idea.project.heading.level : null);
-  const recent = RECENT.find((r) => r.judged.length === judged.length && r.judged.every((v, i) => v === judged[i] || sameEvidence(v, judged[i])));
+  const judged = { evidence: [] as IdeaEvidence[], levels: [] as number[], projectLevels: [] as Array<number | null> };
+  for (const idea of doc.ideas) {
+    if (samples.has(idea)) continue;
+    judged.evidence.push(perIdea(idea, IDEA_EVIDENCE, ideaEvidence));
+    judged.levels.push(idea.heading.level);
+    judged.projectLevels.push(idea.project ? idea.project.heading.level : null);
+  }
+  const recent = RECENT.find(({ judged: r }) => sameJudged(r, judged));
   if (recent) return recent.detection;
-  const detection = detect(gather(ideas));
+  const detection = detect(gather(judged));
   RECENT.unshift({ judged, detection });
   RECENT.length = Math.min(RECENT.length, RECENT_MAX);
   return detection;
 }
 
+function sameJudged(a: Judged, b: Judged): boolean {
+  return (
+    a.evidence.length === b.evidence.length &&
+    a.levels.every((level, i) => level === b.levels[i] && a.projectLevels[i] === b.projectLevels[i]) &&
+    a.evidence.every((e, i) => e === b.evidence[i] || sameEvidence(e, b.evidence[i]!))
+  );
+}
+
 /** Equal evidence from two versions of an idea (the one being typed in is a new section each time). */
-function sameEvidence(x: IdeaEvidence | number | null, y: IdeaEvidence | number | null | undefined): boolean {
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+function sameEvidence(x: IdeaEvidence, y: IdeaEvidence): boolean {
   return (
     x.bulleted === y.bulleted &&
     x.tabs === y.tabs &&
@@ -86,7 +102,7 @@ function detect(evidence: Evidence): Detection {
   return { template: best, reason: describe(best, evidence) };
 }
 
-function gather(ideas: readonly Idea[]): Evidence {
+function gather({ evidence, levels, projectLevels: projectLevelList }: Judged): Evidence {
   const keyIdeas = new Map<string, number>();
   const labels = new Map<string, Map<string, number>>();
   const ideaLevels = new Map<number, number>();
@@ -97,10 +113,9 @@ function gather(ideas: readonly Idea[]): Evidence {
   let emails = 0;
   let bulleted = 0;
   let tabs = 0;
-  for (const idea of ideas) {
-    bump(ideaLevels, idea.heading.level);
-    bump(projectLevels, idea.project ? idea.project.heading.level : null);
-    const own = perIdea(idea, IDEA_EVIDENCE, ideaEvidence);
+  evidence.forEach((own, i) => {
+    bump(ideaLevels, levels[i]!);
+    bump(projectLevels, projectLevelList[i]!);
     for (const [key, label] of own.labels) {
       let byLabel = labels.get(key);
       if (!byLabel) labels.set(key, (byLabel = new Map()));
@@ -113,8 +128,8 @@ function gather(ideas: readonly Idea[]): Evidence {
     sublists += own.sublists;
     mentors += own.mentors;
     emails += own.emails;
-  }
-  const n = ideas.length;
+  });
+  const n = evidence.length;
   return {
     ideaCount: n,
     keyShare: shares(keyIdeas, n),
