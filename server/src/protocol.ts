@@ -31,6 +31,8 @@ export interface OutlineIssue {
 export interface OutlineIdea {
   readonly title: string;
   readonly line: number;
+  /** Sub-project and theme headings between the project and the idea, outermost first (absent when none). */
+  readonly path?: readonly string[];
   readonly fields: readonly OutlineField[];
   readonly mentors: readonly OutlineMentor[];
   readonly skills: readonly string[];

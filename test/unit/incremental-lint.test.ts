@@ -70,7 +70,7 @@ test('findings that depend on the workspace follow it: a re-used idea is checked
   const lintCache = new LintCache();
   const index = new WorkspaceIndex();
   const other = 'file:///w/other.md';
-  const otherText = (name: string) => `### Other\n\n#### Idea\n\n- Description: d\n- Mentor(s): ${name} (@ada)\n- Recommended Skills: golang\n`;
+  const otherText = (name: string) => `### Other\n\n#### Idea\n\n- Description: d\n- Mentor(s): ${name} (@ada)\n- Recommended Skills: GoLang\n`;
   const mine = '### Mine\n\n#### First\n\n- Description: d\n- Mentor(s): Ada Lovelace (@ada)\n- Recommended Skills: Golang\n';
   const check = async (text: string) => {
     const doc = parseDocument(text, { cache: sections });
@@ -79,18 +79,18 @@ test('findings that depend on the workspace follow it: a re-used idea is checked
   };
   index.update(other, parseDocument(otherText('Ada Lovelace')));
   const agreed = await check(mine);
-  assert.deepEqual(agreed.map((f) => f.rule), [], 'one name for @ada; golang vs Golang is a tie, which the capital (this file) wins');
+  assert.deepEqual(agreed.map((f) => f.rule), [], 'one name for @ada; GoLang vs Golang is a tie: no evidence either way');
   index.update(other, parseDocument(otherText('Ada King')));
   const after = await check(mine);
   const fresh = await checkDocument({ uri, text: mine, host, workspace: index });
   assert.deepEqual(show(after), show(fresh.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
   assert.ok(after.some((f) => f.rule === 'mentor-identity' && /Ada King/.test(f.message)), 'the other spelling is reported');
-  // Now the skills: two uses of `golang` elsewhere make it the dominant spelling, so `Golang` here is reported.
-  index.update(other, parseDocument(`${otherText('Ada King')}\n#### Second\n\n- Description: d\n- Recommended Skills: golang\n`));
+  // Now the skills: two uses of `GoLang` elsewhere make it the dominant spelling, so `Golang` here is reported.
+  index.update(other, parseDocument(`${otherText('Ada King')}\n#### Second\n\n- Description: d\n- Recommended Skills: GoLang\n`));
   const skills = await check(mine);
   const freshSkills = await checkDocument({ uri, text: mine, host, workspace: index });
   assert.deepEqual(show(skills), show(freshSkills.findings.filter((f) => f.rule === 'mentor-identity' || f.rule === 'skill-spelling')));
-  assert.ok(skills.some((f) => f.rule === 'skill-spelling' && /as `golang`/.test(f.message)), 'the workspace spelling wins');
+  assert.ok(skills.some((f) => f.rule === 'skill-spelling' && /as `GoLang`/.test(f.message)), 'the workspace spelling wins');
 });
 
 test('related places in the same file follow it when lines are added above (they are never taken from the cache)', async () => {
@@ -106,7 +106,7 @@ test('related places in the same file follow it when lines are added above (they
     return findings.filter((f) => f.rule === 'mentor-identity').map((f) => ({ span: f.span, related: f.related }));
   };
   const before = await related(text);
-  assert.equal(before.length, 2);
+  assert.equal(before.length, 1, 'one note for @ada, at its first place');
   const edited = `Intro line.\n\n${text}`;
   const after = await related(edited);
   const freshIndex = new WorkspaceIndex();
@@ -121,7 +121,7 @@ test('an edit to one idea\'s skills re-checks the spelling of the others (their 
   const lintCache = new LintCache();
   const index = new WorkspaceIndex();
   const idea = (title: string, skill: string) => `#### ${title}\n\n- Description: d\n- Recommended Skills: ${skill}\n\n`;
-  const text = (third: string) => `### P\n\n${idea('One', 'Golang')}${idea('Two', 'golang')}${idea('Three', third)}`;
+  const text = (third: string) => `### P\n\n${idea('One', 'Golang')}${idea('Two', 'GoLang')}${idea('Three', third)}`;
   const spelling = async (t: string, cached: boolean) => {
     const doc = parseDocument(t, cached ? { cache: sections } : {});
     const vocabulary = cached ? index : new WorkspaceIndex();
@@ -129,10 +129,10 @@ test('an edit to one idea\'s skills re-checks the spelling of the others (their 
     const { findings } = await checkDocument({ uri, text: t, doc, host, workspace: vocabulary, ...(cached ? { lintCache } : {}) });
     return show(findings.filter((f) => f.rule === 'skill-spelling'));
   };
-  const before = await spelling(text('golang'), true);
-  assert.equal(before.length, 1, 'One is told to write golang');
+  const before = await spelling(text('GoLang'), true);
+  assert.equal(before.length, 1, 'One is told to write GoLang');
   const after = await spelling(text('Golang'), true);
   assert.deepEqual(after, await spelling(text('Golang'), false));
   assert.equal(after.length, 1);
-  assert.match(after[0]!, /Spell `golang` as `Golang`/, 'now Two is told to write Golang, and One is not told anything');
+  assert.match(after[0]!, /Spell `GoLang` as `Golang`/, 'now Two is told to write Golang, and One is not told anything');
 });

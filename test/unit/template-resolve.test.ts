@@ -159,10 +159,31 @@ test('nearest PROJECT_IDEA_TEMPLATE.md walking up beats the preset', async () =>
   assert.equal(r.template.ideaLevel, 5);
   assert.equal(r.template.fields[3]?.label, 'Upstream Issue (URL)');
   assert.deepEqual(host.reads, [
+    // the siblings that may hold the term's template block, then the walk up
+    'file:///repo/programs/gsoc/project_ideas.md',
+    'file:///repo/programs/gsoc/PROJECT_IDEAS.md',
+    'file:///repo/programs/gsoc/ideas.md',
+    'file:///repo/programs/gsoc/README.md',
     'file:///repo/programs/gsoc/PROJECT_IDEA_TEMPLATE.md',
     'file:///repo/programs/PROJECT_IDEA_TEMPLATE.md',
     'file:///repo/PROJECT_IDEA_TEMPLATE.md',
   ]);
+});
+
+test('a sibling file\'s template block beats PROJECT_IDEA_TEMPLATE.md (an LFX term README inherits its project_ideas.md)', async () => {
+  const sibling = `# Term\n\n## Template\n\n\`\`\`\n### CNCF Project Name\n#### Title\n- Description:\n- Recommended Skills:\n- Mentor(s):\n- Upstream Issue (URL):\n\`\`\`\n`;
+  const host = memoryHost({
+    'file:///repo/term/project_ideas.md': sibling,
+    'file:///repo/PROJECT_IDEA_TEMPLATE.md': TEMPLATE_FILE_2020,
+  });
+  const r = await resolveTemplate({ uri: 'file:///repo/term/README.md', doc: parseDocument(IDEAS_2019), host });
+  assert.equal(r.source.kind, 'sibling');
+  assert.equal(r.source.uri, 'file:///repo/term/project_ideas.md');
+  assert.match(r.source.reason, /sibling project_ideas\.md/);
+  assert.deepEqual(r.template.fields.map((f) => f.label), ['Description', 'Recommended Skills', 'Mentor(s)', 'Upstream Issue (URL)']);
+  // The sibling itself is not its own sibling: project_ideas.md reads its own block first.
+  const own = await resolveTemplate({ uri: 'file:///repo/term/project_ideas.md', doc: parseDocument(sibling), host });
+  assert.equal(own.source.kind, 'inline');
 });
 
 test('no template anywhere: the best-matching preset, walk stops at the root', async () => {
@@ -171,8 +192,9 @@ test('no template anywhere: the best-matching preset, walk stops at the root', a
   assert.equal(r.source.kind, 'preset');
   assert.equal(r.template.id, 'cncf-2019');
   assert.match(r.source.reason, /best match/);
-  assert.ok(host.reads.length >= 1 && host.reads.length < 10);
-  assert.ok(host.reads.every((u) => u.endsWith('/PROJECT_IDEA_TEMPLATE.md')));
+  assert.ok(host.reads.length >= 1 && host.reads.length < 16);
+  assert.ok(host.reads.every((u) => /\/(PROJECT_IDEA_TEMPLATE|project_ideas|PROJECT_IDEAS|ideas|README)\.md$/.test(u)));
+  assert.equal(r.template.guessed, undefined, 'a close match is checked as stated');
 });
 
 test('a host that throws is a missing file, never an exception', async () => {

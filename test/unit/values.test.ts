@@ -29,7 +29,8 @@ const MENTOR_FORMS: Array<[string, ReturnType<typeof mentorsOf>]> = [
   ['Bill Mulligan (@xmulligan, bill@isovalent.com)', [{ form: 'name-handle-email', name: 'Bill Mulligan', handle: 'xmulligan', email: 'bill@isovalent.com' }]],
   ['[Craig Tiller](https://github.com/ctiller)', [{ form: 'link', name: 'Craig Tiller', handle: 'ctiller' }]],
   ['Yong Tang @yongtang (yong.tang@example.com)', [{ form: 'other', name: 'Yong Tang', handle: 'yongtang', email: 'yong.tang@example.com' }]],
-  ['Lee Calcote ([@lcalcote](https://twitter.com/lcalcote))', [{ form: 'other', name: 'Lee Calcote', handle: 'lcalcote' }]],
+  // A Twitter handle is not a GitHub one.
+  ['Lee Calcote ([@lcalcote](https://twitter.com/lcalcote))', [{ form: 'other', name: 'Lee Calcote' }]],
   ['Peter Portante', [{ form: 'name', name: 'Peter Portante' }]],
   ['@ynli', [{ form: 'handle', handle: 'ynli' }]],
   ['[@kakkoyun](https://github.com/kakkoyun)', [{ form: 'link-handle', handle: 'kakkoyun' }]],
@@ -153,4 +154,48 @@ test('issues: links found in every shape, with spans on the URL', () => {
   const issues = parsed.ideas[0]!.issues;
   assert.deepEqual(issues.map((i) => i.number), [1809, 2, 3]);
   for (const i of issues) assert.equal(parsed.text.slice(i.span.start, i.span.end), i.url);
+});
+
+test('mentors: a role or note before or after the entry is kept apart from the name', () => {
+  const { idea } = ideaOf(
+    '- Mentor(s):\n  - Primary: [Nick Young](https://github.com/youngnick)\n  - Ana Ruiz (@ana-ruiz) (co-mentor)\n  - Li Wei (@li-wei, li@x.org) from the storage team\n  - Tim Hill (@timhill) - backup mentor',
+  );
+  assert.deepEqual(
+    idea.mentors.map((m) => [m.name, m.handle, m.role]),
+    [
+      ['Nick Young', 'youngnick', 'primary'],
+      ['Ana Ruiz', 'ana-ruiz', 'co-mentor'],
+      ['Li Wei', 'li-wei', 'from the storage team'],
+      ['Tim Hill', 'timhill', 'backup'],
+    ],
+  );
+});
+
+test('mentors: one sub-list entry is one mentor, a comma in the name notwithstanding', () => {
+  const { idea } = ideaOf('- Mentor(s):\n  - Nguyen, Van An (@vanan, vanan@example.org)\n  - Jane Doe (@jane), John Roe (@john)');
+  assert.deepEqual(
+    idea.mentors.map((m) => m.handle),
+    ['vanan', 'jane', 'john'],
+  );
+  assert.equal(idea.mentors[0]!.email, 'vanan@example.org');
+});
+
+test('mentors: handles without @, a full stop after an email, full-width commas', () => {
+  const { idea } = ideaOf(
+    '- Mentor(s): Michi Mutsuzaki, michi-covalent, michi@isovalent.com. Kornilios Kourtis, kkourt, kornilios@isovalent.com',
+  );
+  assert.deepEqual(
+    idea.mentors.map((m) => [m.name, m.handle, m.email]),
+    [
+      ['Michi Mutsuzaki', 'michi-covalent', 'michi@isovalent.com'],
+      ['Kornilios Kourtis', 'kkourt', 'kornilios@isovalent.com'],
+    ],
+  );
+  const wide = ideaOf('- Mentor(s): [Chauncey Jiang](https://github.com/chaunceyjiang/)，[Yunkang Ren](https://github.com/renyunkang)').idea;
+  assert.deepEqual(wide.mentors.map((m) => m.handle), ['chaunceyjiang', 'renyunkang']);
+  const inLink = ideaOf('- Mentor(s): [Adam Gardner (adam at agardner dot net)](https://github.com/agardnerit)').idea;
+  assert.deepEqual(inLink.mentors.map((m) => [m.name, m.handle, m.email]), [['Adam Gardner', 'agardnerit', 'adam at agardner dot net']]);
+  // A capitalised single word after a name is a second mentor's name, not a handle.
+  const two = ideaOf('- Mentor(s): Jane Doe, Bob').idea;
+  assert.deepEqual(two.mentors.map((m) => [m.name, m.handle]), [['Jane Doe', undefined], ['Bob', undefined]]);
 });

@@ -13,6 +13,8 @@ import { cliEnvironment } from './settings';
 export interface CliOutlineIdea {
   readonly title: string;
   readonly line: number;
+  /** Sub-project and theme headings between the project and the idea (absent when none). */
+  readonly path?: readonly string[];
   readonly fields: ReadonlyArray<{ readonly name: string; readonly label: string; readonly line: number; readonly value: string }>;
   readonly mentors: OutlineIdea['mentors'];
   readonly skills: readonly string[];
@@ -48,6 +50,7 @@ export function toCliOutline(file: string, outline: Outline): CliOutline {
   const idea = (i: OutlineIdea): CliOutlineIdea => ({
     title: i.title,
     line: i.line + 1,
+    ...(i.path ? { path: i.path } : {}),
     fields: i.fields.map((f) => ({ name: f.name, label: f.label, line: f.line + 1, value: f.value })),
     mentors: i.mentors,
     skills: i.skills,
@@ -67,7 +70,7 @@ export function outlineText(outline: CliOutline): string {
   const t = outline.template;
   out.push(t ? `template: ${t.name} [${t.id}], ${t.source}: ${t.reason}` : 'template: none');
   const ideaLines = (idea: CliOutlineIdea, indent: string): void => {
-    out.push(`${indent}${idea.title}  line:${idea.line}`);
+    out.push(`${indent}${idea.path ? `${idea.path.join(' › ')} › ` : ''}${idea.title}  line:${idea.line}`);
     const inner = `${indent}  `;
     if (idea.mentors.length > 0) out.push(`${inner}mentors: ${idea.mentors.map(mentorText).join('; ')}`);
     if (idea.skills.length > 0) out.push(`${inner}skills: ${idea.skills.join(', ')}`);

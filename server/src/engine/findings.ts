@@ -32,4 +32,13 @@ export interface Finding {
   readonly span: Span;
   readonly fix?: Fix;
   readonly related?: readonly RelatedInformation[];
+  /** See `Report.once`: findings with one key collapse into the first. */
+  readonly once?: string;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** The less severe of two levels. */
+export function milder(a: Severity, b: Severity | undefined): Severity {
+  return b !== undefined && RANK[b] < RANK[a] ? b : a;
 }

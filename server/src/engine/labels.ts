@@ -77,3 +77,49 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * How a label written in a file relates to the template's label for the same field
+ * (FINDINGS-POLICY: a typo is a warning; a variant or a synonym is info at most):
+ * - `same`: exactly the template's label;
+ * - `variant`: the same words up to case, plural (`Mentors`, `Mentor[s]`, `Expected outcomes`), or a
+ *   word more or less (`Upstream Issue` for `Upstream Issue (URL)`, `Difficulty rating`);
+ * - `typo`: a slip of the pen (`Metor(s)`, `Recommend Skills`, `Upstraeam Issue`) or markup left in
+ *   the label (`Recommended Skills\*\*`): the fix to the template's label is certain;
+ * - `synonym`: other words for the field (`Required skills`, `Deliverables`): renaming it would change
+ *   what the author wrote, so no fix.
+ */
+export type LabelRelation = 'same' | 'variant' | 'typo' | 'synonym';
+
+export function labelRelation(written: string, wanted: string): LabelRelation {
+  if (written === wanted) return 'same';
+  if (/[\\*_`~<>#=|]/.test(written)) return 'typo';
+  const a = labelWords(written);
+  const b = labelWords(wanted);
+  if (sameWords(a, b) || containsWords(a, b) || containsWords(b, a)) return 'variant';
+  const distance = editDistance(normaliseLabel(written), normaliseLabel(wanted), 3);
+  return distance <= Math.min(3, Math.max(1, Math.floor(wanted.length / 5))) ? 'typo' : 'synonym';
+}
+
+/** Lower-case words with plural endings dropped: `Mentor(s)` and `Mentors` → [mentor]. */
+function labelWords(label: string): string[] {
+  return (label.toLowerCase().replace(/[([](?:s|es)[)\]]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) =>
+    w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w,
+  );
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/** Every word of `inner` is in `outer`, and what `outer` adds are words (not a stray letter). */
+function containsWords(outer: readonly string[], inner: readonly string[]): boolean {
+  if (!inner.length || outer.length <= inner.length) return false;
+  const rest = [...outer];
+  for (const w of inner) {
+    const at = rest.indexOf(w);
+    if (at < 0) return false;
+    rest.splice(at, 1);
+  }
+  return rest.every((w) => w.length >= 2);
+}

@@ -1,7 +1,7 @@
 // Runs the rules over a document, with the configured levels and the inline controls
 // `<!-- soc-ideas-disable RULE… -->`, `-enable`, `-disable-next-line`.
 import type { RuleLevel } from './config';
-import type { Finding } from './findings';
+import { type Finding, milder } from './findings';
 import type { Idea, IdeaDocument, Span } from './model';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
@@ -110,7 +110,8 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
           template: options.template,
           workspace,
           report(report) {
-            out.push({ rule: rule.id, severity, ...report });
+            const { atMost, ...rest } = report;
+            out.push({ rule: rule.id, ...rest, severity: milder(severity, atMost) });
           },
         });
       } catch (error) {
@@ -153,7 +154,45 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   findings.push(...run(active.filter((r) => !IDEA_SCOPES.includes(r.scope as IdeaScope)), doc));
 
   const suppressed = inlineSuppressions(doc);
-  return (suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  const shown = suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings;
+  shown.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  return onceEach(shown);
+}
+
+/**
+ * A convention is one finding for the file: the first of each rule's `once` key, saying how many
+ * places share it; its fix, when each place has one, fixes them all.
+ */
+function onceEach(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.once === undefined) continue;
+    const key = `${f.rule}\u0000${f.once}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  if (!groups.size) return findings as Finding[];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.once === undefined) {
+      out.push(f);
+      continue;
+    }
+    const group = groups.get(`${f.rule}\u0000${f.once}`)!;
+    if (group[0] !== f) continue;
+    if (group.length === 1) {
+      out.push(f);
+      continue;
+    }
+    const fixes = group.flatMap((g) => (g.fix ? [g.fix] : []));
+    const fix = fixes.length
+      ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: fixes.flatMap((x) => x.edits), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
+      : undefined;
+    const { fix: _own, ...rest } = f;
+    out.push({ ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) });
+  }
+  return out;
 }
 
 function levelOf(rule: Rule, options: LintOptions): RuleLevel {

@@ -132,6 +132,13 @@ export interface Idea {
   /** From the heading to the next heading of the same or a higher level (or the end). */
   readonly span: Span;
   readonly project: Project | null;
+  /** Sub-project and theme headings between the project and the idea, outermost first. */
+  readonly path: readonly string[];
+  /**
+   * Written at the project level right after a project whose ideas are sub-headings: kept under
+   * that project (idea-heading reports it).
+   */
+  readonly atProjectLevel: boolean;
   readonly fields: readonly Field[];
   readonly mentors: readonly Mentor[];
   readonly skills: readonly Skill[];

@@ -40,6 +40,7 @@ export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedT
     return {
       title: idea.title,
       line: lineOf(idea.heading.span.start),
+      ...(idea.path.length ? { path: idea.path } : {}),
       fields: idea.fields.map((f) => ({ name: f.key ?? '', label: f.label, line: lineOf(f.itemSpan.start), value: f.value })),
       mentors: idea.mentors.map((m) => ({
         ...(m.name !== undefined ? { name: m.name } : {}),

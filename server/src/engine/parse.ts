@@ -411,6 +411,9 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   // that lists `- mentors: …` and `- issue values: …` is not an idea file.
   const ideaLevels = new Set(headings.filter((_, h) => info[h]!.strength === 2).map((hd) => hd.level));
 
+  // First pass: which headings are ideas, and the headings above each that may be its project,
+  // a sub-project or a theme (containers, samples and a level-1 title are not).
+  const found: FoundIdea[] = [];
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     if (info[h]!.sample) {
@@ -419,36 +422,40 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
       sampleScope = { start: heading.span.start, end };
     }
     while (stack.length && headings[stack[stack.length - 1]!]!.level >= heading.level) stack.pop();
-    const { fields, strength } = info[h]!;
+    const { strength } = info[h]!;
     if (strength === 2 || (strength === 1 && ideaLevels.has(heading.level))) {
-      const isSample =
-        (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || info[h]!.titleOnly;
-      let projectIndex = -1;
-      for (let k = stack.length - 1; k >= 0; k--) {
-        const a = headings[stack[k]!]!;
-        if (a.level === 1 && k > 0) continue;
-        if (info[stack[k]!]!.generic || info[stack[k]!]!.sample) continue;
-        projectIndex = stack[k]!;
-        break;
-      }
-      let project: Project | null = null;
-      if (projectIndex >= 0) {
-        project = projectByHeading.get(projectIndex) ?? null;
-        if (!project && !isSample) {
-          const ph = headings[projectIndex]!;
-          project = { title: ph.text, heading: ph, span: { start: ph.span.start, end: sectionEnd(headings, projectIndex, text.length) }, ideas: [] };
-          projectByHeading.set(projectIndex, project);
-          projects.push(project);
-        }
-      }
-      const idea = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, isSample ? null : project, fields, headingOrigins[h]!);
-      if (isSample) samples.push(idea);
-      else {
-        ideas.push(idea);
-        project?.ideas.push(idea);
-      }
+      const sample = (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || info[h]!.titleOnly;
+      const candidate = (a: number) => !info[a]!.generic && !info[a]!.sample;
+      // A level-1 heading is the file's title: a project only when nothing else is (`# Kubernetes`, then ideas).
+      let chain = stack.filter((a) => headings[a]!.level > 1 && candidate(a));
+      if (!chain.length && stack.length && headings[stack[0]!]!.level === 1 && candidate(stack[0]!)) chain = [stack[0]!];
+      found.push({ heading: h, chain, sample });
     }
     stack.push(h);
+  }
+
+  const structure = placeIdeas(headings, found);
+  for (const idea of found) {
+    const h = idea.heading;
+    const heading = headings[h]!;
+    const placed = structure.get(h);
+    let project: Project | null = null;
+    if (placed && !idea.sample) {
+      project = projectByHeading.get(placed.project) ?? null;
+      if (!project) {
+        const ph = headings[placed.project]!;
+        project = { title: ph.text, heading: ph, span: { start: ph.span.start, end: sectionEnd(headings, placed.project, text.length) }, ideas: [] };
+        projectByHeading.set(placed.project, project);
+        projects.push(project);
+      }
+    }
+    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel } : NO_PLACE;
+    const made = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, project, where, info[h]!.fields, headingOrigins[h]!);
+    if (idea.sample) samples.push(made);
+    else {
+      ideas.push(made);
+      project?.ideas.push(made);
+    }
   }
   projects.sort((a, b) => a.heading.span.start - b.heading.span.start);
 
@@ -463,6 +470,97 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
     codeBlocks,
     isIdeaFile: ideas.length > 0,
   };
+}
+
+interface FoundIdea {
+  /** Index of the idea's heading. */
+  readonly heading: number;
+  /** Headings above it that may be its project, sub-project or theme, outermost first. */
+  readonly chain: readonly number[];
+  readonly sample: boolean;
+}
+
+interface Placement {
+  /** Heading index of the idea's project. */
+  readonly project: number;
+  /** Sub-projects and themes between the project and the idea. */
+  readonly path: readonly number[];
+  readonly atProjectLevel: boolean;
+}
+
+interface IdeaPlace {
+  readonly path: readonly string[];
+  readonly atProjectLevel: boolean;
+}
+
+const NO_PLACE: IdeaPlace = { path: [], atProjectLevel: false };
+
+/**
+ * Each idea's project (FINDINGS-POLICY, Structure). The file's project level is the level its ideas'
+ * outermost headings mostly have; the project is the outermost heading at or below it, and the
+ * headings between it and the idea are its path. An idea heading at that level with no project above
+ * it, right after a project whose ideas are sub-headings, is an idea written at project level: it
+ * stays with that project (and so do the ideas after it) and idea-heading says so. Otherwise such a
+ * heading with its own fields is a project whose one idea is its field block. Ideas with no heading
+ * above them at all (a single-project organisation's list) have no project: the file is the project.
+ */
+function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): Map<number, Placement> {
+  const out = new Map<number, Placement>();
+  const real = found.filter((f) => !f.sample);
+  const levels = new Map<number, number>();
+  for (const f of real) if (f.chain.length) levels.set(headings[f.chain[0]!]!.level, (levels.get(headings[f.chain[0]!]!.level) ?? 0) + 1);
+  let projectLevel = 0;
+  let most = 0;
+  for (const [level, count] of levels) {
+    if (count > most || (count === most && level < projectLevel)) {
+      projectLevel = level;
+      most = count;
+    }
+  }
+  const isIdea = new Set(found.map((f) => f.heading));
+  const hasSubIdeas = new Set<number>();
+  for (const f of real) for (const a of f.chain) hasSubIdeas.add(a);
+  /** Ideas written at project level, by heading: the project they stay with. */
+  const adopted = new Map<number, number>();
+  for (const f of found) {
+    // An idea nested in another idea's section (one level deeper) is that idea's sibling, not its child.
+    const chain = f.chain.filter((a) => !(isIdea.has(a) && headings[a]!.level > projectLevel));
+    if (chain.length) {
+      let p = chain.findIndex((a) => headings[a]!.level >= projectLevel);
+      if (p < 0) p = 0;
+      let project = chain[p]!;
+      const path = chain.slice(p + 1);
+      const adopter = adopted.get(project);
+      if (adopter !== undefined) {
+        path.unshift(project);
+        project = adopter;
+      }
+      out.set(f.heading, { project, path, atProjectLevel: false });
+      continue;
+    }
+    if (f.sample || projectLevel === 0 || headings[f.heading]!.level > projectLevel) continue;
+    const previous = previousAtLevel(headings, f.heading, projectLevel);
+    const project = previous === undefined ? undefined : (adopted.get(previous) ?? previous);
+    const misplaced =
+      project !== undefined && hasSubIdeas.has(project) && !isIdea.has(project) && headings[f.heading]!.text.split(/\s+/).length >= 3;
+    if (misplaced) {
+      adopted.set(f.heading, project);
+      out.set(f.heading, { project, path: [], atProjectLevel: true });
+    } else {
+      out.set(f.heading, { project: f.heading, path: [], atProjectLevel: false });
+    }
+  }
+  return out;
+}
+
+/** The nearest heading before `index` at `level`, unless a heading above that level comes first. */
+function previousAtLevel(headings: readonly Heading[], index: number, level: number): number | undefined {
+  for (let k = index - 1; k >= 0; k--) {
+    const l = headings[k]!.level;
+    if (l < level) return undefined;
+    if (l === level) return k;
+  }
+  return undefined;
 }
 
 /**
@@ -542,10 +640,11 @@ function makeIdea(
   heading: Heading,
   span: Span,
   project: Project | null,
+  where: IdeaPlace,
   syntax: readonly FieldSyntax[],
   origin: { key: IdeaKey; base: number },
 ): Idea {
-  return new PlacedIdea(heading, span, project, origin, ideaParts(text, lines, syntax, origin));
+  return new PlacedIdea(heading, span, project, where, origin, ideaParts(text, lines, syntax, origin));
 }
 
 /**
@@ -560,11 +659,17 @@ class PlacedIdea implements Idea {
     readonly heading: Heading,
     readonly span: Span,
     readonly project: Project | null,
+    where: IdeaPlace,
     readonly origin: { readonly key: IdeaKey; readonly base: number },
     private parts: IdeaParts,
   ) {
     this.title = heading.text;
+    this.path = where.path;
+    this.atProjectLevel = where.atProjectLevel;
   }
+
+  readonly path: readonly string[];
+  readonly atProjectLevel: boolean;
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {

@@ -358,7 +358,8 @@ function matchLabel(line: string, offset: number): LabelMatch | null {
     // `Label` must look like a label: no links, code, URLs or handles, a few words.
     labelRaw = labelRaw.replace(/(\*\*|__)[ \t]*$/, '');
     const label = labelRaw.trim();
-    if (isLabelShaped(label) && !/^\/\//.test(afterColon)) {
+    const key = isLabelShaped(label) && !/^\/\//.test(afterColon) ? fieldKeyOf(label) : undefined;
+    if (key !== undefined && (key !== null || isUnknownLabel(label))) {
       const labelStart = offset + i + labelRaw.indexOf(label);
       let v = colon + 1;
       const closing = /^[ \t]*(\*\*|__)/.exec(afterColon);
@@ -366,7 +367,7 @@ function matchLabel(line: string, offset: number): LabelMatch | null {
       while (v < rest.length && (rest[v] === ' ' || rest[v] === '\t')) v++;
       return {
         label,
-        key: fieldKeyOf(label),
+        key,
         labelSpan: { start: labelStart, end: labelStart + label.length },
         valueStart: offset + i + v,
         bold,
@@ -396,8 +397,17 @@ function matchLabel(line: string, offset: number): LabelMatch | null {
 function isLabelShaped(label: string): boolean {
   if (!label || label.length > LABEL_MAX) return false;
   if (!/^[\p{L}]/u.test(label)) return false;
-  if (/https?$|[[\]`<>@#|]|\]\(|\*\*/.test(label)) return false;
+  // `Mentor[s]` is a label; `[a link](…)`, code, URLs and handles are not.
+  if (/https?$|[[\]`<>@#|]|\]\(|\*\*/.test(label.replace(/\[(?:s|es)\]$/i, ''))) return false;
   return label.split(/\s+/).length <= 8;
+}
+
+/** Words that open a sentence, not a label: `The work has three parts: a parser, …`. */
+const SENTENCE_START = /^(?:the|a|an|this|that|these|it|we|you|they|there|in|on|for|to|if|when|as|our|your|its|here|some|each|one|currently|also|note)\b/i;
+
+/** An unknown label is a label only when it reads like one: a few words, not the start of a sentence. */
+function isUnknownLabel(label: string): boolean {
+  return label.split(/\s+/).length <= 4 && !SENTENCE_START.test(label);
 }
 
 function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyntax | null {

@@ -75,20 +75,37 @@ export function parseMentors(text: string, field: Field): Mentor[] {
   if (inline && !/^[(:]?\s*$/.test(inline)) {
     pieces.push(...splitMentorList(text.slice(field.inlineValueSpan.start, field.inlineValueSpan.end), field.inlineValueSpan.start));
   }
-  for (const item of field.subItems) pieces.push(...splitMentorList(item.text, item.span.start));
+  for (const item of field.subItems) {
+    // One sub-list entry is one mentor (`Nguyen, Van An (@vanan, …)`), unless it names several handles.
+    if (handleCount(item.text) <= 1) pieces.push(...trimmed(item.text, item.span.start));
+    else pieces.push(...splitMentorList(item.text, item.span.start));
+  }
   return pieces.map(parseMentor).filter((m): m is Mentor => m !== null);
+}
+
+/** How many distinct handles a text names (`@jane`, or a GitHub profile link). */
+export function handleCount(text: string): number {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[^\w.])@\[?([A-Za-z0-9][\w-]*)/g)) found.add(m[1]!.toLowerCase());
+  for (const m of text.matchAll(/github\.com\/([A-Za-z0-9][\w-]*)/gi)) found.add(m[1]!.toLowerCase());
+  return found.size;
+}
+
+function trimmed(text: string, offset: number): Piece[] {
+  return splitTopLevel(text, offset, /(?!)/y);
 }
 
 function splitMentorList(value: string, offset: number): Piece[] {
   // `,` `;` ` and ` `&` separate mentors, but `Jane, @jane, jane@x.org` is one mentor written flat.
-  const raw = splitTopLevel(value, offset, /,|;|\s+and\s+|\s+&\s+|\s+\/\s+/y);
+  // A full stop after an email ends that mentor too: `jane@x.org. John Roe, ...`.
+  const raw = splitTopLevel(value, offset, /[,;，；、]|\s+and\s+|\s+&\s+|\s+\/\s+|(?<=@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\.\s+/y);
   const merged: Piece[] = [];
   for (const piece of raw) {
     const prev = merged[merged.length - 1];
     // `Kevin Hannon, @kannon92, kannon1992@gmail.com`: a plain name, then its handle, then its email.
-    const isHandleOrEmail = /^@[A-Za-z0-9-]+$/.test(piece.text) || /^\S+$/.test(piece.text) && EMAIL_RE.test(piece.text);
+    const isHandleOrEmail = /^@[A-Za-z0-9-]+$/.test(piece.text) || (/^\S+$/.test(piece.text) && EMAIL_RE.test(piece.text)) || isBareHandle(piece.text);
     const prevIsNameOnly = prev !== undefined && /^[\p{L}][\p{L}\p{M}'’.\- ]*$/u.test(prev.text) && /\s/.test(prev.text);
-    const prevIsNameHandle = prev !== undefined && /^[\p{L}][\p{L}\p{M}'’.\- ]*,\s*@[A-Za-z0-9-]+$/u.test(prev.text);
+    const prevIsNameHandle = prev !== undefined && /^[\p{L}][\p{L}\p{M}'’.\- ]*,\s*(?:@[A-Za-z0-9-]+|\[@?[^\]]+\]\([^)]*\)\/?|[A-Za-z0-9][\w-]*)$/u.test(prev.text);
     if (prev && isHandleOrEmail && (prevIsNameOnly || (prevIsNameHandle && !piece.text.startsWith('@')))) {
       merged[merged.length - 1] = { text: value.slice(prev.span.start - offset, piece.span.end - offset), span: { start: prev.span.start, end: piece.span.end } };
     } else {
@@ -117,11 +134,31 @@ function splitMentorList(value: string, offset: number): Piece[] {
   return out.filter((p) => p.text.length > 0);
 }
 
+/**
+ * A token that can only be a handle written without its `@` (`michi-covalent`, `Ankurk99`): one word
+ * of handle characters that is not a capitalised name (`Bob`), or a link to a GitHub profile.
+ */
+function isBareHandle(text: string): boolean {
+  if (/^\[@?[^\]]+\]\(https?:\/\/(?:www\.)?github\.com\/[^)\s]+\)\/?$/i.test(text)) return true;
+  return HANDLE_RE.test(text) && !/^\p{Lu}\p{Ll}+$/u.test(text) && /[a-z]/.test(text);
+}
+
 function parseMentor(piece: Piece): Mentor | null {
   let raw = piece.text;
   let role: string | undefined;
-  const roleMatch = /\s+[-–—]\s+(primary|secondary|co-mentor|backup|lead)\s*$/i.exec(raw) ?? /\s*\((primary|secondary)\)\s*$/i.exec(raw);
   let span = piece.span;
+  // A role or a note before or after the entry is not part of the name (`Primary: Jane Doe (@jane)`,
+  // `Jane Doe (@jane) - primary`, `(co-mentor)`, `from the storage team`).
+  const lead = /^(primary|secondary|co-?mentor|adjunct|backup|lead|main)(?:\s+mentor)?\s*[:：\-–—]\s*/i.exec(raw);
+  if (lead) {
+    role = lead[1]!.toLowerCase();
+    raw = raw.slice(lead[0].length);
+    span = { start: span.start + lead[0].length, end: span.end };
+  }
+  const roleMatch =
+    /\s+[-–—]\s+(primary|secondary|co-?mentor|adjunct|backup|lead)(?:\s+mentor)?\s*$/i.exec(raw) ??
+    /\s*\((primary|secondary|co-?mentor|adjunct|backup|lead)(?:\s+mentor)?\)\s*$/i.exec(raw) ??
+    /\s+(from the [\p{L}\s-]+ team|on behalf of [\p{L}\s-]+)\s*$/iu.exec(raw);
   if (roleMatch) {
     role = roleMatch[1]!.toLowerCase();
     raw = raw.slice(0, roleMatch.index);
@@ -141,9 +178,14 @@ function parseMentor(piece: Piece): Mentor | null {
   if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(raw))) {
     const label = m[1]!.trim();
     const profile = GITHUB_PROFILE_RE.exec(m[2]!);
-    const handle = profile?.[1] ?? (label.startsWith('@') ? label.slice(1) : undefined);
+    // `[@jane](https://twitter.com/jane)` names a handle elsewhere, not a GitHub one.
+    const elsewhere = /^https?:\/\//i.test(m[2]!) && !/github\.com/i.test(m[2]!);
+    const handle = profile?.[1] ?? (label.startsWith('@') && !elsewhere ? label.slice(1) : undefined);
     if (label.startsWith('@')) return { ...base, form: 'link-handle', ...(handle ? { handle } : {}) };
-    return { ...base, form: 'link', name: label, ...(handle ? { handle } : {}) };
+    // `[Jane Doe (jane at x dot org)](https://github.com/jane)`: the email is inside the link text.
+    const email = findEmail(label);
+    const name = email ? label.replace(email, ' ').replace(/[()<>,;]/g, ' ').replace(/\s+/g, ' ').trim() : label;
+    return { ...base, form: 'link', name, ...(handle ? { handle } : {}), ...(email ? { email } : {}) };
   }
   // Jane Doe (@jane) / Jane Doe (@jane, jane@x.org) / Jane Doe (jane)
   if ((m = /^([^()@[\]]+?)\s*\(\s*(@?)([A-Za-z0-9][\w-]*)\s*(?:[,;]\s*([^()]*?))?\s*\)$/.exec(raw))) {
@@ -166,10 +208,16 @@ function parseMentor(piece: Piece): Mentor | null {
   // Anything else: pick out what we can.
   const email = findEmail(raw);
   const withoutEmail = email ? raw.replace(email, ' ') : raw;
-  const handleMatch = /(?:^|[^\w.])@([A-Za-z0-9][\w-]*)/.exec(withoutEmail);
+  // `[@jane](https://twitter.com/jane)`: a handle on another site says nothing of the GitHub one.
+  const handleMatch = /(?:^|[^\w.])@([A-Za-z0-9][\w-]*)/.exec(withoutEmail.replace(/\[[^\]]*\]\((?![^)]*github\.com)https?:[^)]*\)/gi, ' '));
   const linkProfile = /\]\((https?:\/\/(?:www\.)?github\.com\/[^)\s]+)\)/i.exec(raw);
-  const handle = handleMatch?.[1] ?? (linkProfile ? GITHUB_PROFILE_RE.exec(linkProfile[1]!)?.[1] : undefined);
-  const name = withoutEmail
+  const bare = bareHandleIn(withoutEmail);
+  const handle = handleMatch?.[1] ?? (linkProfile ? GITHUB_PROFILE_RE.exec(linkProfile[1]!)?.[1] : undefined) ?? bare;
+  // A parenthesised note with neither handle nor email is not part of the name (`Scott Rye (Weave/Flux)`).
+  const withoutNotes = withoutEmail.replace(/\s*\((?![^()]*@)[^()]*\)/g, (note: string, at: number) =>
+    (bare && note.includes(bare)) || (note.startsWith('(') && withoutEmail[at - 1] === ']') ? note : ' ',
+  );
+  const name = (bare && !handleMatch ? withoutNotes.replace(new RegExp(`(^|[\\s,(])${bare}(?=$|[\\s,)])`), '$1 ') : withoutNotes)
     // `[@jane](url)` and `@[jane](url)` are handles, not names; `[Jane Doe](url)` keeps its text.
     .replace(/@?\[@?[^\]]*\]\([^)]*\)/g, (link) => (/^@|^\[@/.test(link) ? ' ' : link.replace(/\]\([^)]*\)$/, ' ')))
     .replace(/(^|[^\w.])@[\w-]+/g, '$1 ')
@@ -186,6 +234,14 @@ function parseMentor(piece: Piece): Mentor | null {
     ...(handle ? { handle } : {}),
     ...(email ? { email } : {}),
   };
+}
+
+/** `Jane Doe, jane-doe, jane@x.org` or `Jane Doe(jane, ...)`: the one bare handle beside a name, if any. */
+function bareHandleIn(text: string): string | undefined {
+  const parts = text.split(/[,()]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2 || !parts.some((p) => /\s/.test(p) && /^\p{L}/u.test(p))) return undefined;
+  const bare = parts.filter((p) => !/\s/.test(p) && isBareHandle(p) && !/^https?:/i.test(p));
+  return bare.length === 1 ? bare[0] : undefined;
 }
 
 // ---------------------------------------------------------------- skills

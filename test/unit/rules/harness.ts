@@ -2,10 +2,10 @@
 //
 //   <!-- expectations
 //   12 missing-field
-//   14 field-label
+//   14 field-label warning
 //   -->
 //
-// (1-based lines). For the rules under test, the findings must be exactly those lines: a rule that
+// (1-based lines; a level after the rule, when any expectation of the block has one, is compared too). For the rules under test, the findings must be exactly those lines: a rule that
 // fires elsewhere, or stays silent where listed, fails the test. Fixes are then applied all at once:
 // the fixed findings must be gone, a second pass must change nothing, and text outside the edits stays.
 import assert from 'node:assert/strict';
@@ -57,9 +57,11 @@ export async function lintText(text: string, options: FixtureOptions = {}, uri =
 export async function expectFixture(path: string, rules: readonly string[], options: FixtureOptions = {}): Promise<void> {
   const { text, findings, doc } = await lintFixture(path, options);
   const wanted = expectationsOf(text).filter((e) => rules.includes(e.split(' ')[1]!)).sort();
+  // `12 field-label info`: a level, when written, must match too.
+  const levels = wanted.some((e) => e.split(' ').length > 2);
   const got = findings
     .filter((f) => rules.includes(f.rule))
-    .map((f) => `${doc.lines.positionAt(f.span.start).line + 1} ${f.rule}`)
+    .map((f) => `${doc.lines.positionAt(f.span.start).line + 1} ${f.rule}${levels ? ` ${f.severity}` : ''}`)
     .sort();
   assert.deepEqual(got, wanted, `findings of ${rules.join(', ')} in ${path}`);
 }

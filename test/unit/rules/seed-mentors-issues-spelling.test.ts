@@ -9,7 +9,8 @@ import { lintText } from './harness';
 const seed = join(import.meta.dirname, '../../../../shared/corpus/cncf-soc-README-2019-02-06.md');
 
 const EXPECTED: Record<string, number[]> = {
-  'mentor-format': [218, 218, 230, 230, 240, 252, 262, 273, 298, 298],
+  // Linked names and bare handles are the odd ones out in this file: a note (info) once per idea.
+  'mentor-format': [218, 230, 240, 252, 262, 273, 298],
   'mentor-handle': [],
   'mentor-count': [],
   'issue-link': [124],

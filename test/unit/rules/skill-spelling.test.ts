@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseDocument } from '../../../server/src/engine/parse';
 import { dominantSpelling } from '../../../server/src/engine/rules/skill-spelling';
 import { WorkspaceIndex } from '../../../server/src/engine/workspace';
-import { expectFixesSettle, expectFixture, lintText } from './harness';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { expectFixture, lintFixture, lintText } from './harness';
 
 const fixture = join(import.meta.dirname, '../../fixtures/rules/skill-spelling.md');
 const options = { template: 'cncf-2019' };
@@ -13,8 +14,13 @@ test('skill-spelling: fires exactly on the expected lines', async () => {
   await expectFixture(fixture, ['skill-spelling'], options);
 });
 
-test('skill-spelling: fixes replace only the skill, keeping the separators', async () => {
-  const fixed = await expectFixesSettle(fixture, ['skill-spelling'], options);
+test('skill-spelling: fixes are quick fixes only (never fix-all) and replace only the skill, keeping the separators', async () => {
+  const { text, findings } = await lintFixture(fixture, options);
+  const mine = findings.filter((f) => f.rule === 'skill-spelling');
+  assert.ok(mine.length > 0 && mine.every((f) => f.fix?.interactive === true), 'a spelling suggestion is the author\'s to pick');
+  assert.deepEqual(automaticFixes(mine), []);
+  // As the user would, one quick fix after another.
+  const fixed = applyFixes(text, mine.map((f) => ({ ...f.fix!, interactive: false }))).text;
   assert.match(fixed, /Recommended Skills: Golang, Linux\n/);
   assert.match(fixed, /Recommended Skills: Golang\n/);
   assert.match(fixed, /Recommended Skills: Golang, Linux, Golang\n/);

@@ -17,14 +17,14 @@ test('unknown-field: fixes only the label a slip away from one template label', 
   assert.ok(fixed.includes('-\tDifficulty: Hard\n'));
 });
 
-test('unknown-field: a known field the template lacks is a warning without a fix', async () => {
+test('unknown-field: a known field the template lacks is a note (info) without a fix', async () => {
   const { findings } = await lintText(
     '### A\n\n#### Idea\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\tMentor(s): J D (@jd)\n-\tIssue: https://github.com/a/b/issues/1\n-\tDifficulty: Hard\n',
     options,
   );
   const mine = findings.filter((f) => f.rule === 'unknown-field');
   assert.equal(mine.length, 1);
-  assert.equal(mine[0]!.severity, 'warning');
+  assert.equal(mine[0]!.severity, 'info');
   assert.equal(mine[0]!.fix, undefined);
   assert.match(mine[0]!.message, /Difficulty/);
 });

@@ -2,6 +2,7 @@
 // `Metor(s)`), bold (`**Description:**`) or no colon. The fix rewrites just the label and its markup.
 import type { Fix } from '../findings';
 import type { Field, IdeaDocument } from '../model';
+import { labelRelation } from '../labels';
 import { templatedFields } from './field-support';
 import type { Rule } from './rule';
 
@@ -16,17 +17,31 @@ export const fieldLabel: Rule = {
     for (const [field, wanted] of templatedFields(doc, template)) {
       if (!wanted) continue;
       const colon = colonAfter(doc.text, field);
+      const relation = labelRelation(field.label, wanted.label);
+      if (relation === 'synonym') {
+        // Other words for the field: the author's choice, and renaming it would change what they wrote.
+        context.report({
+          span: field.labelSpan,
+          message: `"${field.label}" is read as the template's "${wanted.label}" field.`,
+          atMost: 'info',
+          once: 'synonym',
+        });
+        continue;
+      }
       const problems: string[] = [];
-      if (field.label !== wanted.label) problems.push(`write "${wanted.label}", not "${field.label}"`);
-      if (field.bold) problems.push('drop the bold markers');
+      if (relation !== 'same') problems.push(`write "${wanted.label}", not "${field.label}"`);
+      if (relation !== 'typo' && field.bold) problems.push('drop the bold markers');
       if (!field.hasColon) problems.push('add a colon after the label');
       else if (colon !== ':') problems.push(`use ":" after the label, not "${colon}"`);
       if (!problems.length) continue;
       const fix = labelFix(doc, field, wanted.label);
+      const slip = relation === 'typo';
       context.report({
         span: field.labelSpan,
         message: `Label this field as the template does: ${problems.join(', ')}.`,
         ...(fix ? { fix } : {}),
+        // A typo is worth a reviewer's time; a variant or markup the file may use throughout is a note, once.
+        ...(slip ? {} : { atMost: 'info' as const, once: relation === 'same' ? 'markup' : 'variant' }),
       });
     }
   },

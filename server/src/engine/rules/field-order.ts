@@ -9,7 +9,7 @@ import type { Rule } from './rule';
 
 export const fieldOrder: Rule = {
   id: 'field-order',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   description: "An idea's fields are not in the template's order.",
   fixable: true,
   scope: 'idea',
@@ -33,6 +33,8 @@ export const fieldOrder: Rule = {
         span: field.labelSpan,
         message: `Move "${field.label}" to its place in the template's order: ${orderText}.`,
         ...(fix ? { fix } : {}),
+        // The same order in several ideas is the file's habit: one note.
+        once: field.label,
       });
     }
   },

@@ -11,7 +11,7 @@ export const fieldValue: Rule = {
   id: 'field-value',
   defaultSeverity: 'warning',
   description: "A value is not one of the template's choices.",
-  fixable: true,
+  fixable: false,
   scope: 'idea',
   check(context) {
     const { doc, template } = context;
@@ -20,15 +20,16 @@ export const fieldValue: Rule = {
       if (!templateField || !choices?.length || field.value === '' || field.subItems.length > 0) continue;
       // A placeholder left in the value is placeholder's finding, not a wrong choice.
       if (placeholdersIn(doc.text, field, templateField).length) continue;
-      if (isAllowed(field.value, choices)) continue;
-      const nearest = nearestChoice(field.value, choices);
+      // A value that clearly means one choice (`350h`, `Large (~350 hours)`, `medium`) is fine (FINDINGS-POLICY).
+      const meant = choicesMeant(field.value, choices);
+      if (meant.length === 1 || (meant.length === 0 && isAllowed(field.value, choices))) continue;
       const list = choices.map((c) => `"${c}"`).join(', ');
       context.report({
         span: field.valueSpan,
-        message: nearest
-          ? `Write "${nearest}" for "${field.label}": the template allows ${list}.`
-          : `Use one of the template's values for "${field.label}": ${list}.`,
-        ...(nearest ? { fix: { title: `Change to "${nearest}"`, edits: [{ span: field.valueSpan, newText: nearest }] } } : {}),
+        message:
+          meant.length > 1
+            ? `"${field.label}" names ${meant.length} choices (${meant.map((c) => `"${c}"`).join(', ')}): pick one of ${list}.`
+            : `Use one of the template's values for "${field.label}": ${list}.`,
       });
     }
   },
@@ -58,27 +59,23 @@ function isAllowed(value: string, choices: readonly string[]): boolean {
   return readings(value).some((r) => cores.has(r));
 }
 
-/** The one choice the value clearly means: a slip of the pen away, or the only one with its number. */
-function nearestChoice(value: string, choices: readonly string[]): string | undefined {
+/** Words that say nothing about which choice is meant. */
+const UNITS = new Set(['hours', 'hour', 'hrs', 'hr', 'h', 'or', 'and', 'project', 'projects', 'size']);
+
+/**
+ * The choices a value names: by a number it shares with the choice (`350h` → `350 Hours`), by the
+ * words of the choice (`Large (~350 hours)` → `Large`), or by being a slip of the pen away from one.
+ * `large (~175 hour projects)` names two: large by its word, medium by its hours.
+ */
+export function choicesMeant(value: string, choices: readonly string[]): string[] {
   const numbers = new Set(value.match(/\d+/g) ?? []);
-  if (numbers.size === 1) {
-    const [n] = numbers;
-    const withNumber = choices.filter((c) => c.match(/\d+/g)?.includes(n!) === true);
-    return withNumber.length === 1 ? withNumber[0] : undefined;
-  }
-  if (numbers.size > 1) return undefined;
+  const words = new Set((value.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !UNITS.has(w)));
   const wanted = core(value);
-  if (wanted.length < 3) return undefined;
-  let best: string | undefined;
-  let bestDistance = MAX_DISTANCE + 1;
-  let tie = false;
-  for (const choice of choices) {
-    const d = editDistance(wanted, core(choice), MAX_DISTANCE);
-    if (d < bestDistance) {
-      best = choice;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance) tie = true;
-  }
-  return best !== undefined && bestDistance <= MAX_DISTANCE && !tie ? best : undefined;
+  return choices.filter((choice) => {
+    const own = choice.match(/\d+/g) ?? [];
+    if (own.some((n) => numbers.has(n))) return true;
+    const choiceWords = (choice.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !UNITS.has(w));
+    if (choiceWords.length && choiceWords.every((w) => words.has(w))) return true;
+    return wanted.length >= 3 && editDistance(wanted, core(choice), MAX_DISTANCE) <= MAX_DISTANCE;
+  });
 }

@@ -37,6 +37,8 @@ export const listMarker: Rule = {
             ? `Start the field with "${marker}" as the template does, not "${field.bullet}".`
             : `Write the bullet as "${showMarker(wanted)}" like the other fields of this idea, not "${showMarker(written)}".`,
           ...(fix ? { fix } : {}),
+          // White space after the marker is a style: noted once per file; another marker is per field.
+          ...(wrongMarker ? {} : { once: `gap\u0000${written}` }),
         });
       }
     }

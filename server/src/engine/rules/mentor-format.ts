@@ -2,17 +2,18 @@
 // template asks for emails, one per sub-list item when it lists mentors that way.
 import type { Field, Mentor } from '../model';
 import type { Template } from '../template/types';
-import { isPersonName, isValidHandle } from '../values';
+import { handleCount, isPersonName, isValidHandle } from '../values';
 import type { Rule } from './rule';
 
 export const mentorFormat: Rule = {
   id: 'mentor-format',
   defaultSeverity: 'warning',
-  description: "A mentor entry is not written in the template's form (`Name (@handle)`).",
+  description: "A mentor entry cannot be read as one person, lacks the email the template's form shows, or is written another way than the template's form.",
   fixable: true,
-  scope: 'idea',
+  // Whether a way of writing entries is the file's convention depends on the whole file.
   check({ doc, template, report }) {
     const wanted = template.mentors.email ? 'Name (@handle, email)' : 'Name (@handle)';
+    const entries: Array<{ readonly mentor: Mentor; readonly field: Field; readonly idea: number }> = [];
     for (const idea of doc.ideas) {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
@@ -21,54 +22,68 @@ export const mentorFormat: Rule = {
           report({
             span: field.inlineValueSpan,
             message: `List each mentor on its own sub-list item under the label (\`  - ${wanted}\`), as the template does.`,
+            atMost: 'info',
+            once: 'layout',
           });
         }
-        for (const mentor of mentors) {
-          const problem = formProblem(mentor, template);
-          if (!problem) continue;
-          const newText = rewrite(mentor);
-          report({
-            span: mentor.span,
-            message: `${problem} Write it as \`${wanted}\`.`,
-            ...(newText && newText !== mentor.raw ? { fix: { title: `Rewrite as \`${newText}\``, edits: [{ span: mentor.span, newText }] } } : {}),
-          });
-        }
+        for (const mentor of mentors) entries.push({ mentor, field, idea: idea.heading.span.start });
       }
+    }
+    const forms = new Map<string, number>();
+    for (const { mentor } of entries) forms.set(mentor.form, (forms.get(mentor.form) ?? 0) + 1);
+    for (const { mentor, idea } of entries) {
+      const problem = mistake(mentor, template);
+      if (problem) {
+        report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
+        continue;
+      }
+      // No handle: mentor-handle's finding says what to add.
+      if (!mentor.handle || formMatches(mentor, template)) continue;
+      // Another way of writing a complete entry: a note (FINDINGS-POLICY), once for the file when
+      // the file writes many entries that way, once for the idea when it is the odd one out.
+      const convention = (forms.get(mentor.form) ?? 0) >= CONVENTION * entries.length;
+      const newText = rewrite(mentor);
+      report({
+        span: mentor.span,
+        message: convention ? `Mentors are written here another way than the template's \`${wanted}\`.` : `Write this mentor as the template does: \`${wanted}\`.`,
+        atMost: 'info',
+        once: convention ? `form\u0000${mentor.form}` : `idea\u0000${idea}\u0000${mentor.form}`,
+        ...(newText && newText !== mentor.raw ? { fix: { title: `Rewrite as \`${newText}\``, edits: [{ span: mentor.span, newText }] } } : {}),
+      });
     }
   },
 };
+
+/** Share of a file's mentor entries above which their way of writing them is the file's convention. */
+const CONVENTION = 0.25;
 
 function isInline(mentor: Mentor, field: Field): boolean {
   return mentor.span.start < field.inlineValueSpan.end && !field.subItems.some((s) => mentor.span.start >= s.span.start && mentor.span.end <= s.span.end);
 }
 
-/** What is off with the entry, or null when it is in the template's form. */
-function formProblem(mentor: Mentor, template: Template): string | null {
-  switch (mentor.form) {
-    case 'name-handle-email':
-      return null;
-    case 'name-handle':
-      return template.mentors.email ? `Add ${mentor.name ?? 'the mentor'}'s email after the handle.` : null;
-    case 'link':
-      return 'A mentor is written as a markdown link.';
-    case 'link-handle':
-      return 'A mentor is written as a linked handle without a name.';
-    case 'handle':
-      return `\`@${mentor.handle ?? ''}\` has no name.`;
-    case 'name':
-      return `\`${mentor.name ?? mentor.raw}\` has no GitHub handle.`;
-    case 'name-bare-handle':
-      return `The handle \`${mentor.handle ?? ''}\` lacks its \`@\`.`;
-    default:
-      return `The mentor entry \`${oneLine(mentor.raw)}\` is not in the template's form.`;
-  }
+/**
+ * What a reviewer would ask the mentor to change, or null: an entry that is not one person (a team,
+ * a bare email), or one without the email the template's form shows. A missing or invalid handle is
+ * mentor-handle's to report.
+ */
+function mistake(mentor: Mentor, template: Template): string | null {
+  if (!mentor.name && !mentor.handle) return `\`${oneLine(mentor.raw)}\` cannot be read as one person (no name and no GitHub handle).`;
+  if (!mentor.handle) return null;
+  if (template.mentors.email && !mentor.email) return `Add ${mentor.name ?? `@${mentor.handle}`}'s email.`;
+  return null;
+}
+
+/** Written exactly in the template's form. */
+function formMatches(mentor: Mentor, template: Template): boolean {
+  // An email the template does not ask for is more, not other.
+  return mentor.form === 'name-handle-email' || (!template.mentors.email && mentor.form === 'name-handle');
 }
 
 /** The entry in the template's form, only when its name and handle are both certain. */
 function rewrite(mentor: Mentor): string | undefined {
   const { name, handle, email, raw } = mentor;
   // `Name (@handle)` where an email is wanted: only the mentor knows it.
-  if (mentor.form === 'name-handle') return undefined;
+  if (mentor.form === 'name-handle' && email === undefined) return undefined;
   if (!name || !handle || !isValidHandle(handle) || !isPersonName(name)) return undefined;
   if (/[\r\n]/.test(raw) || name.split(' ').length > 5) return undefined;
   // The name must be written as such in the entry (not pieced together from bits of it).
@@ -77,14 +92,6 @@ function rewrite(mentor: Mentor): string | undefined {
   if (mentor.form === 'name-bare-handle' && /^\p{Lu}\p{Ll}+$/u.test(handle)) return undefined;
   if (mentor.form === 'other' && handleCount(raw) > 1) return undefined;
   return email ? `${name} (@${handle}, ${email})` : `${name} (@${handle})`;
-}
-
-/** How many distinct handles the entry mentions (two mentors run together have two). */
-function handleCount(raw: string): number {
-  const found = new Set<string>();
-  for (const m of raw.matchAll(/(?:^|[^\w.])@\[?([A-Za-z0-9][\w-]*)/g)) found.add(m[1]!.toLowerCase());
-  for (const m of raw.matchAll(/github\.com\/([A-Za-z0-9][\w-]*)/gi)) found.add(m[1]!.toLowerCase());
-  return found.size;
 }
 
 function oneLine(text: string): string {

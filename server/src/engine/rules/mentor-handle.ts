@@ -1,11 +1,12 @@
-// A GitHub handle is 1–39 letters, digits and single hyphens, with no hyphen at either end.
+// Every mentor needs a GitHub handle, and a valid one: 1–39 letters, digits and single hyphens, with
+// no hyphen at either end (no dots or underscores).
 import { isValidHandle } from '../values';
 import type { Rule } from './rule';
 
 export const mentorHandle: Rule = {
   id: 'mentor-handle',
   defaultSeverity: 'error',
-  description: 'A mentor handle is not a valid GitHub handle.',
+  description: 'A mentor has no GitHub handle, or one GitHub would not accept.',
   fixable: false,
   scope: 'idea',
   check({ doc, template, report }) {
@@ -14,7 +15,17 @@ export const mentorHandle: Rule = {
     for (const idea of doc.ideas) {
       for (const mentor of idea.mentors) {
         const handle = mentor.handle;
-        if (handle === undefined || isValidHandle(handle)) continue;
+        if (handle === undefined) {
+          // No handle at all (a name alone, a Twitter link): the template's form asks for a GitHub one.
+          if (!mentor.name) continue; // not one person: mentor-format's to report
+          report({
+            span: mentor.span,
+            message: `\`${mentor.name}\` has no GitHub handle: add it as \`${mentor.name} (@handle)\`.`,
+            ...(template.guessed ? { atMost: 'warning' as const } : {}),
+          });
+          continue;
+        }
+        if (isValidHandle(handle)) continue;
         if (placeholders.some((p) => p.includes(mentor.raw) || mentor.raw.includes(p))) continue;
         const at = mentor.raw.indexOf(handle);
         const span = at >= 0 ? { start: mentor.span.start + at, end: mentor.span.start + at + handle.length } : mentor.span;

@@ -35,6 +35,8 @@ export const mentorIdentity: Rule = {
             span: mentor.span,
             message: `@${mentor.handle} is also written as ${list(otherNames.map((u) => `"${u.name!.trim()}"`))}: use one name for one person.`,
             related: otherNames.slice(0, MAX_RELATED).map((u) => related(u, uri, `@${u.handle} written as "${u.name!.trim()}" (${u.ideaTitle})`)),
+            // One note per person and file, not one per idea they mentor.
+            once: `names\u0000${handle}`,
           });
         }
         if (otherHandles.length) {
@@ -42,6 +44,7 @@ export const mentorIdentity: Rule = {
             span: mentor.span,
             message: `${name} is also written with ${list(otherHandles.map((u) => `@${u.handle}`))}: check which handle is right.`,
             related: otherHandles.slice(0, MAX_RELATED).map((u) => related(u, uri, `${u.name!.trim()} written with @${u.handle} (${u.ideaTitle})`)),
+            once: `handles\u0000${name}`,
           });
         }
       }

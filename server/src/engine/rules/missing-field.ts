@@ -6,22 +6,48 @@ import type { Template, TemplateField } from '../template/types';
 import { fieldLines, ideaGap, keyOf, lineBreakAt, templateIndexOf } from './field-support';
 import type { Rule } from './rule';
 
+/** Files with fewer ideas than this have no convention of their own to judge by. */
+const CONVENTION_MIN_IDEAS = 3;
+/** A required field fewer ideas than this share have is the file's convention, not each idea's slip. */
+const RARE = 0.2;
+/** Where the template is only guessed, the fields this share of ideas have form the file's template. */
+const CONVENTION = 0.8;
+
 export const missingField: Rule = {
   id: 'missing-field',
   defaultSeverity: 'error',
   description: 'A field the template requires is missing from an idea.',
   fixable: true,
-  scope: 'idea',
+  // Judged against the whole file's convention (FINDINGS-POLICY): document scope.
   check(context) {
     const { doc, template } = context;
-    for (const idea of doc.ideas) {
-      for (const wanted of template.fields) {
-        if (!wanted.required || idea.fields.some((f) => keyOf(template, f) === wanted.key)) continue;
+    const ideas = doc.ideas;
+    for (const wanted of template.fields) {
+      if (!wanted.required) continue;
+      const lacking = ideas.filter((idea) => !idea.fields.some((f) => keyOf(template, f) === wanted.key));
+      if (!lacking.length) continue;
+      const share = (ideas.length - lacking.length) / ideas.length;
+      const convention = ideas.length >= CONVENTION_MIN_IDEAS;
+      if ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION))) {
+        // The template may be newer than the file (or only guessed): one note for the file.
+        if (template.guessed && share < RARE) continue;
+        context.report({
+          span: lacking[0]!.heading.textSpan,
+          message: `${lacking.length} of ${ideas.length} ideas have no "${wanted.label}" field, which the ${template.name} requires.`,
+          atMost: 'info',
+          once: wanted.key,
+        });
+        continue;
+      }
+      for (const idea of lacking) {
         const fix = insertFieldFix(doc, template, idea, wanted);
         context.report({
           span: idea.heading.textSpan,
-          message: `Add the "${wanted.label}" field to this idea: the template requires it.`,
+          message: template.guessed
+            ? `Add the "${wanted.label}" field to this idea: ${Math.round(share * 100)} % of this file's ideas have it.`
+            : `Add the "${wanted.label}" field to this idea: the template requires it.`,
           ...(fix ? { fix } : {}),
+          ...(template.guessed ? { atMost: 'warning' as const } : {}),
         });
       }
     }

@@ -9,6 +9,16 @@ export interface Report {
   readonly message: string;
   readonly fix?: Fix;
   readonly related?: readonly RelatedInformation[];
+  /**
+   * At most this level, whatever the rule's own (a variant worth a note, where the rule's other
+   * findings are mistakes): `info` for a synonym label beside `warning` for a typo of one.
+   */
+  readonly atMost?: Severity;
+  /**
+   * A convention rather than a slip: findings with the same key are reported once per file, at the
+   * first, with how many places share it (FINDINGS-POLICY: never once per idea).
+   */
+  readonly once?: string;
 }
 
 export interface RuleContext {

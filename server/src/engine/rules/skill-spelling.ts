@@ -18,16 +18,25 @@ export const skillSpelling: Rule = {
         const use = skills.get(skill.key);
         if (!use || use.total < 2) continue;
         const dominant = dominantOf(use);
-        const variant = skill.name !== dominant;
-        if (!variant && !skill.trailing) continue;
         const count = use.spellings.get(dominant) ?? 0;
+        const own = use.spellings.get(skill.name) ?? 0;
+        // Real evidence only (FINDINGS-POLICY): the workspace spells it the other way at least twice as
+        // often, and the other way is not just lower case for a name written with capitals (`K8s`).
+        const variant = skill.name !== dominant && count >= 2 * own && !(dominant === dominant.toLowerCase() && skill.name !== skill.name.toLowerCase());
+        // A full stop after a skill or two, not after a sentence written in the field.
+        const trailing = skill.trailing !== '' && skill.name.split(/\s+/).length <= 3;
+        if (!variant && !trailing) continue;
+        const shown = variant ? dominant : skill.name;
         const message = variant
           ? `Spell \`${skill.name}\` as \`${dominant}\`, as ${count} of ${use.total} uses in the workspace do.`
           : `Drop the \`${skill.trailing}\` after \`${skill.name}\`: skills are a list, not a sentence.`;
         report({
           span: absoluteSpan(idea, skill.span),
           message,
-          ...(skill.written ? { fix: { title: `Write \`${dominant}\``, edits: [{ span: absoluteSpan(idea, skill.written), newText: dominant }] } } : {}),
+          // A suggestion the author may not share: a quick fix, never applied by fix-all.
+          ...(skill.written ? { fix: { title: `Write \`${shown}\``, edits: [{ span: absoluteSpan(idea, skill.written), newText: shown }], interactive: true } } : {}),
+          // Each variant once per file, however often it is written.
+          once: variant ? `spell\u0000${skill.name}\u0000${dominant}` : `trailing\u0000${skill.name}${skill.trailing}`,
         });
       }
     }

@@ -1,5 +1,6 @@
 // Labels the template does not have. A label we cannot place at all that is a slip away from
-// exactly one template label is fixed to it; a field the template simply lacks only gets a warning.
+// exactly one template label is a typo (a warning, fixed to it); a field the template simply lacks
+// (`Stretch goals`) is a note once per file.
 import { editDistance, normaliseLabel } from '../labels';
 import type { Template, TemplateField } from '../template/types';
 import { keyOf, templateFieldOf } from './field-support';
@@ -23,19 +24,29 @@ export const unknownField: Rule = {
         const key = keyOf(template, field);
         if (key !== null) {
           if (templateFieldOf(template, key) || ADMIN_KEYS.has(key)) continue;
+          // A field the template lacks (a size, a difficulty): extra information no admin objects to.
           context.report({
             span: field.labelSpan,
-            message: `"${field.label}" is not a field of the ${template.name}: remove it or use one of ${known}.`,
+            message: `"${field.label}" is not a field of the ${template.name} (its fields are ${known}).`,
+            atMost: 'info',
+            once: 'extra',
           });
           continue;
         }
         const nearest = nearestLabel(template, field.label);
+        if (nearest) {
+          context.report({
+            span: field.labelSpan,
+            message: `Unknown field "${field.label}": did you mean "${nearest.label}"?`,
+            fix: { title: `Change to "${nearest.label}"`, edits: [{ span: field.labelSpan, newText: nearest.label }] },
+          });
+          continue;
+        }
         context.report({
           span: field.labelSpan,
-          message: nearest
-            ? `Unknown field "${field.label}": did you mean "${nearest.label}"?`
-            : `Unknown field "${field.label}": the template's fields are ${known}.`,
-          ...(nearest ? { fix: { title: `Change to "${nearest.label}"`, edits: [{ span: field.labelSpan, newText: nearest.label }] } } : {}),
+          message: `"${field.label}" is not a field of the ${template.name} (its fields are ${known}).`,
+          atMost: 'info',
+          once: 'extra',
         });
       }
     }

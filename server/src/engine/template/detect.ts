@@ -28,7 +28,14 @@ interface Evidence {
   readonly tabShare: number | undefined;
 }
 
-type Detection = { readonly template: Template; readonly reason: string };
+/**
+ * `strong`: the file writes what the preset requires (each required field in most ideas, few fields
+ * the preset lacks, ideas at its level): it is checked as if it had said so. `weak`: a guess that
+ * raises no template errors; the file is judged by its own convention (FINDINGS-POLICY).
+ */
+export type Confidence = 'strong' | 'weak';
+
+type Detection = { readonly template: Template; readonly reason: string; readonly confidence: Confidence };
 
 /** What detection judges, per idea (samples left out): its evidence, its level, its project's level. */
 interface Judged {
@@ -88,7 +95,7 @@ function sameEvidence(x: IdeaEvidence, y: IdeaEvidence): boolean {
 function detect(evidence: Evidence): Detection {
   if (evidence.ideaCount === 0) {
     const template = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) ?? PRESETS[PRESETS.length - 1]!;
-    return { template, reason: 'no ideas in the file yet: the newest CNCF template' };
+    return { template, reason: 'no ideas in the file yet: the newest CNCF template', confidence: 'weak' };
   }
   let best = PRESETS[0]!;
   let bestScore = -Infinity;
@@ -99,7 +106,20 @@ function detect(evidence: Evidence): Detection {
       bestScore = s;
     }
   }
-  return { template: best, reason: describe(best, evidence) };
+  return { template: best, reason: describe(best, evidence), confidence: confidenceOf(best, evidence) };
+}
+
+/** Share of ideas a required field must reach, and the most that fields the preset lacks may. */
+const STRONG_SHARE = 0.5;
+
+function confidenceOf(preset: Template, e: Evidence): Confidence {
+  const keys = new Set(preset.fields.map((f) => f.key));
+  const required = preset.fields.filter((f) => f.required);
+  const written = required.every((f) => (e.keyShare.get(f.key) ?? 0) >= STRONG_SHARE);
+  let foreign = 0;
+  for (const [key, share] of e.keyShare) if (!keys.has(key)) foreign = Math.max(foreign, share);
+  const level = (e.ideaLevelShare.get(preset.ideaLevel) ?? 0) >= STRONG_SHARE;
+  return written && foreign < STRONG_SHARE && level ? 'strong' : 'weak';
 }
 
 function gather({ evidence, levels, projectLevels: projectLevelList }: Judged): Evidence {

@@ -3,6 +3,7 @@
 // walking up, the best-matching preset. Problems become notes; resolution never throws.
 import { uriDirname, uriJoin, uriResolve, type Host } from '../host';
 import type { IdeaDocument } from '../model';
+import { parseDocument } from '../parse';
 import { bestPreset } from './detect';
 import { findInlineTemplate } from './inline';
 import { presetById } from './presets';
@@ -38,6 +39,7 @@ export async function resolveTemplate(opts: ResolveTemplateOptions): Promise<Res
   const found =
     (await fromConfigured(opts.configured, opts.host, problems)) ??
     fromInline(opts.doc, opts.uri) ??
+    (await fromSibling(opts.uri, opts.host)) ??
     (await fromNearestFile(opts.uri, opts.host, problems)) ??
     fromPreset(opts.doc);
   const using = `using ${found.template.name} (${found.source.kind === 'preset' ? found.template.id : found.source.kind})`;
@@ -78,6 +80,29 @@ function fromInline(doc: IdeaDocument, uri: string): Found | undefined {
   };
 }
 
+/**
+ * Files beside an idea file that may hold its term's template block, most likely first: an LFX
+ * term's `README.md` (the accepted projects) inherits the template of its `project_ideas.md`.
+ */
+const SIBLING_FILES = ['project_ideas.md', 'PROJECT_IDEAS.md', 'ideas.md', 'README.md'];
+
+async function fromSibling(uri: string, host: Host): Promise<Found | undefined> {
+  const dir = uriDirname(uri);
+  for (const name of SIBLING_FILES) {
+    const sibling = uriJoin(dir, name);
+    if (sibling === uri) continue;
+    const text = await readSafely(host, sibling);
+    if (text === undefined) continue;
+    const inline = findInlineTemplate(parseDocument(text));
+    if (!inline) continue;
+    return {
+      template: { ...inline.template, id: `sibling:${sibling}`, name: `template block in ${name}` },
+      source: { kind: 'sibling', uri: sibling, line: inline.line, reason: `template block in the sibling ${name} (line ${inline.line + 1})` },
+    };
+  }
+  return undefined;
+}
+
 async function fromNearestFile(uri: string, host: Host, problems: string[]): Promise<Found | undefined> {
   let dir = uriDirname(uri);
   for (let depth = 0; depth < MAX_WALK; depth++) {
@@ -98,8 +123,19 @@ async function fromNearestFile(uri: string, host: Host, problems: string[]): Pro
 }
 
 function fromPreset(doc: IdeaDocument): Found {
-  const { template, reason } = bestPreset(doc);
-  return { template, source: { kind: 'preset', reason } };
+  const { template, reason, confidence } = bestPreset(doc);
+  // A close match is checked as stated; a weak one only guides (its fields bind where the file agrees).
+  if (confidence === 'strong') return { template, source: { kind: 'preset', reason } };
+  return { template: guessed(template), source: { kind: 'preset', reason: `a weak guess, so the file is judged by its own convention: ${reason}` } };
+}
+
+const GUESSED = new WeakMap<Template, Template>();
+
+/** The preset marked as a guess; one object per preset, so caches keyed on the template keep hitting. */
+function guessed(template: Template): Template {
+  let copy = GUESSED.get(template);
+  if (!copy) GUESSED.set(template, (copy = { ...template, guessed: true }));
+  return copy;
 }
 
 /** A host that throws is treated like a missing file: resolution never fails. */

@@ -14,7 +14,7 @@ export interface TemplateField {
   readonly placeholders?: readonly string[];
 }
 
-export type TemplateSourceKind = 'setting' | 'inline' | 'file' | 'preset';
+export type TemplateSourceKind = 'setting' | 'inline' | 'sibling' | 'file' | 'preset';
 
 export interface TemplateSource {
   readonly kind: TemplateSourceKind;
@@ -45,6 +45,12 @@ export interface Template {
   /** Bullet the template writes fields with: marker and the white space after it. */
   readonly bullet: { readonly marker: '-' | '*' | '+'; readonly gap: string };
   readonly mentors: MentorSpec;
+  /**
+   * A built-in preset picked because it best matches the file, and only weakly, not one the file
+   * states or inherits: its required fields bind only where the file's own convention agrees
+   * (FINDINGS-POLICY), and no finding from it is an error.
+   */
+  readonly guessed?: boolean;
 }
 
 export interface ResolvedTemplate {
