@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import { lstatSync, readdirSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCli, parseFindings, runCli, scratchCopy, type RunResult } from './helpers';
+import { buildCli, FIXTURES, parseFindings, runCli, scratchCopy, type RunResult } from './helpers';
 
 let cli = '';
 let disposeCli = (): void => {};
@@ -68,5 +68,66 @@ describe('--fix writes only the file it read', () => {
     assert.equal(readFileSync(file, 'utf8'), edited);
     assert.deepEqual(readdirSync(scratch.dir).filter((name) => name.endsWith('.soc-ideas-tmp')), []);
     assert.ok(parseFindings(r.stdout).some((f) => f.rule === 'field-label'), 'the findings of what was read are reported');
+  });
+});
+
+describe('only regular files of a sane size are read', () => {
+  /** As runCli, but a CLI that blocks is killed after a few seconds instead of hanging the suite. */
+  const runQuickly = (args: readonly string[], cwd: string): RunResult => {
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 10_000 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  test('a file over 64 MB: "too large", not "not valid UTF-8", exit 2', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    writeFileSync(join(scratch.dir, 'big.md'), '');
+    truncateSync(join(scratch.dir, 'big.md'), 65 * 1024 * 1024); // sparse: costs no disk
+    const r = runQuickly(['lint', 'big.md'], scratch.dir);
+    assert.equal(r.stderr, 'soc-ideas: big.md: too large (65.0 MB, limit 64 MB)\n');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+  });
+
+  test('a FIFO, /dev/zero and /dev/stdin named on the command line: refused at once, exit 2', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    mkfifo(join(scratch.dir, 'fifo.md'));
+    for (const path of ['fifo.md', '/dev/zero', '/dev/stdin']) {
+      const started = Date.now();
+      const r = runQuickly(['lint', '--fix', 'problems.md', path], scratch.dir);
+      assert.equal(r.stderr, `soc-ideas: ${path}: not a regular file\n`, path);
+      assert.equal(r.status, 2, path);
+      assert.ok(Date.now() - started < 5_000, `${path} answered quickly`);
+    }
+    assert.equal(readFileSync(join(scratch.dir, 'problems.md'), 'utf8'), readFileSync(join(FIXTURES, 'problems.md'), 'utf8'), 'nothing fixed when one file is refused');
+  });
+});
+
+describe('a file reached twice is linted and indexed once', () => {
+  test('named twice, directly and through a link, and through its folder: the findings of one run on it', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    mkdirSync(join(scratch.dir, 'links'));
+    symlinkSync('../problems.md', join(scratch.dir, 'links', 'link.md'));
+    const alone = runCli(cli, ['lint', '--format', 'json', 'problems.md'], scratch.dir);
+    for (const paths of [['problems.md', 'problems.md'], ['problems.md', './links/../problems.md'], ['problems.md', 'links/link.md'], ['problems.md', 'links']]) {
+      const r = runCli(cli, ['lint', '--format', 'json', ...paths], scratch.dir);
+      assert.equal(r.stdout, alone.stdout, paths.join(' '));
+      assert.equal(r.status, alone.status);
+    }
+    // Through the link first: reported under the first name, no duplicate-idea against itself.
+    const viaLink = parseFindings(runCli(cli, ['lint', '--format', 'json', 'links/link.md', 'problems.md'], scratch.dir).stdout);
+    assert.deepEqual(viaLink, parseFindings(alone.stdout).map((f) => ({ ...f, file: 'links/link.md' })));
+  });
+
+  test('--fix on a file named directly and through a link: fixed once, no "changed while fixing"', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    symlinkSync('problems.md', join(scratch.dir, 'link.md'));
+    const r = runCli(cli, ['lint', '--fix', 'problems.md', 'link.md'], scratch.dir);
+    assert.equal(r.stderr, '');
+    assert.match(readFileSync(join(scratch.dir, 'problems.md'), 'utf8'), /^-\tMentor\(s\): Sam Roe/m);
+    assert.ok(lstatSync(join(scratch.dir, 'link.md')).isSymbolicLink());
   });
 });
