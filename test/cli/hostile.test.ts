@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCli, FIXTURES, parseFindings, runCli, scratchCopy, type RunResult } from './helpers';
 
@@ -129,5 +129,93 @@ describe('a file reached twice is linted and indexed once', () => {
     assert.equal(r.stderr, '');
     assert.match(readFileSync(join(scratch.dir, 'problems.md'), 'utf8'), /^-\tMentor\(s\): Sam Roe/m);
     assert.ok(lstatSync(join(scratch.dir, 'link.md')).isSymbolicLink());
+  });
+});
+
+describe('terminal control characters from the files are shown escaped in the human formats', () => {
+  const ESC = '\u001b';
+  const BEL = '\u0007';
+  const BS = '\u0008';
+  // Clear the screen, a forged OSC 8 link, bell, backspaces, a C1 CSI and a right-to-left override.
+  const title = `Idea ${ESC}]8;;https://evil.example${BEL}click${ESC}]8;;${BEL} here${BS}${BS} \u202egnp.exe\u009b2J`;
+  const text = [
+    `### Pro${ESC}[2Jject`,
+    '',
+    `#### ${title}`,
+    '',
+    `-\tDescription: Something ${ESC}[31mred.`,
+    `-\tRecommended Skills: Go${BEL}, Type${ESC}script`,
+    `-\tMet${ESC}[2Jor(s): Sam Roe (@samroe)`,
+    '-\tIssue: https://github.com/a/b/issues/1',
+    '',
+    `#### ${title}`,
+    '',
+    '-\tDescription: again',
+    '',
+  ].join('\n');
+  const name = `evil${ESC}[2J.md`;
+  /** Any C0 control but tab and newline, DEL, C1, bidi embeddings/overrides/isolates. */
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  const assertEscaped = (output: string, what: string): void => {
+    assert.doesNotMatch(output, RAW, `${what}: ${JSON.stringify(output)}`);
+    assert.ok(output.includes('\\x1b[2J'), `${what} shows the escape visibly: ${JSON.stringify(output)}`);
+  };
+
+  test('stylish, github and outline text on stdout; file names on stderr; JSON still exact', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    writeFileSync(join(scratch.dir, name), text);
+    const stylish = runCli(cli, ['lint', name], scratch.dir);
+    assert.equal(stylish.status, 1, stylish.stderr);
+    assertEscaped(stylish.stdout, 'stylish');
+    assert.match(stylish.stdout, /part of Pro\\x1b\[2Jject/, 'the project heading is quoted, escaped');
+    const github = runCli(cli, ['lint', '--format', 'github', name], scratch.dir);
+    assertEscaped(github.stdout, 'github');
+    assert.equal(github.stdout.trimEnd().split('\n').length, parseFindings(runCli(cli, ['lint', '--format', 'json', name], scratch.dir).stdout).length, 'one line per finding');
+    const outline = runCli(cli, ['outline', name], scratch.dir);
+    assert.equal(outline.status, 0, outline.stderr);
+    assertEscaped(outline.stdout, 'outline');
+    assert.match(outline.stdout, /\\u202egnp\.exe\\x9b2J/);
+    assert.match(outline.stdout, /skills: Go\\x07, Type\\x1bscript/);
+
+    // JSON keeps the exact text (JSON.stringify escapes C0 controls; a consumer decodes it).
+    const json = parseFindings(runCli(cli, ['lint', '--format', 'json', name], scratch.dir).stdout);
+    assert.ok(json.every((f) => f.file === name));
+    assert.ok(json.some((f) => f.message.includes(`Pro${ESC}[2Jject`)));
+
+    writeFileSync(join(scratch.dir, name), Buffer.from([0x23, 0xe9, 0x0a]));
+    const bad = runCli(cli, ['lint', name], scratch.dir);
+    assert.equal(bad.stderr, 'soc-ideas: evil\\x1b[2J.md: not valid UTF-8\n');
+  });
+});
+
+describe('output that cannot be written: exit 2, at most one line on stderr, no stack trace', () => {
+  /** Thousands of findings: far more than a pipe holds. */
+  const bigIdeaFile = (dir: string): string => {
+    const ideas = Array.from({ length: 3000 }, (_, i) => `#### Idea ${i}\n\n-\tDescription: something\n`).join('\n');
+    writeFileSync(join(dir, 'big.md'), `${readFileSync(join(dir, 'problems.md'), 'utf8')}\n${ideas}`);
+    return 'big.md';
+  };
+
+  test('stdout is /dev/full (ENOSPC)', async (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    const full = openSync('/dev/full', 'w');
+    t.after(() => closeSync(full));
+    const r = await startCli(['lint', 'problems.md'], scratch.dir, ['ignore', full, 'pipe']).done;
+    assert.equal(r.stderr, 'soc-ideas: cannot write output (ENOSPC)\n');
+    assert.equal(r.status, 2);
+  });
+
+  test('stdout is a pipe closed after the first chunk (`| head -1`, EPIPE)', async (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    const { child, done } = startCli(['lint', bigIdeaFile(scratch.dir)], scratch.dir, ['ignore', 'pipe', 'pipe']);
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const r = await done;
+    assert.ok(r.stderr.split('\n').filter(Boolean).length <= 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at |Error:|internal/, r.stderr);
+    assert.equal(r.status, 2, r.stderr);
   });
 });
