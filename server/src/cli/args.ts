@@ -46,7 +46,7 @@ Options:
   --changed-since REF
               report only problems on lines added or changed since the git revision REF
               (and problems on an idea's heading when any line of that idea changed)
-Exit codes: 0 no error found, 1 errors found, 2 bad usage or unreadable file.`;
+Exit codes: 0 no error found, 1 errors found, 2 bad usage, unreadable file or fixes not written.`;
 
 export function parseArgs(argv: readonly string[]): Command {
   const args = [...argv];

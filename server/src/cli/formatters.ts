@@ -2,6 +2,7 @@
 import schema from '../../../schemas/soc-ideas.schema.json';
 import { RULE_IDS } from '../engine/rules/ids';
 import type { LintFormat } from './args';
+import { escapeControls } from './controls';
 import { countFindings, type CliFinding } from './report';
 
 export const TOOL_NAME = 'soc-ideas';
@@ -59,8 +60,8 @@ export function formatStylish(findings: readonly CliFinding[], color: boolean): 
   }
   const out: string[] = [];
   for (const [file, list] of byFile) {
-    out.push('', c.underline(file));
-    const rows = list.map((f) => [`${f.line}:${f.column}`, f.severity, f.message.replace(/\r?\n/g, ' '), f.rule] as const);
+    out.push('', c.underline(escapeControls(file)));
+    const rows = list.map((f) => [`${f.line}:${f.column}`, f.severity, escapeControls(f.message.replace(/\r?\n/g, ' ')), f.rule] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     const msgWidth = Math.max(...rows.map((r) => r[2].length));
@@ -82,8 +83,9 @@ function id(s: string): string {
 
 // ---- GitHub Actions workflow commands ----
 
+/** Control characters (CR among them) made visible first: the runner prints the message into the job's log. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(s).replace(/%/g, '%25').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

@@ -9,7 +9,7 @@ import { WorkspaceIndex } from '../engine/workspace';
 import { fileUri, uriToPath } from '../node/nodeHost';
 import type { LintCommand } from './args';
 import { findingsOnChanges } from './changed';
-import { expandPaths, readText, writeTextAtomically, type InputFile, type ReadText } from './files';
+import { expandPaths, readText, writeTextAtomically, type FileStamp, type InputFile, type ReadText } from './files';
 import { formatFindings } from './formatters';
 import { changesSince, type ChangesSince } from './git';
 import { compareFindings, toCliFinding, type CliFinding } from './report';
@@ -30,6 +30,8 @@ interface Loaded {
   readonly file: InputFile;
   readonly uri: string;
   content: ReadText;
+  /** Of the file as read: fixes are written only over exactly that. */
+  readonly stamp: FileStamp;
   doc: IdeaDocument;
 }
 
@@ -38,8 +40,8 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   for (const w of env.warnings) io.stderr(`soc-ideas: ${w}`);
 
   const loaded: Loaded[] = expandPaths(command.paths).map((file) => {
-    const content = readText(file);
-    return { file, uri: fileUri(file.path), content, doc: parseDocument(content.text) };
+    const { stamp, ...content } = readText(file);
+    return { file, uri: fileUri(file.path), content, stamp, doc: parseDocument(content.text) };
   });
   const index = new WorkspaceIndex();
   for (const entry of loaded) index.update(entry.uri, entry.doc);
@@ -57,7 +59,7 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
       const fixed = await fixAll(entry, env, index, result);
       if (fixed.text !== entry.content.text) {
         try {
-          writeTextAtomically(entry.file, { text: fixed.text, bom: entry.content.bom });
+          writeTextAtomically(entry.file, { text: fixed.text, bom: entry.content.bom }, entry.stamp);
           entry.content = { text: fixed.text, bom: entry.content.bom };
           entry.doc = fixed.result.doc;
           result = fixed.result;

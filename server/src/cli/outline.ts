@@ -6,6 +6,7 @@ import { singleDocumentVocabulary } from '../engine/workspace';
 import { fileUri } from '../node/nodeHost';
 import type { Outline, OutlineIdea, OutlineTemplate } from '../protocol';
 import type { OutlineCommand } from './args';
+import { escapeControls } from './controls';
 import { expandPaths, FileError, readText } from './files';
 import { reportOnce, type CliIo } from './lint';
 import { cliEnvironment } from './settings';
@@ -65,6 +66,7 @@ export function toCliOutline(file: string, outline: Outline): CliOutline {
   };
 }
 
+/** Every value in it comes from the file, so all of it is made safe for a terminal. */
 export function outlineText(outline: CliOutline): string {
   const out: string[] = [outline.file];
   const t = outline.template;
@@ -85,7 +87,7 @@ export function outlineText(outline: CliOutline): string {
     for (const idea of outline.orphans) ideaLines(idea, '    ');
   }
   if (outline.projects.length === 0 && !outline.orphans) out.push('  (no ideas: not an idea file)');
-  return `${out.join('\n')}\n`;
+  return `${escapeControls(out.join('\n'))}\n`;
 }
 
 function mentorText(m: CliOutlineIdea['mentors'][number]): string {
