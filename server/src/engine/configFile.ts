@@ -10,6 +10,8 @@ import { LineIndex } from './text';
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 const KNOWN_KEYS = ['$schema', 'template', 'rules'];
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+/** Arrays and objects nest at most this deep: the reader recurses, and a config needs 2 levels. */
+const MAX_JSON_DEPTH = 64;
 
 /** A JSON value with the offset where it starts; object members keep their key's offset. */
 type JsonNode =
@@ -74,10 +76,11 @@ function readJson(text: string): JsonNode {
     return fail('Unterminated string', start);
   };
 
-  const readValue = (): JsonNode => {
+  const readValue = (depth: number): JsonNode => {
     skipSpace();
     const offset = pos;
     const c = text[pos];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) fail(`Nesting too deep (more than ${MAX_JSON_DEPTH} levels of arrays and objects)`);
     if (c === '{') {
       pos++;
       const members: JsonMember[] = [];
@@ -94,7 +97,7 @@ function readJson(text: string): JsonNode {
         skipSpace();
         if (text[pos] !== ':') fail(`Expected ':' after the property name, found ${describe()}`);
         pos++;
-        members.push({ key, keyOffset, value: readValue() });
+        members.push({ key, keyOffset, value: readValue(depth + 1) });
         skipSpace();
         if (text[pos] === ',') {
           pos++;
@@ -116,7 +119,7 @@ function readJson(text: string): JsonNode {
         return { kind: 'array', offset, items };
       }
       for (;;) {
-        items.push(readValue());
+        items.push(readValue(depth + 1));
         skipSpace();
         if (text[pos] === ',') {
           pos++;
@@ -139,7 +142,7 @@ function readJson(text: string): JsonNode {
     return fail(`Expected a value, found ${describe()}`);
   };
 
-  const root = readValue();
+  const root = readValue(0);
   skipSpace();
   if (pos < text.length) fail(`Unexpected ${describe()} after the end of the JSON value`);
   return root;

@@ -36,7 +36,7 @@ import { configDiagnostics, DiagnosticsPublisher } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
 import { CachingHost } from './files';
 import { foldingRanges } from './folding';
-import { describeError, guardNotification, guardRequest } from './guard';
+import { describeError, guardNotification, guardRequest, runGuarded } from './guard';
 import { hover } from './hover';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
@@ -79,8 +79,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function validate(doc: OpenDocument): void {
     if (stopped || !isIdeaCandidate(doc)) return;
     const pending = analyzer.analyse(doc);
-    pending.then(
-      (analysis) => {
+    pending
+      .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
         if (documents.get(doc.uri) !== doc || doc.version !== analysis.version || analyzer.latest(doc) !== pending) return;
         publisher.publishDocument(analysis);
@@ -93,9 +93,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
             }
           }
         }
-      },
-      (error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`),
-    );
+      })
+      // `catch`, not a second `then` argument: a failure while publishing is caught too.
+      .catch((error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`));
   }
 
   function validateAll(except?: string): void {
@@ -113,12 +113,16 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     if (stopped) return;
     recheckOrigins.add(origin ?? '');
     if (recheckTimer) clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => {
-      recheckTimer = undefined;
-      const except = recheckOrigins.size === 1 ? [...recheckOrigins][0] : undefined;
-      recheckOrigins.clear();
-      validateAll(except);
-    }, RECHECK_DELAY_MS);
+    recheckTimer = setTimeout(
+      () =>
+        runGuarded(log, 'recheck', () => {
+          recheckTimer = undefined;
+          const except = recheckOrigins.size === 1 ? [...recheckOrigins][0] : undefined;
+          recheckOrigins.clear();
+          validateAll(except);
+        }),
+      RECHECK_DELAY_MS,
+    );
   }
 
   /** Problems of a `.soc-ideas.json` go on that file, and once to the log. */
@@ -260,7 +264,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function openedOrChanged(doc: OpenDocument): void {
     if (isConfigUri(doc.uri)) {
       host.touch();
-      void checkConfigFile(doc.uri);
+      runGuarded(log, `checking ${doc.uri}`, () => checkConfigFile(doc.uri));
       scheduleRecheck(undefined);
     } else if (isTemplateUri(doc.uri) || host.invalidate(doc.uri)) {
       host.touch();
