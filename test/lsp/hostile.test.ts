@@ -5,12 +5,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { checkDocument } from '../../server/src/engine/check';
+import { toDiagnostic } from '../../server/src/server/diagnostics';
 import { buildServer, TestClient, UNHANDLED_EXIT_CODE, uriOf } from './client';
 
 export const IDEA_TEXT = '### Project\n\n#### Idea\n\n-\tDescription: d\n-\tMentors: A B (@ab)\n-\tIssue: https://github.com/o/r/issues/1\n';
 
 before(() => buildServer());
+
+/** The diagnostics a fresh check of the text gives (no config or template files around it), as JSON. */
+async function freshDiagnostics(uri: string, text: string): Promise<unknown> {
+  const expected = await checkDocument({ uri, text, host: { readFile: async () => undefined } });
+  return JSON.parse(JSON.stringify(expected.findings.map((f) => toDiagnostic(uri, expected.doc, f))));
+}
 
 describe('hostile config text', () => {
   let dir: string;
@@ -70,5 +78,40 @@ describe('a stray rejection in the server', () => {
     client.process.kill('SIGUSR2');
     assert.equal(await client.exited, UNHANDLED_EXIT_CODE);
     await assert.rejects(client.stop(), /unhandled error/);
+  });
+});
+
+describe('hostile edits', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'soc-ideas-edits-'));
+    client = await TestClient.start({});
+  });
+
+  after(async () => {
+    await client?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a version number sent twice: the server checks and hovers the newest text, not the first of that version', { timeout: 20_000 }, async () => {
+    const uri = uriOf(join(dir, 'repeated-version.md'));
+    const text = '### Project\n\n#### Idea\n\n- Description: d\n- Recommended Skills: Go\n- Mentor(s): Ana Souza (@asouza)\n- Issue: https://github.com/o/r/issues/1\n';
+    const skillsLine = 5;
+    const skills = '- Recommended Skills: Go\n';
+    const at = (line: number) => ({ line, character: 0 });
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    let mark = client.mark;
+    await client.change(uri, 2, [{ range: { start: at(skillsLine), end: at(skillsLine + 1) }, text: '' }]);
+    const without = await client.waitForDiagnostics(uri, (p) => p.version === 2, mark);
+    assert.ok(without.diagnostics.some((d) => d.code === 'missing-field'), 'the deleted field is missing');
+    mark = client.mark;
+    await client.change(uri, 2, [{ range: { start: at(skillsLine), end: at(skillsLine) }, text: skills }]);
+    const restored = await client.waitForDiagnostics(uri, (p) => p.version === 2, mark);
+    assert.deepEqual(restored.diagnostics, await freshDiagnostics(uri, text));
+    const hover: Hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: skillsLine, character: 4 } });
+    assert.match((hover.contents as { value: string }).value, /Recommended Skills\*\* — required field/);
   });
 });

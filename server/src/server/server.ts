@@ -82,7 +82,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     pending
       .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
-        if (documents.get(doc.uri) !== doc || doc.version !== analysis.version || analyzer.latest(doc) !== pending) return;
+        if (documents.get(doc.uri) !== doc || doc.generation !== analysis.generation || analyzer.latest(doc) !== pending) return;
         publisher.publishDocument(analysis);
         if (analysis.result) {
           reportConfig(analysis.result.config);
