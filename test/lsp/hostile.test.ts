@@ -114,4 +114,43 @@ describe('hostile edits', () => {
     const hover: Hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: skillsLine, character: 4 } });
     assert.match((hover.contents as { value: string }).value, /Recommended Skills\*\* — required field/);
   });
+
+  test('1,000 edits sent at once are applied together: few publishes, the last one that of the final text', { timeout: 30_000 }, async () => {
+    const uri = uriOf(join(dir, 'many-edits.md'));
+    let text = IDEA_TEXT;
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const mark = client.mark;
+    const line = 4; // "-\tDescription: d": append to it, one character per edit
+    const sent: Array<Promise<void>> = [];
+    for (let version = 2; version <= 1001; version++) {
+      const lineText = text.split('\n')[line]!;
+      const character = lineText.length;
+      const typed = version % 50 === 0 ? ' ' : String.fromCharCode(97 + (version % 26));
+      sent.push(client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: typed }]));
+      const lines = text.split('\n');
+      lines[line] = lineText + typed;
+      text = lines.join('\n');
+    }
+    await Promise.all(sent);
+    const last = await client.waitForDiagnostics(uri, (p) => p.version === 1001, mark);
+    // Give a late (stale) publish the time to arrive before counting.
+    const symbols: DocumentSymbol[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 1);
+    const published = client.notifications.slice(mark).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri);
+    assert.ok(published.length < 100, `${published.length} publishes for 1,000 edits`);
+    assert.equal((published.at(-1)!.params as PublishDiagnosticsParams).version, 1001);
+    assert.deepEqual(last.diagnostics, await freshDiagnostics(uri, text));
+  });
+
+  test('a single edit is still answered at once', { timeout: 20_000 }, async () => {
+    const uri = uriOf(join(dir, 'one-edit.md'));
+    await client.open(uri, IDEA_TEXT);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const mark = client.mark;
+    const started = Date.now();
+    await client.change(uri, 2, [{ range: { start: { line: 4, character: 14 }, end: { line: 4, character: 15 } }, text: 'x' }]);
+    await client.waitForDiagnostics(uri, (p) => p.version === 2, mark);
+    assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+  });
 });

@@ -81,8 +81,10 @@ export class Analyzer {
   }
 
   private async run(doc: OpenDocument, key: string): Promise<Analysis> {
-    // Typing sends edits faster than a big file is checked: let queued edits land first, and check
-    // only the newest text.
+    // Typing sends edits faster than a file is checked: let queued edits land first, and check only
+    // the newest text. Two turns, because the connection hands over one queued message per turn,
+    // scheduled after the work its handler started: after one turn the next edit is not applied yet.
+    await this.yieldNow();
     await this.yieldNow();
     if (this.superseded(doc, key)) return this.analyse(doc);
     const { version, generation } = doc;

@@ -58,8 +58,9 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   /**
-   * Diagnostics of an open document, with its version: always sent for an idea file (each edit gets
-   * its answer); for any other file only the empty set that clears what an earlier version had.
+   * Diagnostics of an open document, with its version: always sent for an idea file (each check gets
+   * its answer; edits that came in together are checked, and answered, as one); for any other file
+   * only the empty set that clears what an earlier version had.
    */
   publishDocument(analysis: Analysis): void {
     const { uri, version, result } = analysis;
