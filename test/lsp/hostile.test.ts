@@ -1,7 +1,8 @@
 // Hostile input through the real server (issue 16): whatever one document or file holds, the server
 // stays alive, keeps answering and keeps checking the other files.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -53,6 +54,38 @@ describe('hostile config text', () => {
     const symbols: DocumentSymbol[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: ideaUri } });
     assert.equal(symbols.length, 1);
     client.assertAlive();
+  });
+});
+
+describe('hostile files in the workspace', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'soc-ideas-hostile-files-'));
+    execFileSync('mkfifo', [join(dir, '.soc-ideas.json')]);
+    execFileSync('mkfifo', [join(dir, 'PROJECT_IDEA_TEMPLATE.md')]);
+    writeFileSync(join(dir, 'big.md'), '');
+    truncateSync(join(dir, 'big.md'), 17 * 1024 * 1024);
+    client = await TestClient.start({ folders: [dir], settings: {} });
+    await client.indexed();
+  });
+
+  after(async () => {
+    await client?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a FIFO as config and template, a file over the size limit: refused with a reason, the idea file is checked', { timeout: 20_000 }, async () => {
+    assert.ok(client.logs.some((l) => l.includes('big.md: not indexed: it is too large (17 MB, limit 16 MB)')), client.logs.join('\n'));
+    const uri = uriOf(join(dir, 'ideas.md'));
+    const mark = client.mark;
+    await client.open(uri, IDEA_TEXT);
+    const published = await client.waitForDiagnostics(uri, () => true, mark);
+    assert.ok(published.diagnostics.some((d) => d.code === 'field-label'));
+    const onConfig = await client.waitForDiagnostics(uriOf(join(dir, '.soc-ideas.json')), () => true, mark);
+    assert.equal(onConfig.diagnostics[0]!.message, '.soc-ideas.json is not a regular file; the defaults are used');
+    await client.waitFor('window/logMessage', (p: { message: string }) => /PROJECT_IDEA_TEMPLATE\.md is not a regular file; using /.test(p.message), mark);
   });
 });
 

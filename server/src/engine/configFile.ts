@@ -2,7 +2,7 @@
 // A small JSON reader of our own keeps the offset of every value, so each problem points at its spot
 // (JSON.parse gives neither positions of keys nor, in every Node version, the offset of a syntax error).
 import { CONFIG_FILE_NAME, type ConfigProblem, type LoadedConfig, type RuleLevel, type SocIdeasConfig } from './config';
-import { uriDirname, uriJoin, type Host } from './host';
+import { readContent, uriDirname, uriJoin, type FileContent, type Host } from './host';
 import { editDistance } from './labels';
 import { RULE_IDS } from './rules/ids';
 import { LineIndex } from './text';
@@ -221,18 +221,20 @@ function suggestRule(id: string): string {
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+/** The config a file's content gives: undefined for no file; a config file that is not read is a problem. */
+export function configFromContent(content: FileContent, uri: string): LoadedConfig | undefined {
+  if (content === undefined) return undefined;
+  if (typeof content === 'string') return parseConfigText(content, uri);
+  return { config: {}, uri, problems: [{ message: `${CONFIG_FILE_NAME} is ${content.unreadable}; the defaults are used`, line: 0, character: 0 }] };
+}
+
 /** The nearest `.soc-ideas.json` walking up from the file's folder; an empty config when there is none. */
 export async function loadConfig(fileUri: string, host: Host): Promise<LoadedConfig> {
   let dir = uriDirname(fileUri);
   for (let depth = 0; depth < 100; depth++) {
     const uri = uriJoin(dir, CONFIG_FILE_NAME);
-    let text: string | undefined;
-    try {
-      text = await host.readFile(uri);
-    } catch {
-      text = undefined; // a host that throws is treated as "no such file"
-    }
-    if (text !== undefined) return parseConfigText(text, uri);
+    const loaded = configFromContent(await readContent(host, uri), uri);
+    if (loaded) return loaded;
     const parent = uriDirname(dir);
     if (parent === dir) break;
     dir = parent;

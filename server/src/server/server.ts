@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { checkDocument, resolveFor } from '../engine/check';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config';
-import { loadConfig, parseConfigText } from '../engine/configFile';
+import { configFromContent, loadConfig } from '../engine/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/outline';
 import { parseDocument } from '../engine/parse';
@@ -135,9 +135,21 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   }
 
   async function checkConfigFile(uri: string): Promise<void> {
-    const text = await host.readFile(uri);
-    if (text === undefined) publisher.publishFile(uri, []);
-    else reportConfig(parseConfigText(text, uri));
+    const loaded = configFromContent(await host.readFile(uri), uri);
+    if (loaded === undefined) publisher.publishFile(uri, []);
+    else reportConfig(loaded);
+  }
+
+  /** An idea file's saved text for the index; one that is not read is left out, and the log says why. */
+  async function readIdeaFile(uri: string): Promise<string | undefined> {
+    const content = await host.readFromDisk(uri);
+    if (typeof content !== 'object') return content;
+    const skipped = `${uri}: not indexed: it is ${content.unreadable}`;
+    if (!loggedNotes.has(skipped)) {
+      loggedNotes.add(skipped);
+      connection.console.warn(skipped);
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -212,7 +224,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
             configs.push(...files.filter(isConfigUri));
             return files;
           },
-          readFile: (uri) => host.readFromDisk(uri),
+          readFile: readIdeaFile,
           yieldNow: env.yieldNow,
         },
         (uri) => stopped || documents.get(uri) !== undefined,
@@ -286,7 +298,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       else await checkConfigFile(uri);
       if (!isIdeaCandidate(doc)) return;
       // What the workspace knows of this file is its saved text again.
-      const text = uri.startsWith('file:') || settings.workspaceFolders.some((f) => uri.startsWith(`${f}/`)) ? await host.readFromDisk(uri) : undefined;
+      const text = uri.startsWith('file:') || settings.workspaceFolders.some((f) => uri.startsWith(`${f}/`)) ? await readIdeaFile(uri) : undefined;
       if (documents.get(uri)) return; // opened again meanwhile
       const changed = text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text));
       if (changed) scheduleRecheck(uri);
@@ -315,7 +327,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         if (change.type === FileChangeType.Deleted) {
           indexChanged = index.remove(uri) || indexChanged;
         } else {
-          const text = await host.readFromDisk(uri);
+          const text = await readIdeaFile(uri);
           if (documents.get(uri)) continue;
           indexChanged = (text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text))) || indexChanged;
         }
