@@ -102,6 +102,8 @@ export interface ReadFileParams {
 }
 export interface ReadFileResult {
   readonly text?: string;
+  /** The file is there but is not read: why ("not a regular file", "too large (…)"), as `Unreadable` says. */
+  readonly unreadable?: string;
 }
 
 /** `socIdeas/listFiles` request from the web-worker server to the client: the markdown and config files of a folder. */

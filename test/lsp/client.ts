@@ -40,12 +40,23 @@ export function buildServer(): void {
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
+/**
+ * The server logs a stray rejection or exception and keeps serving; under this variable it exits with
+ * UNHANDLED_EXIT_CODE instead, so that in tests such a bug fails (server/src/node/main.ts).
+ */
+export const EXIT_ON_UNHANDLED_ENV = 'SOC_IDEAS_EXIT_ON_UNHANDLED';
+export const UNHANDLED_EXIT_CODE = 70;
+
 export interface StartOptions {
   /** Workspace folder paths. */
   readonly folders?: readonly string[];
   /** What `workspace/configuration` answers for the `socIdeas` section; undefined: no pull support. */
   readonly settings?: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
   readonly capabilities?: ClientCapabilities;
+  /** Node options before the server script (`--import` a module that misbehaves). */
+  readonly nodeArgs?: readonly string[];
+  /** 'logged': run the server as users do, where a stray error is only logged (default: it fails the test). */
+  readonly strayErrors?: 'fail' | 'logged';
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -74,8 +85,11 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
   readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
+  /** What the server wrote to stderr. */
+  stderr = '';
   private readonly waiters: Array<Waiter<{ method: string; params: unknown }>> = [];
-  private exited: Promise<number | null>;
+  /** The server's exit code, once it has exited. */
+  readonly exited: Promise<number | null>;
 
   private constructor(
     readonly process: ChildProcess,
@@ -113,11 +127,12 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run node scripts/build.mjs`);
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stderr!.on('data', () => {});
+    const env = { ...process.env, [EXIT_ON_UNHANDLED_ENV]: options.strayErrors === 'logged' ? '' : '1' };
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new TestClient(child, connection, options);
+    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     const folders = options.folders ?? [];
     const capabilities = options.capabilities ?? (options.settings === undefined ? { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, configuration: false } } : FULL_CAPABILITIES);
     await connection.sendRequest<InitializeResult>('initialize', {
@@ -192,7 +207,23 @@ export class TestClient {
     const code = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
+    this.assertNoStrayError(code);
     return code;
+  }
+
+  /** A stray rejection or exception in the server is a bug, whichever test was running. */
+  private assertNoStrayError(code: number | null): void {
+    if (this.options.strayErrors === 'logged') return;
+    if (code === UNHANDLED_EXIT_CODE || /soc-ideas: unhandled/.test(this.stderr)) {
+      throw new Error(`the server had an unhandled error (exit code ${code}):\n${this.stderr}`);
+    }
+  }
+
+  /** Throws when the server process is gone (it must outlive anything a client sends). */
+  assertAlive(): void {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) {
+      throw new Error(`the server exited (code ${this.process.exitCode}, signal ${this.process.signalCode}):\n${this.stderr}`);
+    }
   }
 
   /** Close stdin without `exit`: the server must go away by itself. */
@@ -201,6 +232,7 @@ export class TestClient {
     const code = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
+    this.assertNoStrayError(code);
     return code;
   }
 }

@@ -131,3 +131,19 @@ test('the JSON schema accepts what parseConfigText accepts and rejects bad level
   assert.equal(validate({ rules: { 'no-such-rule': 'off' } }), false);
   assert.equal(validate({ templat: 'x' }), false);
 });
+
+test('deep nesting is a config problem at the level that is too deep, never a stack overflow', () => {
+  for (const count of [10_000, 100_000]) {
+    for (const open of ['[', '{"a":']) {
+      const text = open.repeat(count);
+      const loaded = parseConfigText(text, URI);
+      assert.deepEqual(loaded.config, {});
+      assert.equal(loaded.problems.length, 1, `${count} × ${open}`);
+      assert.match(loaded.problems[0]!.message, /nesting too deep/i);
+      assert.deepEqual([loaded.problems[0]!.line, loaded.problems[0]!.character], [0, 64 * open.length]);
+    }
+  }
+  // 64 levels are still JSON like any other.
+  const ok = parseConfigText(`{"rules": {}, "x": ${'['.repeat(62)}${']'.repeat(62)}}`, URI);
+  assert.deepEqual(ok.problems.map((p) => p.message), ['Unknown key "x": a config has only "template" and "rules"']);
+});

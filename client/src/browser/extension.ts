@@ -11,6 +11,7 @@ import {
   type ReadFileParams,
   type ReadFileResult,
 } from '../../../server/src/protocol';
+import { MAX_READ_BYTES, NOT_A_REGULAR_FILE, tooLarge } from '../../../server/src/engine/host';
 import { activateWith, deactivateClient, type SocIdeasApi } from '../activate';
 import { listIdeaFiles } from './listFiles';
 
@@ -66,10 +67,18 @@ export function deactivate(): Promise<void> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A file's text through the workspace file system; no text when it is missing, unreadable or not UTF-8. */
+/**
+ * A file's text through the workspace file system; no text when it is missing, unreadable or not UTF-8.
+ * Bounded as the Node host is: only regular files (no directory; a symbolic link counts as its target),
+ * at most MAX_READ_BYTES.
+ */
 async function readFile(uri: string): Promise<ReadFileResult> {
   try {
-    return { text: utf8.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
+    const target = vscode.Uri.parse(uri);
+    const stat = await vscode.workspace.fs.stat(target);
+    if ((stat.type & vscode.FileType.File) === 0) return NOT_A_REGULAR_FILE;
+    if (stat.size > MAX_READ_BYTES) return tooLarge(stat.size);
+    return { text: utf8.decode(await vscode.workspace.fs.readFile(target)) };
   } catch {
     return {};
   }

@@ -22,7 +22,8 @@ const host: Host = {
   async readFile(uri) {
     try {
       const result = await connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri } satisfies ReadFileParams);
-      return typeof result?.text === 'string' ? result.text : undefined;
+      if (typeof result?.text === 'string') return result.text;
+      return typeof result?.unreadable === 'string' ? { unreadable: result.unreadable } : undefined;
     } catch {
       return undefined;
     }

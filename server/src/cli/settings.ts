@@ -1,11 +1,11 @@
 // What `--config` and `--template` change: the settings handed to the engine and the host it reads through.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, type RuleLevel } from '../engine/config';
 import { parseConfigText } from '../engine/configFile';
-import type { Host } from '../engine/host';
+import type { FileContent, Host } from '../engine/host';
 import { presetById } from '../engine/template/presets';
-import { decodeUtf8, fileUri, nodeHost } from '../node/nodeHost';
+import { fileUri, nodeHost, readBoundedSync } from '../node/nodeHost';
 import { FileError } from './files';
 
 export interface EngineSettings {
@@ -33,14 +33,10 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
   let host: Host = nodeHost;
   if (options.config !== undefined) {
     const path = resolve(cwd, options.config);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      throw new FileError(`${options.config}: cannot read config file`);
-    }
-    const text = decodeUtf8(bytes);
-    if (text === undefined) throw new FileError(`${options.config}: not valid UTF-8`);
+    // Bounded like every other read: a FIFO or /dev/zero named here must not hang the run.
+    const text = readBoundedSync(path);
+    if (text === undefined) throw new FileError(`${options.config}: cannot read config file`);
+    if (typeof text === 'object') throw new FileError(`${options.config}: ${text.unreadable}`);
     const loaded = parseConfigText(text, fileUri(path));
     for (const p of loaded.problems) warnings.push(`${options.config}:${p.line + 1}:${p.character + 1}: ${p.message}`);
     settings = {
@@ -63,7 +59,7 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
  * (The run writes only the idea files it fixes, which the engine reads from the text it is given.)
  */
 function memoized(host: Host): Host {
-  const cache = new Map<string, Promise<string | undefined>>();
+  const cache = new Map<string, Promise<FileContent>>();
   return {
     readFile(uri) {
       let text = cache.get(uri);

@@ -2,7 +2,7 @@
 // A small JSON reader of our own keeps the offset of every value, so each problem points at its spot
 // (JSON.parse gives neither positions of keys nor, in every Node version, the offset of a syntax error).
 import { CONFIG_FILE_NAME, type ConfigProblem, type LoadedConfig, type RuleLevel, type SocIdeasConfig } from './config';
-import { uriDirname, uriJoin, type Host } from './host';
+import { readContent, uriDirname, uriJoin, type FileContent, type Host } from './host';
 import { editDistance } from './labels';
 import { RULE_IDS } from './rules/ids';
 import { LineIndex } from './text';
@@ -10,6 +10,8 @@ import { LineIndex } from './text';
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 const KNOWN_KEYS = ['$schema', 'template', 'rules'];
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+/** Arrays and objects nest at most this deep: the reader recurses, and a config needs 2 levels. */
+const MAX_JSON_DEPTH = 64;
 
 /** A JSON value with the offset where it starts; object members keep their key's offset. */
 type JsonNode =
@@ -74,10 +76,11 @@ function readJson(text: string): JsonNode {
     return fail('Unterminated string', start);
   };
 
-  const readValue = (): JsonNode => {
+  const readValue = (depth: number): JsonNode => {
     skipSpace();
     const offset = pos;
     const c = text[pos];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) fail(`Nesting too deep (more than ${MAX_JSON_DEPTH} levels of arrays and objects)`);
     if (c === '{') {
       pos++;
       const members: JsonMember[] = [];
@@ -94,7 +97,7 @@ function readJson(text: string): JsonNode {
         skipSpace();
         if (text[pos] !== ':') fail(`Expected ':' after the property name, found ${describe()}`);
         pos++;
-        members.push({ key, keyOffset, value: readValue() });
+        members.push({ key, keyOffset, value: readValue(depth + 1) });
         skipSpace();
         if (text[pos] === ',') {
           pos++;
@@ -116,7 +119,7 @@ function readJson(text: string): JsonNode {
         return { kind: 'array', offset, items };
       }
       for (;;) {
-        items.push(readValue());
+        items.push(readValue(depth + 1));
         skipSpace();
         if (text[pos] === ',') {
           pos++;
@@ -139,7 +142,7 @@ function readJson(text: string): JsonNode {
     return fail(`Expected a value, found ${describe()}`);
   };
 
-  const root = readValue();
+  const root = readValue(0);
   skipSpace();
   if (pos < text.length) fail(`Unexpected ${describe()} after the end of the JSON value`);
   return root;
@@ -218,18 +221,20 @@ function suggestRule(id: string): string {
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+/** The config a file's content gives: undefined for no file; a config file that is not read is a problem. */
+export function configFromContent(content: FileContent, uri: string): LoadedConfig | undefined {
+  if (content === undefined) return undefined;
+  if (typeof content === 'string') return parseConfigText(content, uri);
+  return { config: {}, uri, problems: [{ message: `${CONFIG_FILE_NAME} is ${content.unreadable}; the defaults are used`, line: 0, character: 0 }] };
+}
+
 /** The nearest `.soc-ideas.json` walking up from the file's folder; an empty config when there is none. */
 export async function loadConfig(fileUri: string, host: Host): Promise<LoadedConfig> {
   let dir = uriDirname(fileUri);
   for (let depth = 0; depth < 100; depth++) {
     const uri = uriJoin(dir, CONFIG_FILE_NAME);
-    let text: string | undefined;
-    try {
-      text = await host.readFile(uri);
-    } catch {
-      text = undefined; // a host that throws is treated as "no such file"
-    }
-    if (text !== undefined) return parseConfigText(text, uri);
+    const loaded = configFromContent(await readContent(host, uri), uri);
+    if (loaded) return loaded;
     const parent = uriDirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -2,8 +2,40 @@
 // Locations are URI strings (`file:///a/b.md`, `vscode-vfs://github/org/repo/b.md`).
 
 export interface Host {
-  /** The file's text, or undefined when it does not exist or cannot be read. */
-  readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The file's text; why a file that is there is not read (`Unreadable`: not a regular file, too
+   * large, not UTF-8); or undefined when it does not exist or cannot be opened.
+   */
+  readFile(uri: string): Promise<FileContent>;
+}
+
+/** A file that is there but is not read; `unreadable` completes "X is …" in a note or problem. */
+export interface Unreadable {
+  readonly unreadable: string;
+}
+
+export type FileContent = string | Unreadable | undefined;
+
+/**
+ * Files read through a host (configs, templates, indexed idea files) are at most this large: a
+ * bigger one is a mistake or an attack, and reading it would hold the whole of it in memory.
+ */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+
+export const NOT_A_REGULAR_FILE: Unreadable = { unreadable: 'not a regular file' };
+
+export function tooLarge(bytes: number, limit = MAX_READ_BYTES): Unreadable {
+  const mb = (n: number) => String(Math.round((n / (1024 * 1024)) * 10) / 10);
+  return { unreadable: `too large (${mb(bytes)} MB, limit ${mb(limit)} MB)` };
+}
+
+/** Read through a host that may throw: a throw is treated like a missing file (callers never fail). */
+export async function readContent(host: Host, uri: string): Promise<FileContent> {
+  try {
+    return await host.readFile(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Logger {

@@ -3,6 +3,7 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from '../server/guard';
 import { startServer } from '../server/server';
 import { fileUri, nodeHost, uriToPath } from './nodeHost';
 
@@ -37,12 +38,40 @@ async function listFiles(folderUri: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Exit code of a server that had a stray error while SOC_IDEAS_EXIT_ON_UNHANDLED is set (tests). */
+const UNHANDLED_EXIT_CODE = 70;
+
+/**
+ * A stray rejection or exception is a bug, but one document's bug must not end the server for every
+ * other: it is logged and the server goes on. Tests set SOC_IDEAS_EXIT_ON_UNHANDLED so that it fails them.
+ */
+function logStrayErrors(): void {
+  let reporting = false; // a report that fails (the client went away) must not report itself forever
+  const report = (kind: string) => (error: unknown) => {
+    if (reporting) return;
+    reporting = true;
+    const message = `soc-ideas: unhandled ${kind}: ${describeError(error)}`;
+    try {
+      process.stderr.write(`${message}\n`);
+      if (process.env.SOC_IDEAS_EXIT_ON_UNHANDLED) process.exit(UNHANDLED_EXIT_CODE);
+      connection.console.error(message);
+    } catch {
+      // nowhere left to log to
+    } finally {
+      reporting = false;
+    }
+  };
+  process.on('unhandledRejection', report('rejection'));
+  process.on('uncaughtException', report('exception'));
+}
+
 if (!process.argv.slice(2).some((a) => /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/.test(a))) {
   process.stderr.write('usage: soc-ideas-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
   process.exit(2);
 }
 
 const connection = createConnection(ProposedFeatures.all);
+logStrayErrors();
 startServer(connection, {
   host: nodeHost,
   listFiles,

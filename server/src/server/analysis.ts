@@ -1,6 +1,7 @@
-// One check of an open document: parse (incremental), config, template, rules. Memoised per document
-// version and per generation of what it depends on (files, settings, the workspace), so diagnostics,
-// code actions, hover and the outline of one version share one check.
+// One check of an open document: parse (incremental), config, template, rules. Memoised per text
+// generation of the document (not its LSP version, which a client may repeat) and per generation of
+// what it depends on (files, settings, the workspace), so diagnostics, code actions, hover and the
+// outline of one text share one check.
 import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
 import type { LoadedConfig } from '../engine/config';
 import { loadConfig } from '../engine/configFile';
@@ -16,6 +17,8 @@ import type { IdeaFileIndex } from './workspaceIndex';
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
+  /** The document's text generation this check is of (`OpenDocument.generation`). */
+  readonly generation: number;
   readonly settings: SocIdeasSettings;
   /** Undefined when checking is off for the file (setting) — then it gets nothing. */
   readonly result: CheckResult | undefined;
@@ -48,7 +51,7 @@ export class Analyzer {
     private readonly onIndexChanged: (uri: string) => void = () => {},
   ) {}
 
-  /** The check of the document's current version (shared by everyone who asks for it). */
+  /** The check of the document's current text (shared by everyone who asks for it). */
   analyse(doc: OpenDocument): Promise<Analysis> {
     const key = this.keyOf(doc);
     const memo = this.memos.get(doc);
@@ -59,7 +62,7 @@ export class Analyzer {
   }
 
   private keyOf(doc: OpenDocument): string {
-    return `${doc.version}:${doc.epoch}:${this.host.generation}:${this.settings.generation}`;
+    return `${doc.generation}:${doc.epoch}:${this.host.generation}:${this.settings.generation}`;
   }
 
   /** Superseded (a newer edit or change came in while waiting): hand over to the newest check. */
@@ -67,7 +70,7 @@ export class Analyzer {
     return this.keyOf(doc) !== key;
   }
 
-  /** The last analysis started for the document, whatever its version (completion uses its template). */
+  /** The last analysis started for the document, whatever its text (completion uses its template). */
   latest(doc: OpenDocument): Promise<Analysis> | undefined {
     return this.memos.get(doc)?.analysis;
   }
@@ -78,15 +81,17 @@ export class Analyzer {
   }
 
   private async run(doc: OpenDocument, key: string): Promise<Analysis> {
-    // Typing sends edits faster than a big file is checked: let queued edits land first, and check
-    // only the newest text.
+    // Typing sends edits faster than a file is checked: let queued edits land first, and check only
+    // the newest text. Two turns, because the connection hands over one queued message per turn,
+    // scheduled after the work its handler started: after one turn the next edit is not applied yet.
+    await this.yieldNow();
     await this.yieldNow();
     if (this.superseded(doc, key)) return this.analyse(doc);
-    const version = doc.version;
+    const { version, generation } = doc;
     const parsed = doc.parse();
     if (this.index.update(doc.uri, parsed)) this.onIndexChanged(doc.uri);
     const settings = await this.settings.get(doc.uri);
-    if (!settings.enable) return { uri: doc.uri, version, settings, result: undefined, doc: parsed };
+    if (!settings.enable) return { uri: doc.uri, version, generation, settings, result: undefined, doc: parsed };
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
     if (this.superseded(doc, key)) return this.analyse(doc);
@@ -102,7 +107,7 @@ export class Analyzer {
       resolved,
       logger: this.logger,
     });
-    return { uri: doc.uri, version, settings, result, doc: parsed };
+    return { uri: doc.uri, version, generation, settings, result, doc: parsed };
   }
 
   /**

@@ -44,6 +44,11 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
   }));
 }
 
+/** A send fails only when the client has gone (the pipe closed): there is no one left to tell. */
+function fireAndForget(sending: Promise<void>): void {
+  sending.catch(() => {});
+}
+
 /** Publishes per URI, skipping a publish that would repeat what the client already has. */
 export class DiagnosticsPublisher {
   /** What was last sent per URI (JSON), so an unchanged empty set is not sent again and again. */
@@ -53,8 +58,9 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   /**
-   * Diagnostics of an open document, with its version: always sent for an idea file (each edit gets
-   * its answer); for any other file only the empty set that clears what an earlier version had.
+   * Diagnostics of an open document, with its version: always sent for an idea file (each check gets
+   * its answer; edits that came in together are checked, and answered, as one); for any other file
+   * only the empty set that clears what an earlier version had.
    */
   publishDocument(analysis: Analysis): void {
     const { uri, version, result } = analysis;
@@ -62,7 +68,7 @@ export class DiagnosticsPublisher {
     const diagnostics = result ? result.findings.map((f) => toDiagnostic(uri, result.doc, f)) : [];
     if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
       this.sent.set(uri, diagnostics.length ? 'some' : '[]');
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      fireAndForget(this.connection.sendDiagnostics({ uri, version, diagnostics }));
     }
     const counts = { errors: 0, warnings: 0, infos: 0 };
     for (const f of result?.findings ?? []) {
@@ -80,7 +86,7 @@ export class DiagnosticsPublisher {
     const statusJson = JSON.stringify(status);
     if (isIdeaFile || this.statusSent.get(uri) !== statusJson) {
       this.statusSent.set(uri, statusJson);
-      void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+      fireAndForget(this.connection.sendNotification(STATUS_NOTIFICATION, status));
     }
   }
 
@@ -89,12 +95,12 @@ export class DiagnosticsPublisher {
     const json = JSON.stringify(diagnostics);
     if (this.sent.get(uri) === json || (!diagnostics.length && !this.sent.has(uri))) return false;
     this.sent.set(uri, json);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    fireAndForget(this.connection.sendDiagnostics({ uri, diagnostics }));
     return true;
   }
 
   clear(uri: string): void {
-    if (this.sent.has(uri) && this.sent.get(uri) !== '[]') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.sent.has(uri) && this.sent.get(uri) !== '[]') fireAndForget(this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     this.sent.delete(uri);
     this.statusSent.delete(uri);
   }

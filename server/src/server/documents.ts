@@ -1,6 +1,7 @@
 // Open documents: their text (updated incrementally, as the client sends ranges) and their parse.
 // Each document keeps a SectionCache, so a re-parse after an edit runs remark only on the sections
-// the edit touched; the parse itself is memoised per version and done synchronously when first asked.
+// the edit touched; the parse itself is memoised per text generation and done synchronously when first asked.
+// Caches key on `generation`, never on the LSP version alone: a client may send one version twice.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { IdeaDocument } from '../engine/model';
 import { LintCache } from '../engine/lint';
@@ -11,7 +12,9 @@ export class OpenDocument {
   readonly cache = new SectionCache();
   /** Findings of unchanged ideas, re-used by the next check. */
   readonly lintCache = new LintCache();
-  private parsed: { version: number; doc: IdeaDocument } | undefined;
+  private parsed: { generation: number; doc: IdeaDocument } | undefined;
+  /** Bumped on every update of the text (whatever version the client gave it). */
+  generation = 0;
   /** Bumped when something this document's check depends on changed (another file, settings). */
   epoch = 0;
 
@@ -45,12 +48,13 @@ export class OpenDocument {
       text = TextDocument.update(text, [change], version);
     }
     this.text = text;
+    this.generation++;
   }
 
-  /** The parse of the current version (re-using the cached sections). */
+  /** The parse of the current text (re-using the cached sections). */
   parse(): IdeaDocument {
-    if (this.parsed?.version !== this.version) {
-      this.parsed = { version: this.version, doc: parseDocument(this.getText(), { cache: this.cache }) };
+    if (this.parsed?.generation !== this.generation) {
+      this.parsed = { generation: this.generation, doc: parseDocument(this.getText(), { cache: this.cache }) };
     }
     return this.parsed.doc;
   }

@@ -1,11 +1,11 @@
 // The engine's Host as the server sees files: open documents win over disk, and disk reads are
 // cached (templates and `.soc-ideas.json` are read on every check) until a watched-file event or a
 // configuration change says they may have changed.
-import type { Host } from '../engine/host';
+import type { FileContent, Host } from '../engine/host';
 import type { DocumentStore } from './documents';
 
 export class CachingHost implements Host {
-  private readonly cache = new Map<string, Promise<string | undefined>>();
+  private readonly cache = new Map<string, Promise<FileContent>>();
   /** Bumped on every invalidation: results that depend on files compare it. */
   generation = 0;
 
@@ -14,7 +14,7 @@ export class CachingHost implements Host {
     private readonly documents: DocumentStore,
   ) {}
 
-  readFile(uri: string): Promise<string | undefined> {
+  readFile(uri: string): Promise<FileContent> {
     const open = this.documents.get(uri);
     if (open) return Promise.resolve(open.getText());
     let text = this.cache.get(uri);
@@ -26,7 +26,7 @@ export class CachingHost implements Host {
   }
 
   /** Read from disk, bypassing open documents (indexing a file that was just closed). */
-  readFromDisk(uri: string): Promise<string | undefined> {
+  readFromDisk(uri: string): Promise<FileContent> {
     this.cache.delete(uri);
     return this.disk.readFile(uri).catch(() => undefined);
   }

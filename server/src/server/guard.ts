@@ -1,5 +1,6 @@
 // Every handler runs behind a guard: a throw is logged and answered with an error (requests) or
-// dropped (notifications); the server keeps serving.
+// dropped (notifications); the server keeps serving. Work started outside a handler (timers,
+// fire-and-forget checks) runs behind `runGuarded`, so no failure becomes an unhandled rejection.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 
 export type Log = (message: string) => void;
@@ -34,6 +35,11 @@ export function guardNotification<P>(log: Log, name: string, handler: (params: P
       log(`${name} failed: ${describeError(error)}`);
     }
   };
+}
+
+/** Run work nobody awaits (a timer, a check started by a notification): a failure is logged. */
+export function runGuarded(log: Log, name: string, work: () => void | Promise<void>): void {
+  guardNotification(log, name, work)(undefined);
 }
 
 export function errorLog(connection: Connection): Log {

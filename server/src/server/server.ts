@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { checkDocument, resolveFor } from '../engine/check';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config';
-import { loadConfig, parseConfigText } from '../engine/configFile';
+import { configFromContent, loadConfig } from '../engine/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/outline';
 import { parseDocument } from '../engine/parse';
@@ -36,7 +36,7 @@ import { configDiagnostics, DiagnosticsPublisher } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
 import { CachingHost } from './files';
 import { foldingRanges } from './folding';
-import { describeError, guardNotification, guardRequest } from './guard';
+import { describeError, guardNotification, guardRequest, runGuarded } from './guard';
 import { hover } from './hover';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
@@ -79,10 +79,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function validate(doc: OpenDocument): void {
     if (stopped || !isIdeaCandidate(doc)) return;
     const pending = analyzer.analyse(doc);
-    pending.then(
-      (analysis) => {
+    pending
+      .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
-        if (documents.get(doc.uri) !== doc || doc.version !== analysis.version || analyzer.latest(doc) !== pending) return;
+        if (documents.get(doc.uri) !== doc || doc.generation !== analysis.generation || analyzer.latest(doc) !== pending) return;
         publisher.publishDocument(analysis);
         if (analysis.result) {
           reportConfig(analysis.result.config);
@@ -93,9 +93,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
             }
           }
         }
-      },
-      (error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`),
-    );
+      })
+      // `catch`, not a second `then` argument: a failure while publishing is caught too.
+      .catch((error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`));
   }
 
   function validateAll(except?: string): void {
@@ -113,12 +113,16 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     if (stopped) return;
     recheckOrigins.add(origin ?? '');
     if (recheckTimer) clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => {
-      recheckTimer = undefined;
-      const except = recheckOrigins.size === 1 ? [...recheckOrigins][0] : undefined;
-      recheckOrigins.clear();
-      validateAll(except);
-    }, RECHECK_DELAY_MS);
+    recheckTimer = setTimeout(
+      () =>
+        runGuarded(log, 'recheck', () => {
+          recheckTimer = undefined;
+          const except = recheckOrigins.size === 1 ? [...recheckOrigins][0] : undefined;
+          recheckOrigins.clear();
+          validateAll(except);
+        }),
+      RECHECK_DELAY_MS,
+    );
   }
 
   /** Problems of a `.soc-ideas.json` go on that file, and once to the log. */
@@ -131,9 +135,21 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   }
 
   async function checkConfigFile(uri: string): Promise<void> {
-    const text = await host.readFile(uri);
-    if (text === undefined) publisher.publishFile(uri, []);
-    else reportConfig(parseConfigText(text, uri));
+    const loaded = configFromContent(await host.readFile(uri), uri);
+    if (loaded === undefined) publisher.publishFile(uri, []);
+    else reportConfig(loaded);
+  }
+
+  /** An idea file's saved text for the index; one that is not read is left out, and the log says why. */
+  async function readIdeaFile(uri: string): Promise<string | undefined> {
+    const content = await host.readFromDisk(uri);
+    if (typeof content !== 'object') return content;
+    const skipped = `${uri}: not indexed: it is ${content.unreadable}`;
+    if (!loggedNotes.has(skipped)) {
+      loggedNotes.add(skipped);
+      connection.console.warn(skipped);
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -208,7 +224,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
             configs.push(...files.filter(isConfigUri));
             return files;
           },
-          readFile: (uri) => host.readFromDisk(uri),
+          readFile: readIdeaFile,
           yieldNow: env.yieldNow,
         },
         (uri) => stopped || documents.get(uri) !== undefined,
@@ -260,7 +276,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function openedOrChanged(doc: OpenDocument): void {
     if (isConfigUri(doc.uri)) {
       host.touch();
-      void checkConfigFile(doc.uri);
+      runGuarded(log, `checking ${doc.uri}`, () => checkConfigFile(doc.uri));
       scheduleRecheck(undefined);
     } else if (isTemplateUri(doc.uri) || host.invalidate(doc.uri)) {
       host.touch();
@@ -282,7 +298,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       else await checkConfigFile(uri);
       if (!isIdeaCandidate(doc)) return;
       // What the workspace knows of this file is its saved text again.
-      const text = uri.startsWith('file:') || settings.workspaceFolders.some((f) => uri.startsWith(`${f}/`)) ? await host.readFromDisk(uri) : undefined;
+      const text = uri.startsWith('file:') || settings.workspaceFolders.some((f) => uri.startsWith(`${f}/`)) ? await readIdeaFile(uri) : undefined;
       if (documents.get(uri)) return; // opened again meanwhile
       const changed = text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text));
       if (changed) scheduleRecheck(uri);
@@ -311,7 +327,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         if (change.type === FileChangeType.Deleted) {
           indexChanged = index.remove(uri) || indexChanged;
         } else {
-          const text = await host.readFromDisk(uri);
+          const text = await readIdeaFile(uri);
           if (documents.get(uri)) continue;
           indexChanged = (text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text))) || indexChanged;
         }

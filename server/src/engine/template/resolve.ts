@@ -1,7 +1,7 @@
 // The template in force for one idea file, first that applies (DESIGN.md): the configured value
 // (preset id or template file), a template block in the file, the nearest PROJECT_IDEA_TEMPLATE.md
 // walking up, the best-matching preset. Problems become notes; resolution never throws.
-import { uriDirname, uriJoin, uriResolve, type Host } from '../host';
+import { readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
 import type { IdeaDocument } from '../model';
 import { parseDocument } from '../parse';
 import { bestPreset } from './detect';
@@ -57,9 +57,9 @@ async function fromConfigured(
   const preset = presetById(value);
   if (preset) return { template: preset, source: { kind: 'setting', reason: `preset '${preset.id}' named in ${where}` } };
   const uri = uriResolve(configured.baseUri, value);
-  const text = await readSafely(host, uri);
-  if (text === undefined) {
-    problems.push(`template '${value}' not found (${where})`);
+  const text = await readContent(host, uri);
+  if (typeof text !== 'string') {
+    problems.push(`template '${value}' ${text ? `is ${text.unreadable}` : 'not found'} (${where})`);
     return undefined;
   }
   const template = templateFromProjectIdeaFile(text, uri);
@@ -107,8 +107,9 @@ async function fromNearestFile(uri: string, host: Host, problems: string[]): Pro
   let dir = uriDirname(uri);
   for (let depth = 0; depth < MAX_WALK; depth++) {
     const candidate = uriJoin(dir, PROJECT_IDEA_TEMPLATE_FILE);
-    const text = await readSafely(host, candidate);
-    if (text !== undefined) {
+    const text = await readContent(host, candidate);
+    if (typeof text === 'object') problems.push(`${candidate} is ${text.unreadable}`);
+    else if (text !== undefined) {
       const template = templateFromProjectIdeaFile(text, candidate);
       if (template) {
         return { template, source: { kind: 'file', uri: candidate, reason: `nearest ${PROJECT_IDEA_TEMPLATE_FILE}` } };
@@ -136,13 +137,4 @@ function guessed(template: Template): Template {
   let copy = GUESSED.get(template);
   if (!copy) GUESSED.set(template, (copy = { ...template, guessed: true }));
   return copy;
-}
-
-/** A host that throws is treated like a missing file: resolution never fails. */
-async function readSafely(host: Host, uri: string): Promise<string | undefined> {
-  try {
-    return await host.readFile(uri);
-  } catch {
-    return undefined;
-  }
 }
