@@ -91,8 +91,8 @@ async function fromSibling(uri: string, host: Host): Promise<Found | undefined> 
   for (const name of SIBLING_FILES) {
     const sibling = uriJoin(dir, name);
     if (sibling === uri) continue;
-    const text = await readSafely(host, sibling);
-    if (text === undefined) continue;
+    const text = await readContent(host, sibling);
+    if (typeof text !== 'string') continue; // a sibling that cannot be read is simply not a template source
     const inline = findInlineTemplate(parseDocument(text));
     if (!inline) continue;
     return {
