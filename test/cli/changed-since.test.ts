@@ -64,6 +64,8 @@ describe('--changed-since', { skip: hasGit ? false : 'git is not installed' }, (
   before(() => {
     ({ dir: repo, env, dispose } = scratch());
     git(['init', '-q'], repo, env);
+    // The template is stated, as a CI set-up would: a guessed one raises no errors (FINDINGS-POLICY).
+    writeFileSync(join(repo, '.soc-ideas.json'), '{ "template": "cncf-2019" }\n');
     mkdirSync(join(repo, 'ideas'));
     mkdirSync(join(repo, 'old'));
     // problems.md already has two problems in its first idea (a misspelt "Metor(s)" label, no Issue).
@@ -74,11 +76,11 @@ describe('--changed-since', { skip: hasGit ? false : 'git is not installed' }, (
     base = git(['rev-parse', 'HEAD'], repo, env).trim();
     git(['commit', '-q', '--allow-empty', '-m', 'later'], repo, env);
 
-    // The change under review: the second idea loses its Issue line, a new idea with a misspelt label
-    // and no Issue is appended, and a wholly new (untracked) idea file arrives.
+    // The change under review: the second idea loses its Recommended Skills line, a new idea with a
+    // misspelt label and no Issue is appended, and a wholly new (untracked) idea file arrives.
     const acme = join(repo, 'ideas/acme.md');
     const text = readFileSync(acme, 'utf8');
-    writeFileSync(acme, text.replace(/^-\tIssue: .*\n/m, ''));
+    writeFileSync(acme, text.replace(/^-\tRecommended Skills: TypeScript, React\n/m, ''));
     appendFileSync(acme, NEW_IDEA);
     copyFileSync(join(FIXTURES, 'problems.md'), join(repo, 'ideas/new.md'));
   });
@@ -97,7 +99,7 @@ describe('--changed-since', { skip: hasGit ? false : 'git is not installed' }, (
     assert.equal(r.stderr, '');
     assert.equal(r.status, 1);
     assert.deepEqual(parseFindings(r.stdout).map(brief), [
-      'ideas/acme.md:12 missing-field', // the second idea lost its Issue line (a deletion inside it)
+      'ideas/acme.md:12 missing-field', // the second idea lost its Recommended Skills line (a deletion inside it)
       'ideas/acme.md:18 missing-field', // the new idea: reported on its heading
       'ideas/acme.md:21 field-label', // the new idea's "Recomended Skills"
       'ideas/new.md:6 missing-field', // an untracked file is wholly new

@@ -6,7 +6,8 @@ import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { closeSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { main } from '../../server/src/cli/run';
 import { buildCli, FIXTURES, parseFindings, runCli, scratchCopy, type RunResult } from './helpers';
 
 let cli = '';
@@ -54,20 +55,23 @@ describe('--fix writes only the file it read', () => {
     t.after(scratch.dispose);
     const file = join(scratch.dir, 'problems.md');
     const edited = `${readFileSync(file, 'utf8')}\nAn edit made while soc-ideas ran.\n`;
-    // The CLI reads every idea file, then the nearest .soc-ideas.json on its first check. As a FIFO,
-    // that read waits for us: when our open for writing returns, the idea file has been read.
-    mkfifo(join(scratch.dir, '.soc-ideas.json'));
-    const { done } = startCli(['lint', '--fix', '--format', 'json', 'problems.md'], scratch.dir);
-    const config = await open(join(scratch.dir, '.soc-ideas.json'), 'w');
-    writeFileSync(file, edited);
-    await config.writeFile('{}');
-    await config.close();
-    const r = await done;
-    assert.equal(r.stderr, 'soc-ideas: problems.md: changed while fixing; fixes not written\n');
-    assert.equal(r.status, 2);
+    // The CLI in process, with the edit made at the last moment: after the fixes are computed and
+    // the temporary file written, just before it would replace the original.
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await main(['lint', '--fix', '--format', 'json', file], {
+      cwd: scratch.dir,
+      stdout: (x) => out.push(x),
+      stderr: (x) => err.push(x),
+      color: false,
+      version: 'test',
+      beforeRename: (path) => writeFileSync(path, edited),
+    });
+    assert.deepEqual(err, [`soc-ideas: ${file}: changed while fixing; fixes not written`]);
+    assert.equal(status, 2);
     assert.equal(readFileSync(file, 'utf8'), edited);
     assert.deepEqual(readdirSync(scratch.dir).filter((name) => name.endsWith('.soc-ideas-tmp')), []);
-    assert.ok(parseFindings(r.stdout).some((f) => f.rule === 'field-label'), 'the findings of what was read are reported');
+    assert.ok(parseFindings(out.join('')).some((f) => f.rule === 'field-label'), 'the findings of what was read are reported');
   });
 });
 
@@ -152,6 +156,14 @@ describe('terminal control characters from the files are shown escaped in the hu
     '',
     '-\tDescription: again',
     '',
+    // An idea written at project level: its finding quotes the project heading.
+    '### Write a plugin at project level',
+    '',
+    '-\tDescription: d',
+    '-\tRecommended Skills: Go',
+    '-\tMentor(s): Sam Roe (@samroe)',
+    '-\tIssue: https://github.com/a/b/issues/2',
+    '',
   ].join('\n');
   const name = `evil${ESC}[2J.md`;
   /** Any C0 control but tab and newline, DEL, C1, bidi embeddings/overrides/isolates. */
@@ -166,13 +178,18 @@ describe('terminal control characters from the files are shown escaped in the hu
     const scratch = scratchCopy();
     t.after(scratch.dispose);
     writeFileSync(join(scratch.dir, name), text);
-    const stylish = runCli(cli, ['lint', name], scratch.dir);
+    // A stated template: its missing fields are errors (a guessed one raises none).
+    const stylish = runCli(cli, ['lint', '--template', 'cncf-2019', name], scratch.dir);
     assert.equal(stylish.status, 1, stylish.stderr);
     assertEscaped(stylish.stdout, 'stylish');
-    assert.match(stylish.stdout, /part of Pro\\x1b\[2Jject/, 'the project heading is quoted, escaped');
-    const github = runCli(cli, ['lint', '--format', 'github', name], scratch.dir);
+    assert.match(stylish.stdout, /its project "Pro\\x1b\[2Jject"/, 'the project heading is quoted, escaped');
+    const github = runCli(cli, ['lint', '--template', 'cncf-2019', '--format', 'github', name], scratch.dir);
     assertEscaped(github.stdout, 'github');
-    assert.equal(github.stdout.trimEnd().split('\n').length, parseFindings(runCli(cli, ['lint', '--format', 'json', name], scratch.dir).stdout).length, 'one line per finding');
+    assert.equal(
+      github.stdout.trimEnd().split('\n').length,
+      parseFindings(runCli(cli, ['lint', '--template', 'cncf-2019', '--format', 'json', name], scratch.dir).stdout).length,
+      'one line per finding',
+    );
     const outline = runCli(cli, ['outline', name], scratch.dir);
     assert.equal(outline.status, 0, outline.stderr);
     assertEscaped(outline.stdout, 'outline');
@@ -193,7 +210,8 @@ describe('terminal control characters from the files are shown escaped in the hu
 describe('output that cannot be written: exit 2, at most one line on stderr, no stack trace', () => {
   /** Thousands of findings: far more than a pipe holds. */
   const bigIdeaFile = (dir: string): string => {
-    const ideas = Array.from({ length: 3000 }, (_, i) => `#### Idea ${i}\n\n-\tDescription: something\n`).join('\n');
+    // A misspelt label in each: a slip per idea, never folded into one note.
+    const ideas = Array.from({ length: 3000 }, (_, i) => `#### Idea ${i}\n\n-\tDescription: something\n-\tMetor(s): Sam Roe (@samroe)\n`).join('\n');
     writeFileSync(join(dir, 'big.md'), `${readFileSync(join(dir, 'problems.md'), 'utf8')}\n${ideas}`);
     return 'big.md';
   };

@@ -88,12 +88,13 @@ describe('directories', () => {
       mkdirSync(join(scratch.dir, hidden), { recursive: true });
       writeFileSync(join(scratch.dir, hidden, 'skipped.md'), readFileSync(join(scratch.dir, 'problems.md')));
     }
-    const r = runCli(cli, ['lint', '--format', 'json', 'dir'], scratch.dir);
+    // A stated template: its missing field is an error (a guessed one raises none).
+    const r = runCli(cli, ['lint', '--template', 'cncf-2019', '--format', 'json', 'dir'], scratch.dir);
     const files = [...new Set(parseFindings(r.stdout).map((f) => f.file))];
     assert.deepEqual(files, ['dir/sub/more-ideas.markdown'], r.stdout);
     assert.equal(r.status, 1, 'more-ideas.markdown lacks its Issue');
     // The clean file and the README were visited but have nothing to say: run them one by one.
-    assert.deepEqual(parseFindings(runCli(cli, ['lint', '--format', 'json', 'dir/ideas.md'], scratch.dir).stdout), []);
+    assert.deepEqual(parseFindings(runCli(cli, ['lint', '--template', 'cncf-2019', '--format', 'json', 'dir/ideas.md'], scratch.dir).stdout), []);
   });
 
   test('a file named twice (itself and through its folder) is reported once', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { checkDocument } from '../../server/src/engine/check';
+import { nodeHost } from '../../server/src/node/nodeHost';
 import { toDiagnostic } from '../../server/src/server/diagnostics';
 import { buildServer, TestClient, UNHANDLED_EXIT_CODE, uriOf } from './client';
 
@@ -17,7 +18,8 @@ before(() => buildServer());
 
 /** The diagnostics a fresh check of the text gives (no config or template files around it), as JSON. */
 async function freshDiagnostics(uri: string, text: string): Promise<unknown> {
-  const expected = await checkDocument({ uri, text, host: { readFile: async () => undefined } });
+  // The files as the server sees them (a .soc-ideas.json beside the document counts).
+  const expected = await checkDocument({ uri, text, host: nodeHost });
   return JSON.parse(JSON.stringify(expected.findings.map((f) => toDiagnostic(uri, expected.doc, f))));
 }
 
@@ -120,6 +122,8 @@ describe('hostile edits', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'soc-ideas-edits-'));
+    // A stated template: a field deleted from the only idea is then missing (a guess would not say so).
+    writeFileSync(join(dir, '.soc-ideas.json'), '{ "template": "cncf-2019" }\n');
     client = await TestClient.start({});
   });
 

@@ -280,13 +280,13 @@ describe('language server over stdio (multi-root workspace)', () => {
 
   test('a file that stops being an idea file gets its diagnostics cleared', async () => {
     const uri = uriOf(join(fixtures.rootA, 'scratch.md'));
-    const text = '### P\n\n#### I\n\n- Mentor(s): A B (@ab)\n';
+    const text = '### P\n\n#### I\n\n- Description: d\n- Metor(s): A B (@ab)\n';
     let mark = client.mark;
     await client.open(uri, text);
     const first = await client.waitForDiagnostics(uri, () => true, mark);
-    assert.ok(first.diagnostics.length > 0);
+    assert.ok(first.diagnostics.some((d) => d.code === 'field-label'), 'the misspelt label');
     mark = client.mark;
-    await client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, text: '' }]);
+    await client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 6, character: 0 } }, text: '' }]);
     const cleared = await client.waitForDiagnostics(uri, (p) => p.version === 2, mark);
     assert.deepEqual(cleared.diagnostics, []);
     await client.close(uri);

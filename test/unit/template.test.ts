@@ -309,7 +309,7 @@ test('looksLikeTemplate: blank template yes, filled sample no', () => {
 test('presets: ids unique, lookup by id, required fields, canonical keys', () => {
   const ids = PRESETS.map((p) => p.id);
   assert.equal(new Set(ids).size, ids.length);
-  for (const id of ['cncf-2019', 'cncf-2020', 'cncf-2022', 'gsoc-2022', 'gsoc-2023', 'cncf-2023', 'cncf-2024', 'lfx-2023', 'lfx-2024', 'cb-2020', 'tidb']) {
+  for (const id of ['cncf-2019', 'cncf-2020', 'cncf-2022', 'gsoc-2022', 'gsoc-2023', 'cncf-2023', 'cncf-2024', 'lfx-2023', 'lfx-2024', 'lfx-generated', 'cb-2020', 'tidb']) {
     assert.equal(presetById(id)?.id, id);
   }
   assert.equal(presetById(' CNCF-2019 ')?.id, 'cncf-2019');
@@ -317,7 +317,9 @@ test('presets: ids unique, lookup by id, required fields, canonical keys', () =>
   const canonical = new Set(['description', 'outcome', 'skills', 'mentors', 'size', 'difficulty', 'issue', 'lfx_url', 'mentee', 'technologies']);
   for (const p of PRESETS) {
     assert.ok(p.fields.every((f) => canonical.has(f.key)), p.id);
-    assert.ok(p.fields.every((f) => f.required === !['lfx_url', 'mentee'].includes(f.key) || (p.id === 'tidb' && f.key === 'difficulty')), p.id);
+    // Optional: fields admins add, TiDB's difficulty, and the generated README's repeated Technologies.
+    const optional = (key: string) => ['lfx_url', 'mentee'].includes(key) || (p.id === 'tidb' && key === 'difficulty') || (p.id === 'lfx-generated' && key === 'technologies');
+    assert.ok(p.fields.every((f) => f.required === !optional(f.key)), p.id);
   }
   assert.equal(preset('cb-2020').fields.find((f) => f.key === 'mentee')?.required, false);
   assert.equal(preset('cncf-2024').mentors.min, 2);

@@ -21,6 +21,8 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
   readonly color: boolean;
   readonly version: string;
+  /** Called with the file's path just before a fixed file replaces it (tests make a concurrent edit there). */
+  readonly beforeRename?: (path: string) => void;
 }
 
 /** How many times `--fix` re-checks and applies again (a fix can make room for another). */
@@ -59,7 +61,8 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
       const fixed = await fixAll(entry, env, index, result);
       if (fixed.text !== entry.content.text) {
         try {
-          writeTextAtomically(entry.file, { text: fixed.text, bom: entry.content.bom }, entry.stamp);
+          const beforeRename = io.beforeRename;
+          writeTextAtomically(entry.file, { text: fixed.text, bom: entry.content.bom }, entry.stamp, beforeRename ? { beforeRename: () => beforeRename(entry.file.path) } : {});
           entry.content = { text: fixed.text, bom: entry.content.bom };
           entry.doc = fixed.result.doc;
           result = fixed.result;

@@ -1,5 +1,6 @@
-// An idea's issue should belong to its project: a link into another project's repository is
-// usually a copy-paste from the idea above (the 2019 list had an rkt idea pointing at linkerd2).
+// An idea's issue in the repository of another project of the same file is usually a copy-paste
+// from the idea above (the 2019 list had an rkt idea pointing at linkerd2). A link to any other
+// organisation is normal cross-project work and no finding.
 import type { IssueRef } from '../model';
 import type { Rule } from './rule';
 
@@ -28,23 +29,27 @@ const ALIASES: ReadonlyArray<readonly string[]> = [
 export const issueProject: Rule = {
   id: 'issue-project',
   defaultSeverity: 'warning',
-  description: "None of the idea's issue links belongs to the idea's project.",
+  description: "An idea's issue link is in the repository of another project of the same file.",
   fixable: false,
-  scope: 'idea',
+  // Which other projects the file has is part of the judgement: document scope.
   check({ doc, report }) {
+    const others = doc.projects.filter((p) => !CONTAINER_TITLE.test(p.title)).map((p) => ({ project: p, tokens: tokensOf(p.title) }));
     for (const idea of doc.ideas) {
       const links = idea.issues.filter((r) => (r.kind === 'issue' || r.kind === 'pull') && r.owner && r.repo);
       if (!links.length) continue;
       // A container heading (`Projects ideas`) names no project: nothing to compare with.
       if (!idea.project || CONTAINER_TITLE.test(idea.project.title)) continue;
-      const titleTokens = tokensOf([idea.project.title, idea.title].join(' '));
+      const titleTokens = tokensOf([idea.project.title, ...idea.path, idea.title].join(' '));
       if (!titleTokens.length) continue;
       if (links.some((link) => belongs(link, titleTokens))) continue;
-      const project = idea.project.title;
+      // Cross-project work links other organisations' issues all the time (FINDINGS-POLICY): only a
+      // repository that clearly belongs to another project of this file is a copy-paste slip.
       for (const link of links) {
+        const owner = others.find((o) => o.project !== idea.project && o.tokens.length > 0 && belongs(link, o.tokens));
+        if (!owner) continue;
         report({
           span: link.span,
-          message: `\`${link.owner}/${link.repo}\` does not look like part of ${project}: link an issue of this idea's project (copied from another idea?).`,
+          message: `\`${link.owner}/${link.repo}\` belongs to ${owner.project.title}, another project of this file: link an issue of ${idea.project.title} (copied from another idea?).`,
         });
       }
     }

@@ -14,6 +14,8 @@ export const placeholder: Rule = {
   check(context) {
     const { doc, template } = context;
     for (const [field, templateField] of templatedFields(doc, template)) {
+      // A field the admins fill in after selection (`LFX URL: TBD`) is theirs to finish, not the author's.
+      if (templateField && !templateField.required && ADMIN_FILLED.has(templateField.key)) continue;
       for (const found of placeholdersIn(doc.text, field, templateField)) {
         context.report({
           span: found.span,
@@ -23,6 +25,8 @@ export const placeholder: Rule = {
     }
   },
 };
+
+const ADMIN_FILLED: ReadonlySet<string> = new Set(['lfx_url', 'mentee']);
 
 interface Found {
   readonly text: string;

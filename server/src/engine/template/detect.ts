@@ -100,6 +100,8 @@ function detect(evidence: Evidence): Detection {
   let best = PRESETS[0]!;
   let bestScore = -Infinity;
   for (const preset of PRESETS) {
+    // A generated layout is recognised by its generator's own fields (resolve.ts), never guessed.
+    if (preset.generated) continue;
     const s = score(preset, evidence);
     if (s > bestScore + EPSILON) {
       best = preset;

@@ -209,6 +209,25 @@ export const PRESETS: readonly Template[] = [
     mentors: SUBLIST_TWO,
   },
   {
+    // An LFX term README that cncf/mentoring generates from its proposal form (2026+): the
+    // description is a quoted block (its outcomes inside it), skills are repeated as technologies.
+    id: 'lfx-generated',
+    name: 'CNCF LFX Mentorship README generated from the proposal form',
+    projectLevel: 3,
+    ideaLevel: 4,
+    fields: [
+      description,
+      skills,
+      { key: 'technologies', label: 'Technologies', required: false },
+      field('mentors', 'Mentor(s)'),
+      upstreamIssue,
+      lfxUrl,
+    ],
+    bullet: SPACE,
+    mentors: { layout: 'sublist', email: true, min: 1 },
+    generated: true,
+  },
+  {
     id: 'tidb',
     name: 'TiDB talent challenge program',
     projectLevel: 4,

@@ -39,6 +39,7 @@ export async function resolveTemplate(opts: ResolveTemplateOptions): Promise<Res
   const found =
     (await fromConfigured(opts.configured, opts.host, problems)) ??
     fromInline(opts.doc, opts.uri) ??
+    fromGenerated(opts.doc) ??
     (await fromSibling(opts.uri, opts.host)) ??
     (await fromNearestFile(opts.uri, opts.host, problems)) ??
     fromPreset(opts.doc);
@@ -78,6 +79,24 @@ function fromInline(doc: IdeaDocument, uri: string): Found | undefined {
     template,
     source: { kind: 'inline', uri, line: inline.line, reason: `template block in this file (line ${inline.line + 1})` },
   };
+}
+
+/** Share of ideas that must carry the generator's own fields for a file to count as generated. */
+const GENERATED_SHARE = 0.8;
+
+/**
+ * A README generated from the LFX proposal form: nearly every idea has the form's `Technologies`
+ * and the admins' `LFX URL`. Its own layout is its template, whatever its sibling's block says (the
+ * generator, not an author, decides what it holds).
+ */
+function fromGenerated(doc: IdeaDocument): Found | undefined {
+  const ideas = doc.ideas;
+  if (ideas.length < 2) return undefined;
+  const generated = ideas.filter((i) => i.fields.some((f) => f.key === 'technologies') && i.fields.some((f) => f.key === 'lfx_url')).length;
+  if (generated < GENERATED_SHARE * ideas.length) return undefined;
+  const template = presetById('lfx-generated');
+  if (!template) return undefined;
+  return { template, source: { kind: 'preset', reason: `generated from the LFX proposal form (${generated} of ${ideas.length} ideas have its Technologies and LFX URL fields)` } };
 }
 
 /**

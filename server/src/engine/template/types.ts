@@ -51,6 +51,8 @@ export interface Template {
    * (FINDINGS-POLICY), and no finding from it is an error.
    */
   readonly guessed?: boolean;
+  /** The file is written by a program (a generated README): what it lacks, no author can add. */
+  readonly generated?: boolean;
 }
 
 export interface ResolvedTemplate {
