@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { formatGithub, formatJson, formatSarif, formatStylish, ruleHelpUri } from '../../server/src/cli/formatters';
 import { compareFindings, toCliFinding, type CliFinding } from '../../server/src/cli/report';
 import { RULE_IDS } from '../../server/src/engine/rules/ids';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/parse/text';
 
 const unsorted: CliFinding[] = [
   { file: 'b.md', line: 3, column: 1, endLine: 3, endColumn: 9, severity: 'warning', rule: 'field-label', message: 'Use the label "Mentor(s)"' },

@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
-import { applyFixes, automaticFixes } from '../../server/src/engine/fix';
-import { buildOutline } from '../../server/src/engine/outline';
-import type { Finding } from '../../server/src/engine/findings';
-import type { IdeaDocument } from '../../server/src/engine/model';
+import { applyFixes, automaticFixes } from '../../server/src/engine/findings/fix';
+import { buildOutline } from '../../server/src/engine/features/outline';
+import type { Finding } from '../../server/src/engine/findings/findings';
+import type { IdeaDocument } from '../../server/src/engine/parse/model';
 import { memoryHost } from '../unit/rules/harness';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');

@@ -3,9 +3,9 @@
 // (UTF-16, as LSP counts) and the text under its span are asserted exactly.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument } from '../../server/src/engine/parse';
-import { LineIndex } from '../../server/src/engine/text';
-import { applyFixes, automaticFixes } from '../../server/src/engine/fix';
+import { parseDocument } from '../../server/src/engine/parse/parse';
+import { LineIndex } from '../../server/src/engine/parse/text';
+import { applyFixes, automaticFixes } from '../../server/src/engine/findings/fix';
 import { lintStrict, assertSpansInside } from './invariants';
 
 interface Variant {

@@ -3,7 +3,7 @@
 // Fixed seed by default; FUZZ_SEED=<n> and FUZZ_RUNS=<percent of the default counts> override.
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { SectionCache } from '../../server/src/engine/parse';
+import { SectionCache } from '../../server/src/engine/parse/parse';
 import { FUZZ_SEED, applyEdit, countCase, edit, fuzzParameters, generatedCases, markdownDocument, mutate, mutation } from './arbitraries';
 import { assertEngineInvariants, assertParsesAlike, assertSpansInside, lintStrict } from './invariants';
 import { corpusFiles, ourFixtures } from './seeds';

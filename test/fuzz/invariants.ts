@@ -1,10 +1,10 @@
 // What must hold for every input, however broken: the checks the property tests run.
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../server/src/engine/check';
-import type { Finding } from '../../server/src/engine/findings';
-import { applyFixes, automaticFixes } from '../../server/src/engine/fix';
-import type { IdeaDocument } from '../../server/src/engine/model';
-import { parseDocument, type SectionCache } from '../../server/src/engine/parse';
+import type { Finding } from '../../server/src/engine/findings/findings';
+import { applyFixes, automaticFixes } from '../../server/src/engine/findings/fix';
+import type { IdeaDocument } from '../../server/src/engine/parse/model';
+import { parseDocument, type SectionCache } from '../../server/src/engine/parse/parse';
 import { memoryHost } from '../unit/rules/harness';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes } from 'mdast';

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveFor } from '../../server/src/engine/check';
-import { loadConfig } from '../../server/src/engine/configFile';
-import { lint } from '../../server/src/engine/lint';
+import { loadConfig } from '../../server/src/engine/config/configFile';
+import { lint } from '../../server/src/engine/rules/lint';
 import { RULES } from '../../server/src/engine/rules';
 import { SLOW_ON_LONG_LINES, longLineFiles } from '../../scripts/bench-size';
 import { generateIdeaFile } from '../../scripts/generate-ideas';
-import { SectionCache, parseDocument } from '../../server/src/engine/parse';
+import { SectionCache, parseDocument } from '../../server/src/engine/parse/parse';
 import { memoryHost } from '../unit/rules/harness';
 import { assertSpansInside, lintStrict, parseStrict } from './invariants';
 

@@ -1,7 +1,7 @@
 // Plain-data views of a parse and of findings, so two parses can be compared with deepEqual
 // (the model holds a LineIndex and project ↔ idea back references).
-import type { Finding } from '../../server/src/engine/findings';
-import type { Field, Idea, IdeaDocument } from '../../server/src/engine/model';
+import type { Finding } from '../../server/src/engine/findings/findings';
+import type { Field, Idea, IdeaDocument } from '../../server/src/engine/parse/model';
 
 export function modelOf(doc: IdeaDocument) {
   return {

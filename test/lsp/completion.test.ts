@@ -1,12 +1,12 @@
 // Completion and hover contexts, on the engine directly (the protocol tests cover the wiring).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { completionsAt } from '../../server/src/engine/completion';
-import { hoverAt } from '../../server/src/engine/hover';
-import { parseDocument } from '../../server/src/engine/parse';
+import { completionsAt } from '../../server/src/engine/features/completion';
+import { hoverAt } from '../../server/src/engine/features/hover';
+import { parseDocument } from '../../server/src/engine/parse/parse';
 import { presetById } from '../../server/src/engine/template/presets';
 import type { Template } from '../../server/src/engine/template/types';
-import { WorkspaceIndex } from '../../server/src/engine/workspace';
+import { WorkspaceIndex } from '../../server/src/engine/workspace/workspace';
 
 const OTHER = `### Tidepool
 

@@ -2,7 +2,7 @@
 // reading), and updates that notice what changed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument } from '../../server/src/engine/parse';
+import { parseDocument } from '../../server/src/engine/parse/parse';
 import { IdeaFileIndex } from '../../server/src/server/workspaceIndex';
 
 const IDEAS = '### Tidepool\n\n#### Export metrics\n\n-\tDescription: d\n-\tRecommended Skills: Golang\n-\tMentor(s): Tom Becker (@tbecker)\n';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadConfig, parseConfigText } from '../../server/src/engine/configFile';
+import { loadConfig, parseConfigText } from '../../server/src/engine/config/configFile';
 import type { Host } from '../../server/src/engine/host';
 import { RULE_IDS } from '../../server/src/engine/rules/ids';
 

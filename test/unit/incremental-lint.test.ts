@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkDocument } from '../../server/src/engine/check';
-import type { Finding } from '../../server/src/engine/findings';
-import { LintCache } from '../../server/src/engine/lint';
-import { SectionCache, parseDocument } from '../../server/src/engine/parse';
-import { WorkspaceIndex } from '../../server/src/engine/workspace';
+import type { Finding } from '../../server/src/engine/findings/findings';
+import { LintCache } from '../../server/src/engine/rules/lint';
+import { SectionCache, parseDocument } from '../../server/src/engine/parse/parse';
+import { WorkspaceIndex } from '../../server/src/engine/workspace/workspace';
 import { memoryHost } from './rules/harness';
 
 const base = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'ideas-2019.md'), 'utf8');

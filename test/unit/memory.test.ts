@@ -1,6 +1,6 @@
 // A long typing session must not keep old versions of the text alive: what is cached across edits
 // (sections, ideas' parts, findings) holds strings cut from the text, and a cut string can keep
-// the whole text it was cut from (see engine/text.ts `detach`).
+// the whole text it was cut from (see engine/parse/text.ts `detach`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';

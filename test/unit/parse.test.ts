@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { IdeaDocument, Span } from '../../server/src/engine/model';
-import { SectionCache, parseDocument } from '../../server/src/engine/parse';
+import type { IdeaDocument, Span } from '../../server/src/engine/parse/model';
+import { SectionCache, parseDocument } from '../../server/src/engine/parse/parse';
 import { modelOf } from '../fuzz/snapshot';
 
 const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'parse', 'tolerant.md'), 'utf8');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { templateToSnippet, templateToText } from '../../server/src/engine/snippet';
+import { templateToSnippet, templateToText } from '../../server/src/engine/features/snippet';
 import { PRESETS } from '../../server/src/engine/template/presets';
 import type { Template, TemplateField } from '../../server/src/engine/template/types';
 

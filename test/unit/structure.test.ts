@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOutline } from '../../server/src/engine/outline';
+import { buildOutline } from '../../server/src/engine/features/outline';
 import { lintText } from './rules/harness';
 
 const fixtures = join(import.meta.dirname, '../fixtures');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../../server/src/engine/parse';
+import { parseDocument } from '../../server/src/engine/parse/parse';
 import { bestPreset } from '../../server/src/engine/template/detect';
 import { findInlineTemplate } from '../../server/src/engine/template/inline';
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Host } from '../../server/src/engine/host';
-import { parseDocument } from '../../server/src/engine/parse';
+import { parseDocument } from '../../server/src/engine/parse/parse';
 import { resolveTemplate } from '../../server/src/engine/template/resolve';
 
 /** An in-memory Host that records what was read. */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Mentor } from '../../server/src/engine/model';
-import { parseDocument } from '../../server/src/engine/parse';
-import { classifyUrl, findEmail, isPersonName, isValidHandle, skillName } from '../../server/src/engine/values';
+import type { Mentor } from '../../server/src/engine/parse/model';
+import { parseDocument } from '../../server/src/engine/parse/parse';
+import { classifyUrl, findEmail, isPersonName, isValidHandle, skillName } from '../../server/src/engine/parse/values';
 
 function ideaOf(field: string) {
   const doc = parseDocument(`### Project\n\n#### Idea\n\n- Description: something\n${field}\n- Issue: https://github.com/o/r/issues/1\n`);

@@ -5,8 +5,8 @@
 //   2. it starts on an idea's heading (a missing field, a duplicate idea: the idea as a whole) and any
 //      line of that idea was added or changed, or lines were deleted right below one of its lines.
 // A new or untracked file counts as wholly added; a file that did not change keeps nothing.
-import type { Finding } from '../engine/findings';
-import type { IdeaDocument } from '../engine/model';
+import type { Finding } from '../engine/findings/findings';
+import type { IdeaDocument } from '../engine/parse/model';
 import type { FileChanges } from './git';
 
 export function findingsOnChanges(doc: IdeaDocument, findings: readonly Finding[], changes: FileChanges | undefined): Finding[] {

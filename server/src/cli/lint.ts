@@ -2,10 +2,10 @@
 // index them all for the cross-file rules, then check, fix when asked, and report.
 import { relative, resolve } from 'node:path';
 import { checkDocument, type CheckResult } from '../engine/check';
-import { applyFixes, automaticFixes } from '../engine/fix';
-import type { IdeaDocument } from '../engine/model';
-import { parseDocument } from '../engine/parse';
-import { WorkspaceIndex } from '../engine/workspace';
+import { applyFixes, automaticFixes } from '../engine/findings/fix';
+import type { IdeaDocument } from '../engine/parse/model';
+import { parseDocument } from '../engine/parse/parse';
+import { WorkspaceIndex } from '../engine/workspace/workspace';
 import { fileUri, uriToPath } from '../node/nodeHost';
 import type { LintCommand } from './args';
 import { findingsOnChanges } from './changed';

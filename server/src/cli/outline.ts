@@ -1,8 +1,8 @@
 // `soc-ideas outline`: what the tree view shows, as text or JSON, with 1-based lines.
 import { checkDocument } from '../engine/check';
-import { buildOutline } from '../engine/outline';
-import { parseDocument } from '../engine/parse';
-import { singleDocumentVocabulary } from '../engine/workspace';
+import { buildOutline } from '../engine/features/outline';
+import { parseDocument } from '../engine/parse/parse';
+import { singleDocumentVocabulary } from '../engine/workspace/workspace';
 import { fileUri } from '../node/nodeHost';
 import type { Outline, OutlineIdea, OutlineTemplate } from '../protocol';
 import type { OutlineCommand } from './args';

@@ -1,6 +1,6 @@
 // A finding as the CLI prints it: 1-based lines and columns, a file as the user named it.
-import type { Finding, Severity } from '../engine/findings';
-import type { LineIndexLike } from '../engine/model';
+import type { Finding, Severity } from '../engine/findings/findings';
+import type { LineIndexLike } from '../engine/parse/model';
 
 export interface CliFinding {
   readonly file: string;

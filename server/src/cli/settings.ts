@@ -1,8 +1,8 @@
 // What `--config` and `--template` change: the settings handed to the engine and the host it reads through.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, type RuleLevel } from '../engine/config';
-import { parseConfigText } from '../engine/configFile';
+import { CONFIG_FILE_NAME, type RuleLevel } from '../engine/config/config';
+import { parseConfigText } from '../engine/config/configFile';
 import type { FileContent, Host } from '../engine/host';
 import { presetById } from '../engine/template/presets';
 import { fileUri, nodeHost, readBoundedSync } from '../node/nodeHost';

@@ -1,14 +1,14 @@
 // One call from text to findings: config, template, parse, rules. The CLI and the server use it.
-import type { LoadedConfig, RuleLevel } from './config';
-import { loadConfig } from './configFile';
-import type { Finding } from './findings';
+import type { LoadedConfig, RuleLevel } from './config/config';
+import { loadConfig } from './config/configFile';
+import type { Finding } from './findings/findings';
 import { type Host, type Logger, silentLogger, uriDirname } from './host';
-import { type LintCache, lint } from './lint';
-import type { IdeaDocument } from './model';
-import { type SectionCache, parseDocument } from './parse';
+import { type LintCache, lint } from './rules/lint';
+import type { IdeaDocument } from './parse/model';
+import { type SectionCache, parseDocument } from './parse/parse';
 import { resolveTemplate } from './template/resolve';
 import type { ResolvedTemplate } from './template/types';
-import type { WorkspaceVocabulary } from './workspace';
+import type { WorkspaceVocabulary } from './workspace/workspace';
 
 export interface CheckSettings {
   /** Preset id or template path (relative to `baseUri`); wins over the config file's `template`. */

@@ -3,10 +3,10 @@
 // what it depends on (files, settings, the workspace), so diagnostics, code actions, hover and the
 // outline of one text share one check.
 import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
-import type { LoadedConfig } from '../engine/config';
-import { loadConfig } from '../engine/configFile';
+import type { LoadedConfig } from '../engine/config/config';
+import { loadConfig } from '../engine/config/configFile';
 import type { Logger } from '../engine/host';
-import type { IdeaDocument } from '../engine/model';
+import type { IdeaDocument } from '../engine/parse/model';
 import type { ResolvedTemplate } from '../engine/template/types';
 import type { SocIdeasSettings } from '../protocol';
 import type { OpenDocument } from './documents';

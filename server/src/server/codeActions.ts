@@ -3,9 +3,9 @@
 // automatic fix, applied pass after pass like the CLI's --fix, as one edit of the changed range).
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { CheckResult } from '../engine/check';
-import type { Finding, Fix } from '../engine/findings';
-import { applyFixes, automaticFixes } from '../engine/fix';
-import type { IdeaDocument } from '../engine/model';
+import type { Finding, Fix } from '../engine/findings/findings';
+import { applyFixes, automaticFixes } from '../engine/findings/fix';
+import type { IdeaDocument } from '../engine/parse/model';
 import { toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.socIdeas`;

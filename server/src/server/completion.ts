@@ -1,7 +1,7 @@
 // textDocument/completion: the engine's candidates as LSP items (text edits over the typed prefix).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import { completionsAt, type CandidateKind } from '../engine/completion';
-import type { IdeaDocument } from '../engine/model';
+import { completionsAt, type CandidateKind } from '../engine/features/completion';
+import type { IdeaDocument } from '../engine/parse/model';
 import type { Template } from '../engine/template/types';
 import type { IdeaFileIndex } from './workspaceIndex';
 

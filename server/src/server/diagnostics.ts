@@ -1,10 +1,10 @@
 // Findings → LSP diagnostics, published with the document version. A check that finished after a
 // newer edit is dropped (the newer check publishes), so stale results never replace newer ones.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { ConfigProblem } from '../engine/config';
-import type { Finding, Severity } from '../engine/findings';
-import type { IdeaDocument } from '../engine/model';
-import { outlineTemplate } from '../engine/outline';
+import type { ConfigProblem } from '../engine/config/config';
+import type { Finding, Severity } from '../engine/findings/findings';
+import type { IdeaDocument } from '../engine/parse/model';
+import { outlineTemplate } from '../engine/features/outline';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { Analysis } from './analysis';
 

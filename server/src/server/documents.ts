@@ -3,9 +3,9 @@
 // the edit touched; the parse itself is memoised per text generation and done synchronously when first asked.
 // Caches key on `generation`, never on the LSP version alone: a client may send one version twice.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { IdeaDocument } from '../engine/model';
-import { LintCache } from '../engine/lint';
-import { SectionCache, parseDocument } from '../engine/parse';
+import type { IdeaDocument } from '../engine/parse/model';
+import { LintCache } from '../engine/rules/lint';
+import { SectionCache, parseDocument } from '../engine/parse/parse';
 
 export class OpenDocument {
   private text: TextDocument;

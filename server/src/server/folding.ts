@@ -1,7 +1,7 @@
 // textDocument/foldingRange: one range per project and per idea, from the heading to the section's
 // last non-blank line.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { IdeaDocument, Span } from '../engine/model';
+import type { IdeaDocument, Span } from '../engine/parse/model';
 
 export function foldingRanges(doc: IdeaDocument): FoldingRange[] {
   if (!doc.isIdeaFile) return [];

@@ -1,7 +1,7 @@
 // textDocument/hover: the engine's hover text for a mentor, skill, field label or issue link.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { hoverAt } from '../engine/hover';
-import type { IdeaDocument } from '../engine/model';
+import { hoverAt } from '../engine/features/hover';
+import type { IdeaDocument } from '../engine/parse/model';
 import type { ResolvedTemplate } from '../engine/template/types';
 import type { IdeaFileIndex } from './workspaceIndex';
 

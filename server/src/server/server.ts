@@ -14,12 +14,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { checkDocument, resolveFor } from '../engine/check';
-import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config';
-import { configFromContent, loadConfig } from '../engine/configFile';
+import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config/config';
+import { configFromContent, loadConfig } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
-import { buildOutline, outlineTemplate } from '../engine/outline';
-import { parseDocument } from '../engine/parse';
-import { templateToSnippet } from '../engine/snippet';
+import { buildOutline, outlineTemplate } from '../engine/features/outline';
+import { parseDocument } from '../engine/parse/parse';
+import { templateToSnippet } from '../engine/features/snippet';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
   IDEA_SNIPPET_REQUEST,

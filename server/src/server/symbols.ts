@@ -1,7 +1,7 @@
 // Document symbols (project → idea, for the outline and breadcrumbs) and workspace symbols (every
 // idea of every indexed idea file).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import type { Idea, IdeaDocument, Span } from '../engine/model';
+import type { Idea, IdeaDocument, Span } from '../engine/parse/model';
 import type { IdeaFileIndex } from './workspaceIndex';
 
 const MAX_WORKSPACE_SYMBOLS = 500;

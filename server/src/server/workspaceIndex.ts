@@ -2,10 +2,10 @@
 // completion, hover and the cross-file rules), and idea titles (workspace symbols) and project
 // titles (completion). Host-agnostic: files are listed by an injected `listFiles` and read through
 // the Host, so the browser build can provide its own. Open documents win over disk.
-import type { Idea, IdeaDocument, Range } from '../engine/model';
-import { parseDocument } from '../engine/parse';
-import { memoSlot, perIdea } from '../engine/perIdea';
-import { WorkspaceIndex } from '../engine/workspace';
+import type { Idea, IdeaDocument, Range } from '../engine/parse/model';
+import { parseDocument } from '../engine/parse/parse';
+import { memoSlot, perIdea } from '../engine/parse/perIdea';
+import { WorkspaceIndex } from '../engine/workspace/workspace';
 
 export interface IdeaEntry {
   readonly uri: string;

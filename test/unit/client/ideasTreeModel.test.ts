@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Outline, OutlineIdea, OutlineMentor, OutlineTemplate } from '../../../server/src/protocol';
-import { parseDocument } from '../../../server/src/engine/parse';
-import { buildOutline } from '../../../server/src/engine/outline';
+import { parseDocument } from '../../../server/src/engine/parse/parse';
+import { buildOutline } from '../../../server/src/engine/features/outline';
 import {
   childNodes,
   hasChildren,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/findings/fix';
 import { outOfOrder } from '../../../server/src/engine/rules/field-order';
 import { expectFixesSettle, expectFixture, lintText } from './harness';
 

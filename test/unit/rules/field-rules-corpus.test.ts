@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkDocument } from '../../../server/src/engine/check';
-import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/findings/fix';
 import { memoryHost } from './harness';
 
 const corpus = join(import.meta.dirname, '../../../../shared/corpus');

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkDocument, type CheckResult } from '../../../server/src/engine/check';
-import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/findings/fix';
 import type { Host } from '../../../server/src/engine/host';
-import type { WorkspaceVocabulary } from '../../../server/src/engine/workspace';
+import type { WorkspaceVocabulary } from '../../../server/src/engine/workspace/workspace';
 
 export const memoryHost = (files: Record<string, string> = {}): Host => ({
   readFile: async (uri) => files[uri],

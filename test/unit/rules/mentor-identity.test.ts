@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseDocument } from '../../../server/src/engine/parse';
-import { WorkspaceIndex } from '../../../server/src/engine/workspace';
+import { parseDocument } from '../../../server/src/engine/parse/parse';
+import { WorkspaceIndex } from '../../../server/src/engine/workspace/workspace';
 import { expectFixture, lintText } from './harness';
 
 const fixture = join(import.meta.dirname, '../../fixtures/rules/mentor-identity.md');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/findings/fix';
 import { expectFixture, lintText } from './harness';
 
 const fixture = join(import.meta.dirname, '../../fixtures/rules/missing-field.md');

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseDocument } from '../../../server/src/engine/parse';
+import { parseDocument } from '../../../server/src/engine/parse/parse';
 import { dominantSpelling } from '../../../server/src/engine/rules/skill-spelling';
-import { WorkspaceIndex } from '../../../server/src/engine/workspace';
-import { applyFixes, automaticFixes } from '../../../server/src/engine/fix';
+import { WorkspaceIndex } from '../../../server/src/engine/workspace/workspace';
+import { applyFixes, automaticFixes } from '../../../server/src/engine/findings/fix';
 import { expectFixture, lintFixture, lintText } from './harness';
 
 const fixture = join(import.meta.dirname, '../../fixtures/rules/skill-spelling.md');

@@ -2,11 +2,11 @@
 // findings must equal those of the rule as first written (a check from scratch, copied below).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Finding } from '../../../server/src/engine/findings';
-import { editDistance } from '../../../server/src/engine/labels';
-import { lint } from '../../../server/src/engine/lint';
-import type { IdeaDocument, Span } from '../../../server/src/engine/model';
-import { SectionCache, parseDocument } from '../../../server/src/engine/parse';
+import type { Finding } from '../../../server/src/engine/findings/findings';
+import { editDistance } from '../../../server/src/engine/parse/labels';
+import { lint } from '../../../server/src/engine/rules/lint';
+import type { IdeaDocument, Span } from '../../../server/src/engine/parse/model';
+import { SectionCache, parseDocument } from '../../../server/src/engine/parse/parse';
 import type { Rule } from '../../../server/src/engine/rules/rule';
 import { termSpelling } from '../../../server/src/engine/rules/term-spelling';
 import { presetById } from '../../../server/src/engine/template/presets';

@@ -1,5 +1,5 @@
 // The same field twice in one idea: which one is meant is a guess, so no fix.
-import type { Field } from '../model';
+import type { Field } from '../parse/model';
 import { keyOf, lineOf, relatedAt } from './field-support';
 import type { Rule } from './rule';
 

@@ -1,6 +1,6 @@
 // The same idea title twice in one file (usually a copy-paste or a merge that kept both).
-import type { Idea } from '../model';
-import { memoSlot, perIdea } from '../perIdea';
+import type { Idea } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import { lineOf, relatedAt } from './field-support';
 import type { Rule } from './rule';
 

@@ -1,5 +1,5 @@
 // A field written with a label and nothing after it. Only the author knows the value: no fix.
-import type { Field, Idea, IdeaDocument } from '../model';
+import type { Field, Idea, IdeaDocument } from '../parse/model';
 import { fieldLines, keyOf } from './field-support';
 import type { Rule } from './rule';
 

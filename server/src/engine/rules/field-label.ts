@@ -1,8 +1,8 @@
 // A known field written another way than the template writes it: another spelling (`Mentors`,
 // `Metor(s)`), bold (`**Description:**`) or no colon. The fix rewrites just the label and its markup.
-import type { Fix } from '../findings';
-import type { Field, IdeaDocument } from '../model';
-import { labelRelation } from '../labels';
+import type { Fix } from '../findings/findings';
+import type { Field, IdeaDocument } from '../parse/model';
+import { labelRelation } from '../parse/labels';
 import { templatedFields } from './field-support';
 import type { Rule } from './rule';
 

@@ -1,8 +1,8 @@
 // Fields out of the template's order. The fields to move are the fewest that break the order (those
 // off the longest in-order run); the finding sits on the first of them. The fix reorders whole field
 // items, byte for byte, when the fields are plain blocks of lines separated by blank lines only.
-import type { Fix } from '../findings';
-import type { Field, Idea, IdeaDocument, Span } from '../model';
+import type { Fix } from '../findings/findings';
+import type { Field, Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
 import { fieldLines, keyOf, lineBreakAt, templateIndexOf } from './field-support';
 import type { Rule } from './rule';

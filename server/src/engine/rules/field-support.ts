@@ -1,7 +1,7 @@
 // Helpers shared by the field rules (missing-field, field-label, field-order, list-marker…).
-import type { RelatedInformation } from '../findings';
-import { normaliseLabel } from '../labels';
-import type { Field, FieldKey, Idea, IdeaDocument, Span } from '../model';
+import type { RelatedInformation } from '../findings/findings';
+import { normaliseLabel } from '../parse/labels';
+import type { Field, FieldKey, Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template, TemplateField } from '../template/types';
 
 /** Every field of every idea, with the template field it is (undefined when the template has none). */

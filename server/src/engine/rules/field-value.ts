@@ -1,6 +1,6 @@
 // Values outside the template's choices (Difficulty, project size). Case, trailing punctuation,
 // markup and parenthesised notes such as `(~175 hours)` do not count as differences.
-import { editDistance } from '../labels';
+import { editDistance } from '../parse/labels';
 import { templatedFields } from './field-support';
 import { placeholdersIn } from './placeholder';
 import type { Rule } from './rule';

@@ -1,6 +1,6 @@
 // The issue field points a student at one piece of work: a GitHub issue or pull request, not a
 // list page, a repository or a sentence.
-import type { IssueRef } from '../model';
+import type { IssueRef } from '../parse/model';
 import type { Rule } from './rule';
 
 export const issueLink: Rule = {

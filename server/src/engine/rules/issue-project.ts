@@ -1,7 +1,7 @@
 // An idea's issue in the repository of another project of the same file is usually a copy-paste
 // from the idea above (the 2019 list had an rkt idea pointing at linkerd2). A link to any other
 // organisation is normal cross-project work and no finding.
-import type { IssueRef } from '../model';
+import type { IssueRef } from '../parse/model';
 import type { Rule } from './rule';
 
 /** Words that say nothing about which project a title names. */

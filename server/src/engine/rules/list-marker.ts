@@ -1,7 +1,7 @@
 // Field bullets: the template's marker, and one gap after it per idea. An idea that uses another gap
 // throughout (`- ` where the template has `-\t`) is consistent and left alone; a mixed idea is
 // normalised to its majority gap.
-import type { Field, IdeaDocument } from '../model';
+import type { Field, IdeaDocument } from '../parse/model';
 import type { Template } from '../template/types';
 import { ideaGap, showMarker } from './field-support';
 import type { Rule } from './rule';

@@ -1,8 +1,8 @@
 // Mentor entries in the template's form: `Name (@handle)`, or `Name (@handle, email)` when the
 // template asks for emails, one per sub-list item when it lists mentors that way.
-import type { Field, Mentor } from '../model';
+import type { Field, Mentor } from '../parse/model';
 import type { Template } from '../template/types';
-import { handleCount, isPersonName, isValidHandle } from '../values';
+import { handleCount, isPersonName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
 export const mentorFormat: Rule = {

@@ -1,6 +1,6 @@
 // Every mentor needs a GitHub handle, and a valid one: 1–39 letters, digits and single hyphens, with
 // no hyphen at either end (no dots or underscores).
-import { isValidHandle } from '../values';
+import { isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
 export const mentorHandle: Rule = {

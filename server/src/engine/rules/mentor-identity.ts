@@ -1,10 +1,10 @@
 // One person, one spelling: a handle written with two names (or a name with two handles) across
 // the workspace is usually a typo in one of them, or two people mixed up.
-import type { RelatedInformation } from '../findings';
-import type { Idea } from '../model';
-import { memoSlot, perIdea } from '../perIdea';
-import type { MentorUse, WorkspaceVocabulary } from '../workspace';
-import { isPersonName, isValidHandle } from '../values';
+import type { RelatedInformation } from '../findings/findings';
+import type { Idea } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
+import type { MentorUse, WorkspaceVocabulary } from '../workspace/workspace';
+import { isPersonName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
 const MAX_RELATED = 5;

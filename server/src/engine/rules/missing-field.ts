@@ -1,7 +1,7 @@
 // A required template field absent from an idea. The fix inserts an empty field line in template
 // order; the user has to fill it in, so it is interactive (never applied by fix-all).
-import type { Fix } from '../findings';
-import type { Field, Idea, IdeaDocument } from '../model';
+import type { Fix } from '../findings/findings';
+import type { Field, Idea, IdeaDocument } from '../parse/model';
 import type { Template, TemplateField } from '../template/types';
 import { fieldLines, ideaGap, keyOf, lineBreakAt, templateIndexOf } from './field-support';
 import type { Rule } from './rule';

@@ -1,6 +1,6 @@
 // Template placeholder text left in a value: the template's own placeholders for that field,
 // `TODO`/`TBD`, and `<your name>`-style angle placeholders. Only the author can fill them in.
-import type { Field, Span } from '../model';
+import type { Field, Span } from '../parse/model';
 import type { TemplateField } from '../template/types';
 import { templatedFields } from './field-support';
 import type { Rule } from './rule';

@@ -1,8 +1,8 @@
 // One rule = one file in this folder, with its doc at docs/rules/<id>.md.
-import type { Fix, RelatedInformation, Severity } from '../findings';
-import type { IdeaDocument, Span } from '../model';
+import type { Fix, RelatedInformation, Severity } from '../findings/findings';
+import type { IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
-import type { WorkspaceVocabulary } from '../workspace';
+import type { WorkspaceVocabulary } from '../workspace/workspace';
 
 export interface Report {
   readonly span: Span;

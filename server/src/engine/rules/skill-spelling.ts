@@ -1,8 +1,8 @@
 // One skill, one spelling: the workspace's most used spelling of a skill (`Golang`) wins over its
 // variants (`golang`, `GoLang`), and a skill does not end with a sentence's full stop (`Golang.`).
-import type { Idea, Skill, Span } from '../model';
-import { absoluteSpan, memoSlot, perIdea, relativeSpan } from '../perIdea';
-import { type SkillUse, skillKey } from '../workspace';
+import type { Idea, Skill, Span } from '../parse/model';
+import { absoluteSpan, memoSlot, perIdea, relativeSpan } from '../parse/perIdea';
+import { type SkillUse, skillKey } from '../workspace/workspace';
 import type { Rule } from './rule';
 
 export const skillSpelling: Rule = {

@@ -7,9 +7,9 @@
 // sections that appeared or disappeared since the last check are added or subtracted. A document
 // where a section might not be self-contained (lone CR line breaks, spans crossing headings) is
 // checked as a whole instead; either way the findings are the same as a check from scratch.
-import type { Heading, Idea, IdeaDocument, Span } from '../model';
-import { editDistance } from '../labels';
-import { detach } from '../text';
+import type { Heading, Idea, IdeaDocument, Span } from '../parse/model';
+import { editDistance } from '../parse/labels';
+import { detach } from '../parse/text';
 import type { Rule } from './rule';
 
 const MIN_LENGTH = 6;

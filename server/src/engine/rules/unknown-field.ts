@@ -1,7 +1,7 @@
 // Labels the template does not have. A label we cannot place at all that is a slip away from
 // exactly one template label is a typo (a warning, fixed to it); a field the template simply lacks
 // (`Stretch goals`) is a note once per file.
-import { editDistance, normaliseLabel } from '../labels';
+import { editDistance, normaliseLabel } from '../parse/labels';
 import type { Template, TemplateField } from '../template/types';
 import { keyOf, templateFieldOf } from './field-support';
 import type { Rule } from './rule';

@@ -1,8 +1,8 @@
 // Which built-in preset a file was written against, judged from what the file does: field keys and
 // label spellings, heading levels, mentor layout, bullet spacing. Presets are scored and the best
 // wins; on a tie the older preset stays (a newer one must be supported by more evidence).
-import type { Idea, IdeaDocument } from '../model';
-import { memoSlot, perIdea } from '../perIdea';
+import type { Idea, IdeaDocument } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import { PRESETS } from './presets';
 import type { Template } from './types';
 

@@ -1,8 +1,8 @@
 // Reads a template written in markdown — the fenced block at the top of a year file, or the
 // "### Template" section of PROJECT_IDEA_TEMPLATE.md — into a Template. Line based on purpose:
 // a template is a handful of headings and `- Label: hint` lines, and this must never throw.
-import { fieldKeyOf } from '../labels';
-import type { FieldKey } from '../model';
+import { fieldKeyOf } from '../parse/labels';
+import type { FieldKey } from '../parse/model';
 import type { MentorSpec, Template, TemplateField } from './types';
 
 export interface TemplateMeta {

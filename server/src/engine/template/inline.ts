@@ -1,6 +1,6 @@
 // A template pasted into the idea file itself: many year files carry the template, fenced,
 // near the top, often next to a fenced "Sample" — which is filled in and so is not the template.
-import type { IdeaDocument } from '../model';
+import type { IdeaDocument } from '../parse/model';
 import { looksLikeTemplate, templateFromMarkdown } from './fromMarkdown';
 import type { Template } from './types';
 

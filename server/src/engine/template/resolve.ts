@@ -2,8 +2,8 @@
 // (preset id or template file), a template block in the file, the nearest PROJECT_IDEA_TEMPLATE.md
 // walking up, the best-matching preset. Problems become notes; resolution never throws.
 import { readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
-import type { IdeaDocument } from '../model';
-import { parseDocument } from '../parse';
+import type { IdeaDocument } from '../parse/model';
+import { parseDocument } from '../parse/parse';
 import { bestPreset } from './detect';
 import { findInlineTemplate } from './inline';
 import { presetById } from './presets';

@@ -1,5 +1,5 @@
 // A template is data: which heading levels, which fields in which order, what each value looks like.
-import type { FieldKey } from '../model';
+import type { FieldKey } from '../parse/model';
 
 export interface TemplateField {
   readonly key: FieldKey;

@@ -1,7 +1,7 @@
 // What the workspace knows across idea files: mentors and skills, for completion,
 // hover and the cross-file rules. Fed one document at a time; pure data, no I/O.
-import type { Idea, IdeaDocument, LineIndexLike, Range, Span } from './model';
-import { memoSlot, perIdea, relativeSpan } from './perIdea';
+import type { Idea, IdeaDocument, LineIndexLike, Range, Span } from '../parse/model';
+import { memoSlot, perIdea, relativeSpan } from '../parse/perIdea';
 
 export interface MentorUse {
   readonly uri: string;

@@ -1,5 +1,5 @@
 // What rules produce. Spans are offsets into the linted text; fixes are plain text edits.
-import type { Range, Span } from './model';
+import type { Range, Span } from '../parse/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -1,9 +1,9 @@
 // Hover text (markdown) for what is under the cursor: a mentor, a skill, a field label, an issue link.
 // Pure: the language server wraps the result in an LSP Hover.
 import { ideaAt } from './completion';
-import type { IdeaDocument, Span } from './model';
-import type { ResolvedTemplate } from './template/types';
-import { skillKey, type WorkspaceVocabulary } from './workspace';
+import type { IdeaDocument, Span } from '../parse/model';
+import type { ResolvedTemplate } from '../template/types';
+import { skillKey, type WorkspaceVocabulary } from '../workspace/workspace';
 
 export interface HoverInput {
   readonly doc: IdeaDocument;

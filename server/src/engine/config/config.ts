@@ -1,5 +1,5 @@
 // `.soc-ideas.json` and the `socIdeas.*` settings say the same things: which template, which rules.
-import type { Severity } from './findings';
+import type { Severity } from '../findings/findings';
 
 export type RuleLevel = Severity | 'off';
 

@@ -2,10 +2,10 @@
 // A small JSON reader of our own keeps the offset of every value, so each problem points at its spot
 // (JSON.parse gives neither positions of keys nor, in every Node version, the offset of a syntax error).
 import { CONFIG_FILE_NAME, type ConfigProblem, type LoadedConfig, type RuleLevel, type SocIdeasConfig } from './config';
-import { readContent, uriDirname, uriJoin, type FileContent, type Host } from './host';
-import { editDistance } from './labels';
-import { RULE_IDS } from './rules/ids';
-import { LineIndex } from './text';
+import { readContent, uriDirname, uriJoin, type FileContent, type Host } from '../host';
+import { editDistance } from '../parse/labels';
+import { RULE_IDS } from '../rules/ids';
+import { LineIndex } from '../parse/text';
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 const KNOWN_KEYS = ['$schema', 'template', 'rules'];

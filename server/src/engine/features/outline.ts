@@ -1,8 +1,8 @@
 // The model as the tree view and `soc-ideas outline` show it (protocol.ts types; 0-based lines).
-import type { Outline, OutlineIdea, OutlineTemplate } from '../protocol';
-import type { Finding } from './findings';
-import type { Idea, IdeaDocument } from './model';
-import type { ResolvedTemplate } from './template/types';
+import type { Outline, OutlineIdea, OutlineTemplate } from '../../protocol';
+import type { Finding } from '../findings/findings';
+import type { Idea, IdeaDocument } from '../parse/model';
+import type { ResolvedTemplate } from '../template/types';
 
 export function outlineTemplate(resolved: ResolvedTemplate | null): OutlineTemplate | null {
   if (!resolved) return null;

@@ -2,10 +2,10 @@
 // and mentors in field values, allowed values, project names on a project heading. Pure: the language
 // server turns candidates into LSP items. Contexts are read from the line's text up to the cursor (the
 // parse of a half-typed line is not to be trusted); the idea around the cursor comes from the model.
-import { fieldKeyOf } from './labels';
-import type { Idea, IdeaDocument, Span } from './model';
-import type { Template } from './template/types';
-import { skillKey, type WorkspaceVocabulary } from './workspace';
+import { fieldKeyOf } from '../parse/labels';
+import type { Idea, IdeaDocument, Span } from '../parse/model';
+import type { Template } from '../template/types';
+import { skillKey, type WorkspaceVocabulary } from '../workspace/workspace';
 
 export type CandidateKind = 'field' | 'skill' | 'mentor' | 'value' | 'project';
 

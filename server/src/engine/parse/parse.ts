@@ -650,7 +650,7 @@ function makeIdea(
 /**
  * An idea whose fields, mentors, skills and issues are moved to where its section now is when first
  * read: after an edit, the ideas below it have moved, and most of them are never read before the
- * next edit moves them again (their findings are re-used, see lint.ts).
+ * next edit moves them again (their findings are re-used, see rules/lint.ts).
  */
 class PlacedIdea implements Idea {
   readonly title: string;

@@ -1,7 +1,7 @@
 // A new idea in a template's own form: as VS Code / LSP snippet text (tab stops, choices) for
 // completion and the "Insert idea" command, or as plain text for clients without snippet support.
 // Both are rendered from one list of parts, so the plain text is exactly the snippet without its syntax.
-import type { Template, TemplateField } from './template/types';
+import type { Template, TemplateField } from '../template/types';
 
 type Part =
   | { readonly kind: 'text'; readonly text: string }

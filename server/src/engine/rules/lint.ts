@@ -1,13 +1,13 @@
 // Runs the rules over a document, with the configured levels and the inline controls
 // `<!-- soc-ideas-disable RULE… -->`, `-enable`, `-disable-next-line`.
-import type { RuleLevel } from './config';
-import { type Finding, milder } from './findings';
-import type { Idea, IdeaDocument, Span } from './model';
-import { RULES } from './rules';
-import type { Rule } from './rules/rule';
-import type { Template } from './template/types';
-import { detach } from './text';
-import { type VocabularyPart, type WorkspaceVocabulary, WorkspaceIndex, singleDocumentVocabulary } from './workspace';
+import type { RuleLevel } from '../config/config';
+import { type Finding, milder } from '../findings/findings';
+import type { Idea, IdeaDocument, Span } from '../parse/model';
+import { RULES } from '.';
+import type { Rule } from './rule';
+import type { Template } from '../template/types';
+import { detach } from '../parse/text';
+import { type VocabularyPart, type WorkspaceVocabulary, WorkspaceIndex, singleDocumentVocabulary } from '../workspace/workspace';
 
 export interface LintOptions {
   readonly uri: string;
