@@ -54,6 +54,11 @@ const OBFUSCATED_EMAIL_RE = (() => {
 /** A person's name as people write it: letters, spaces, initials, hyphens, apostrophes. */
 const PERSON_NAME_RE = /^[\p{L}][\p{L}\p{M}'’.\- ]*$/u;
 
+/** A team or a group rather than one person (`Lyft networking team`, `SIG Node maintainers`). */
+export function isGroupName(name: string): boolean {
+  return /\b(?:team|teams|group|sig|maintainers|community|committee|working group|org|organi[sz]ation)\b/i.test(name);
+}
+
 /** True when `name` reads as a person's name (safe to write back into the file). */
 export function isPersonName(name: string): boolean {
   return PERSON_NAME_RE.test(name) && /\p{L}/u.test(name);

@@ -6,15 +6,27 @@ import type { Template } from '../template/types';
 import { ideaGap, showMarker } from './field-support';
 import type { Rule } from './rule';
 
+/** Share of a file's fields above which their marker is the file's own style. */
+const CONVENTION = 0.25;
+
 export const listMarker: Rule = {
   id: 'list-marker',
   defaultSeverity: 'info',
   description: "A field's bullet marker or spacing differs from the template's.",
   fixable: true,
-  scope: 'idea',
+  // Whether a marker is the file's own style depends on the whole file: document scope.
   check(context) {
     const { doc, template } = context;
     const marker = template.bullet.marker;
+    const markers = new Map<string, number>();
+    let total = 0;
+    for (const idea of doc.ideas) {
+      for (const f of idea.fields) {
+        if (f.bullet === '') continue;
+        total++;
+        markers.set(f.bullet, (markers.get(f.bullet) ?? 0) + 1);
+      }
+    }
     for (const idea of doc.ideas) {
       const bulleted = idea.fields.filter((f) => f.bullet !== '');
       // The gap to normalise to: the idea's majority among template-marker fields, else what the
@@ -37,8 +49,13 @@ export const listMarker: Rule = {
             ? `Start the field with "${marker}" as the template does, not "${field.bullet}".`
             : `Write the bullet as "${showMarker(wanted)}" like the other fields of this idea, not "${showMarker(written)}".`,
           ...(fix ? { fix } : {}),
-          // White space after the marker is a style: noted once per file; another marker is per field.
-          ...(wrongMarker ? {} : { once: `gap\u0000${written}` }),
+          // White space after the marker is a style: noted once per file. Another marker is the file's
+          // style too when many fields use it (once), and a slip when it is the odd one out (per field).
+          ...(!wrongMarker
+            ? { once: `gap\u0000${written}` }
+            : (markers.get(field.bullet) ?? 0) >= CONVENTION * total
+              ? { once: `marker\u0000${field.bullet}` }
+              : {}),
         });
       }
     }

@@ -2,7 +2,7 @@
 // template asks for emails, one per sub-list item when it lists mentors that way.
 import type { Field, Mentor } from '../parse/model';
 import type { Template } from '../template/types';
-import { handleCount, isPersonName, isValidHandle } from '../parse/values';
+import { handleCount, isGroupName, isPersonName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
 export const mentorFormat: Rule = {
@@ -68,6 +68,7 @@ function isInline(mentor: Mentor, field: Field): boolean {
  */
 function mistake(mentor: Mentor, template: Template): string | null {
   if (!mentor.name && !mentor.handle) return `\`${oneLine(mentor.raw)}\` cannot be read as one person (no name and no GitHub handle).`;
+  if (!mentor.handle && isGroupName(mentor.name ?? '')) return `\`${oneLine(mentor.raw)}\` names a team, not one person: name a mentor.`;
   if (!mentor.handle) return null;
   if (template.mentors.email && !mentor.email) return `Add ${mentor.name ?? `@${mentor.handle}`}'s email.`;
   return null;

@@ -1,6 +1,6 @@
 // Every mentor needs a GitHub handle, and a valid one: 1–39 letters, digits and single hyphens, with
 // no hyphen at either end (no dots or underscores).
-import { isValidHandle } from '../parse/values';
+import { isGroupName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
 export const mentorHandle: Rule = {
@@ -17,7 +17,7 @@ export const mentorHandle: Rule = {
         const handle = mentor.handle;
         if (handle === undefined) {
           // No handle at all (a name alone, a Twitter link): the template's form asks for a GitHub one.
-          if (!mentor.name) continue; // not one person: mentor-format's to report
+          if (!mentor.name || isGroupName(mentor.name)) continue; // not one person: mentor-format's to report
           report({
             span: mentor.span,
             message: `\`${mentor.name}\` has no GitHub handle: add it as \`${mentor.name} (@handle)\`.`,

@@ -28,8 +28,10 @@ export const mentorIdentity: Rule = {
         if (!otherName && !otherHandle) continue;
         const mentor = idea.mentors[index]!;
         const uses = workspace.mentorUses();
-        const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name).map(([, u]) => uses[u]!);
-        const otherHandles = [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!);
+        // Real evidence only (FINDINGS-POLICY): a nickname or a part of the name (`Bartek Plotka`,
+        // `Xu` for `Fei Xu`) is the same person written shorter; a name of one word names nobody for sure.
+        const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name && !samePerson(n, name)).map(([, u]) => uses[u]!);
+        const otherHandles = name.includes(' ') ? [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!) : [];
         if (otherNames.length) {
           report({
             span: mentor.span,
@@ -71,9 +73,31 @@ function cleanHandle(handle: string | undefined): string | undefined {
   return handle !== undefined && isValidHandle(handle) ? handle.toLowerCase() : undefined;
 }
 
-/** Names compare with white space folded, as written otherwise. */
+/**
+ * Two folded names of one person written two ways: the same surname (`bartek plotka`, `bartlomiej
+ * plotka`), one a word of the other (`xu`, `fei xu`), or one, run together, beginning the other
+ * (`gouthamve`, `goutham v`).
+ */
+function samePerson(a: string, b: string): boolean {
+  const [wa, wb] = [a.split(' '), b.split(' ')];
+  if (wa.at(-1) === wb.at(-1)) return true;
+  if ((wa.length === 1 && wb.includes(wa[0]!)) || (wb.length === 1 && wa.includes(wb[0]!))) return true;
+  const [x, y] = [a.replace(/ /g, ''), b.replace(/ /g, '')];
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+/** Names compare without case, diacritics or extra white space: `Christoph Stäbler` is `christoph stabler`. */
 function foldName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 
