@@ -112,7 +112,7 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         break;
       }
       case 'mentor':
-        item.description = node.mentor.email;
+        item.description = [node.mentor.role, node.mentor.email].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('person');
         item.command = reveal(node.line);
         item.contextValue = 'mentor';

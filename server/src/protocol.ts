@@ -19,6 +19,8 @@ export interface OutlineMentor {
   readonly name?: string;
   readonly handle?: string;
   readonly email?: string;
+  /** A role or note written with the entry (`primary`, `co-mentor`, `from the storage team`). */
+  readonly role?: string;
 }
 
 export interface OutlineIssue {

@@ -223,7 +223,11 @@ describe('language server over stdio (multi-root workspace)', () => {
       range: marker.range,
       context: { diagnostics: [marker] },
     });
-    const all = markerActions.find((a) => a.title === 'Fix all list-marker problems in file');
+    // A marker the file uses throughout is one finding whose fix covers every place; otherwise the
+    // fix-all of the rule does.
+    const all =
+      markerActions.find((a) => a.title === 'Fix all list-marker problems in file') ??
+      markerActions.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'list-marker' && /more like it/.test(a.title));
     assert.ok(all, `actions: ${markerActions.map((a) => a.title).join(' | ')}`);
     const allFixed = applyEdits(ideasText, all.edit!.changes![ideasUri]!);
     assert.ok(!/^\* /m.test(allFixed));

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOutline } from '../../server/src/engine/features/outline';
+import { hoverAt } from '../../server/src/engine/features/hover';
+import { singleDocumentVocabulary } from '../../server/src/engine/workspace/workspace';
 import { lintText } from './rules/harness';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -151,4 +153,17 @@ test('an idea at project level after a project of sub-heading ideas stays with i
   );
   assert.deepEqual(brief(r), ['12 idea-heading warning']);
   assert.deepEqual(r.doc.projects.map((p) => p.title), ['Pravega', 'Rook']);
+});
+
+test('a mentor\'s role is kept apart from the name and shown in the tree (outline) and on hover', async () => {
+  const text = '### P\n\n#### I\n\n- Description: d\n- Recommended Skills: Go\n- Mentor(s):\n  - Primary: Jane Doe (@jane-doe, jane@example.org)\n  - John Roe (@john-roe, john@example.org) (co-mentor)\n- Issue: https://github.com/a/b/issues/1\n';
+  const r = await lintText(text, { template: 'cncf-2019' });
+  const outline = buildOutline('file:///t.md', r.doc, r.resolved, r.findings);
+  assert.deepEqual(outline.projects[0]!.ideas[0]!.mentors, [
+    { name: 'Jane Doe', handle: 'jane-doe', email: 'jane@example.org', role: 'primary' },
+    { name: 'John Roe', handle: 'john-roe', email: 'john@example.org', role: 'co-mentor' },
+  ]);
+  const hover = hoverAt({ doc: r.doc, offset: text.indexOf('John Roe') + 2, resolved: r.resolved, workspace: singleDocumentVocabulary('file:///t.md', r.doc) });
+  assert.match(hover?.markdown ?? '', /\*\*John Roe\*\*[\s\S]*Role: co-mentor/);
+  assert.deepEqual(r.findings.filter((f) => f.rule.startsWith('mentor-')).map((f) => f.rule), [], 'a role is not a problem');
 });

@@ -92,6 +92,7 @@ export function outlineText(outline: CliOutline): string {
 
 function mentorText(m: CliOutlineIdea['mentors'][number]): string {
   const parts = [m.handle ? `@${m.handle}` : undefined, m.email].filter((p): p is string => !!p);
-  if (m.name) return parts.length > 0 ? `${m.name} (${parts.join(', ')})` : m.name;
-  return parts.join(', ') || '?';
+  const role = m.role ? ` [${m.role}]` : '';
+  if (m.name) return `${parts.length > 0 ? `${m.name} (${parts.join(', ')})` : m.name}${role}`;
+  return `${parts.join(', ') || '?'}${role}`;
 }

@@ -19,3 +19,8 @@ test('mentor-handle: reports the handle itself, as an error', async () => {
   assert.equal(mine[0]!.severity, 'error');
   assert.equal(text.slice(mine[0]!.span.start, mine[0]!.span.end), 'named_uttu');
 });
+
+test('mentor-handle: an underscore, a leading hyphen, a dot are refused; a Primary Mentor field and values below their labels are no finding', async () => {
+  const shapes = join(import.meta.dirname, '../../fixtures/rules/mentor-handle-shapes.md');
+  await expectFixture(shapes, ['mentor-handle', 'duplicate-field', 'empty-field', 'field-label', 'unknown-field', 'mentor-format'], { template: 'cncf-template-2024' });
+});

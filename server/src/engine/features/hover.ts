@@ -33,6 +33,7 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     const lines: string[] = [`**${escape(mentor.name ?? mentor.handle ?? mentor.raw)}**`];
     if (mentor.handle) lines.push(`GitHub: [@${mentor.handle}](https://github.com/${mentor.handle})`);
     if (mentor.email) lines.push(`E-mail: ${escape(mentor.email)}`);
+    if (mentor.role) lines.push(`Role: ${escape(mentor.role)}`);
     const handle = mentor.handle?.toLowerCase();
     const name = mentor.name?.toLowerCase();
     const uses = input.workspace

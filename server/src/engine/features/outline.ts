@@ -46,6 +46,7 @@ export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedT
         ...(m.name !== undefined ? { name: m.name } : {}),
         ...(m.handle !== undefined ? { handle: m.handle } : {}),
         ...(m.email !== undefined ? { email: m.email } : {}),
+        ...(m.role !== undefined ? { role: m.role } : {}),
       })),
       skills: idea.skills.map((s) => s.name),
       issues: idea.issues.map((i) => ({

@@ -5,6 +5,8 @@ import type { FieldKey } from './model';
 /** Keyword → key, tried in order on the lower-cased label. */
 const KEYWORDS: ReadonlyArray<readonly [RegExp, FieldKey]> = [
   [/\bmentees?\b|\bmentee\(s\)/, 'mentee'],
+  // A primary mentor named apart from the list (`Primary Mentor:` beside `Mentor(s):`) is a role, not a second list.
+  [/^primary mentors?\b|^primary mentor\(s\)/, 'primary_mentor'],
   [/\bmentors?\b|\bmentors?\(/, 'mentors'],
   [/\bskills?\b|\bskill\(s\)|^areas to study/, 'skills'],
   [/\btechnolog/, 'technologies'],

@@ -31,6 +31,7 @@ export type FieldKey =
   | 'lfx_url'
   | 'mentee'
   | 'technologies'
+  | 'primary_mentor'
   | (string & {});
 
 export interface Heading {

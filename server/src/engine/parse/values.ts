@@ -193,7 +193,10 @@ function parseMentor(piece: Piece): Mentor | null {
     return { ...base, form: 'link', name, ...(handle ? { handle } : {}), ...(email ? { email } : {}) };
   }
   // Jane Doe (@jane) / Jane Doe (@jane, jane@x.org) / Jane Doe (jane)
-  if ((m = /^([^()@[\]]+?)\s*\(\s*(@?)([A-Za-z0-9][\w-]*)\s*(?:[,;]\s*([^()]*?))?\s*\)$/.exec(raw))) {
+  // After an `@`, whatever handle-like text is written is the handle, so that mentor-handle can say
+  // what GitHub would refuse (`@jane.doe`, `@-jane`).
+  if ((m = /^([^()@[\]]+?)\s*\(\s*(?:(@)([\w.-]+)|()([A-Za-z0-9][\w-]*))\s*(?:[,;]\s*([^()]*?))?\s*\)$/.exec(raw))) {
+    m = [m[0], m[1]!, m[2] ?? '', m[3] ?? m[5]!, m[6]!] as unknown as RegExpExecArray;
     const name = m[1]!.trim();
     const at = m[2] === '@';
     const handle = m[3]!;
@@ -206,7 +209,7 @@ function parseMentor(piece: Piece): Mentor | null {
     return { ...base, form, name, handle, ...(email ? { email } : {}) };
   }
   // @jane
-  if ((m = /^@([A-Za-z0-9][\w-]*)$/.exec(raw))) return { ...base, form: 'handle', handle: m[1]! };
+  if ((m = /^@([\w.-]*[A-Za-z0-9][\w.-]*)$/.exec(raw))) return { ...base, form: 'handle', handle: m[1]! };
   // Jane Doe
   if (/^[\p{L}][\p{L}\p{M}'’.\- ]*$/u.test(raw)) return { ...base, form: 'name', name: raw.trim() };
 

@@ -7,8 +7,8 @@ import { keyOf, templateFieldOf } from './field-support';
 import type { Rule } from './rule';
 
 const MAX_DISTANCE = 2;
-/** Fields admins add to an idea after selection: at home in any idea file, template or not. */
-const ADMIN_KEYS: ReadonlySet<string> = new Set(['lfx_url', 'mentee']);
+/** Fields admins add to an idea after selection, and a primary mentor named apart: at home in any idea file. */
+const ADMIN_KEYS: ReadonlySet<string> = new Set(['lfx_url', 'mentee', 'primary_mentor']);
 
 export const unknownField: Rule = {
   id: 'unknown-field',
