@@ -4,6 +4,7 @@ import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync,
 import { join } from 'node:path';
 import { version } from '../../package.json';
 import { buildCli, parseFindings, REL_FIXTURES, runCli, scratchCopy, type JsonFinding } from './helpers';
+import { RULE_IDS } from '../../server/src/engine/rules/ids';
 
 let cli = '';
 let disposeCli = (): void => {};
@@ -159,7 +160,7 @@ describe('formats', () => {
     assert.ok(log.$schema);
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'soc-ideas');
-    assert.equal(run.tool.driver.rules.length, 19);
+    assert.equal(run.tool.driver.rules.length, RULE_IDS.length);
     const json = parseFindings(runCli(cli, ['lint', '--format', 'json', problems]).stdout);
     assert.equal(run.results.length, json.length);
     for (const [i, result] of run.results.entries()) {

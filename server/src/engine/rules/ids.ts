@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'list-marker',
   'skill-spelling',
   'term-spelling',
+  'toc',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

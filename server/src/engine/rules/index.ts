@@ -18,6 +18,7 @@ import { ideaHeading } from './idea-heading';
 import { listMarker } from './list-marker';
 import { skillSpelling } from './skill-spelling';
 import { termSpelling } from './term-spelling';
+import { toc } from './toc';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   listMarker,
   skillSpelling,
   termSpelling,
+  toc,
 ];
 
 export function ruleById(id: string): Rule | undefined {

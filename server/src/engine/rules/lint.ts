@@ -1,7 +1,7 @@
 // Runs the rules over a document, with the configured levels and the inline controls
 // `<!-- soc-ideas-disable RULE… -->`, `-enable`, `-disable-next-line`.
 import type { RuleLevel } from '../config/config';
-import { type Finding, milder } from '../findings/findings';
+import { type Finding, type Fix, type TextEdit, milder } from '../findings/findings';
 import type { Idea, IdeaDocument, Span } from '../parse/model';
 import { RULES } from '.';
 import type { Rule } from './rule';
@@ -187,10 +187,25 @@ function onceEach(findings: readonly Finding[]): Finding[] {
     }
     const fixes = group.flatMap((g) => (g.fix ? [g.fix] : []));
     const fix = fixes.length
-      ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: fixes.flatMap((x) => x.edits), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
+      ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: distinctEdits(fixes), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
       : undefined;
     const { fix: _own, ...rest } = f;
     out.push({ ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) });
+  }
+  return out;
+}
+
+/** Every edit of the fixes, each once (places that share one fix, such as a rewritten table, name it once). */
+function distinctEdits(fixes: readonly Fix[]): TextEdit[] {
+  const seen = new Set<string>();
+  const out: TextEdit[] = [];
+  for (const fix of fixes) {
+    for (const e of fix.edits) {
+      const key = `${e.span.start}:${e.span.end}:${e.newText}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(e);
+    }
   }
   return out;
 }
