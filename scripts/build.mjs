@@ -1,6 +1,7 @@
 // Bundles every entry point with esbuild. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { englishWordsPlugin } from './english-words.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,6 +32,8 @@ for (const [entry, outfile, platform] of targets) {
     // The web server runs in a worker (no `document`): packages' "worker" exports win over "browser" ones.
     ...(outfile === 'dist/web/server.js' ? { conditions: ['worker'] } : {}),
     define: platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : {},
+    // The English word list ships front-coded (a quarter of its JSON): see english-words.mjs.
+    plugins: [englishWordsPlugin()],
     logLevel: 'warning',
   };
   if (watch) {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../../server/src/engine/findings/findings';
 import { editDistance } from '../../../server/src/engine/parse/labels';
+import { isEnglishForm } from '../../../server/src/engine/rules/english';
 import { lint } from '../../../server/src/engine/rules/lint';
 import type { IdeaDocument, Span } from '../../../server/src/engine/parse/model';
 import { SectionCache, parseDocument } from '../../../server/src/engine/parse/parse';
@@ -147,14 +148,14 @@ test('term-spelling: moving sections keeps the tie between spellings exact', () 
   }
 });
 
-/** The rule as first written: the whole prose re-read on every check. */
+/** The rule as first written (with its English-word filter): the whole prose re-read on every check. */
 const MIN_LENGTH = 6;
 const NAME_USES = 3;
 const MIN_NAME_LENGTH = 5;
 
 export const referenceTermSpelling: Rule = {
   id: 'term-spelling',
-  defaultSeverity: 'info',
+  defaultSeverity: 'warning',
   description: 'A word is a near miss of a project name used in the file.',
   fixable: true,
   check({ doc, report }) {
@@ -169,12 +170,13 @@ export const referenceTermSpelling: Rule = {
       const lower = word.text.toLowerCase();
       if (word.text.length < MIN_LENGTH || names.has(lower) || (uses.get(lower) ?? 0) >= NAME_USES) continue;
       let name = nearest.get(lower);
-      if (name === undefined && !nearest.has(lower)) nearest.set(lower, (name = nearestName(lower, names)));
+      if (name === undefined && !nearest.has(lower)) nearest.set(lower, (name = isEnglishForm(lower) ? undefined : nearestName(lower, names)));
       if (!name) continue;
       report({
         span: word.span,
         message: `\`${word.text}\` looks like a misspelling of \`${name}\`, used elsewhere in this file.`,
-        fix: { title: `Write \`${name}\``, edits: [{ span: word.span, newText: name }] },
+        fix: { title: `Write \`${name}\``, edits: [{ span: word.span, newText: name }], interactive: true },
+        once: lower,
       });
     }
   },
@@ -190,12 +192,17 @@ function namesOf(doc: IdeaDocument, words: readonly Word[]): Map<string, string>
   const counts = new Map<string, number>();
   for (const w of words) if (/^\p{Lu}/u.test(w.text)) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
   const names = new Map<string, string>();
-  const consider = (spelling: string) => {
+  const consider = (spelling: string, alone = false) => {
     const lower = spelling.toLowerCase();
+    if (!alone && isEnglishForm(lower)) return;
     const known = names.get(lower);
     if (known === undefined || (counts.get(spelling) ?? 0) > (counts.get(known) ?? 0)) names.set(lower, spelling);
   };
-  for (const project of doc.projects) for (const w of wordsIn(project.title, 0)) if (!isCompound(w.text)) consider(w.text);
+  for (const project of doc.projects) {
+    const words = wordsIn(project.title, 0).filter((w) => !isCompound(w.text));
+    // A heading of one English word is a name (`Matrix`); English words beside others are not.
+    for (const w of words) consider(w.text, words.length === 1);
+  }
   for (const [spelling, count] of counts) if (count >= NAME_USES) consider(spelling);
   // Short names (`Rust`, `This`) sit inside too many words (`robust`, `things`).
   for (const key of [...names.keys()]) if (key.length < MIN_NAME_LENGTH) names.delete(key);

@@ -1,5 +1,8 @@
 // Near misses of names the file itself uses (`Kubebernetes`, `Kubertenes` for Kubernetes) in the
-// prose of project sections. Names: words of project headings, and capitalised words used 3+ times.
+// prose of project sections. Names: words of project headings, and capitalised words used 3+ times,
+// that are not English words (`Design`, `Operators`), unless a heading is that one word (`Matrix`).
+// An English word is never a near miss (`modular`, `matrix`), whatever the names (FINDINGS-POLICY).
+// One finding per misspelt word and file: the fix is a suggestion the user picks, never fix-all.
 //
 // Incremental: the prose is the union of some headings' own sections (heading to the next heading).
 // Each own section's words and counts are cached by its origin key (same key = same text), at
@@ -10,6 +13,7 @@
 import type { Heading, Idea, IdeaDocument, Span } from '../parse/model';
 import { editDistance } from '../parse/labels';
 import { detach } from '../parse/text';
+import { isEnglishForm } from './english';
 import type { Rule } from './rule';
 
 const MIN_LENGTH = 6;
@@ -18,7 +22,7 @@ const MIN_NAME_LENGTH = 5;
 
 export const termSpelling: Rule = {
   id: 'term-spelling',
-  defaultSeverity: 'info',
+  defaultSeverity: 'warning',
   description: 'A word is a near miss of a project name used in the file.',
   fixable: true,
   check({ uri, doc, report }) {
@@ -44,7 +48,9 @@ export const termSpelling: Rule = {
         report({
           span,
           message: `\`${word.text}\` looks like a misspelling of \`${name}\`, used elsewhere in this file.`,
-          fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }] },
+          // Prose: a suggestion the user picks, never part of fix-all or --fix.
+          fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+          once: word.text.toLowerCase(),
         });
       }
     }
@@ -388,7 +394,8 @@ class WordCounts {
       let memo = this.nearest.get(lower);
       if (memo?.version !== version) this.nearest.set(lower, (memo = { version, names: nearestNames(lower, names) }));
       const name = memo.names.length > 1 ? this.firstInNamesOrder(memo.names, placed) : memo.names[0];
-      if (name) hits.set(lower, names.get(name)!);
+      // Looked up only for near misses: most files never read the word list.
+      if (name && !isEnglishForm(lower)) hits.set(lower, names.get(name)!);
     }
     return hits;
   }
@@ -398,7 +405,10 @@ class WordCounts {
     const titles = doc.projects.map((p) => p.title);
     if (titles.length !== this.titles.length || titles.some((t, i) => t !== this.titles[i])) {
       this.titles = titles;
-      this.titleWords = titles.flatMap((t) => wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w)));
+      this.titleWords = titles.flatMap((t) => {
+        const words = wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w));
+        return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
+      });
     }
     const uses = (spelling: string) => this.capitals.get(spelling) ?? 0;
     const names = new Map<string, string>();
@@ -413,7 +423,7 @@ class WordCounts {
     const ties = new Map<string, Set<string>>();
     for (const spelling of this.frequent) {
       const lower = spelling.toLowerCase();
-      if (lower.length < MIN_NAME_LENGTH) continue;
+      if (lower.length < MIN_NAME_LENGTH || isEnglishForm(lower)) continue;
       const known = names.get(lower);
       if (known === undefined || uses(spelling) > uses(known)) {
         names.set(lower, spelling);
