@@ -101,7 +101,8 @@ describe('every corpus file', { skip }, () => {
   for (const file of files) {
     test(`${file}: lints without a crash, idea count ${manifest.get(file)} as in MANIFEST.tsv`, async () => {
       const { doc, findings } = await check(file);
-      assert.equal(doc.ideas.length, manifest.get(file));
+      // MANIFEST counts idea headings; an idea whose heading was lost (a second field block) is found too.
+      assert.equal(doc.ideas.filter((i) => !i.headless).length, manifest.get(file));
       for (const f of findings) assert.ok(f.span.start >= 0 && f.span.end <= doc.text.length && f.span.start <= f.span.end);
     });
   }

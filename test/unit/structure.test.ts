@@ -167,3 +167,19 @@ test('a mentor\'s role is kept apart from the name and shown in the tree (outlin
   assert.match(hover?.markdown ?? '', /\*\*John Roe\*\*[\s\S]*Role: co-mentor/);
   assert.deepEqual(r.findings.filter((f) => f.rule.startsWith('mentor-')).map((f) => f.rule), [], 'a role is not a problem');
 });
+
+test('a second field block under one heading is an idea that lost its heading: its own idea, reported once', async () => {
+  const block = (n: number) => `- Description: Part ${n}.\n- Recommended Skills: Go\n- Mentor(s): Jane Doe (@jane-doe)\n- Issue: https://github.com/a/b/issues/${n}\n`;
+  const text = `### P\n\n#### First idea\n\n${block(1)}\n${block(2)}\n#### Third idea\n\n${block(3)}`;
+  const r = await lintText(text, { template: 'cncf-2019' });
+  assert.deepEqual(r.doc.ideas.map((i) => [i.title, i.headless, i.fields.length, r.doc.lines.positionAt(i.heading.span.start).line + 1]), [
+    ['First idea', false, 4, 3],
+    ['(no heading) after "First idea"', true, 4, 10],
+    ['Third idea', false, 4, 15],
+  ]);
+  assert.deepEqual(brief(r), ['10 duplicate-field warning']);
+  // One field written twice is a duplicate field, not a lost heading.
+  const twice = await lintText(`### P\n\n#### I\n\n${block(1)}- Description: again\n`, { template: 'cncf-2019' });
+  assert.equal(twice.doc.ideas.length, 1);
+  assert.deepEqual(brief(twice), ['9 duplicate-field error']);
+});

@@ -140,6 +140,11 @@ export interface Idea {
    * that project (idea-heading reports it).
    */
   readonly atProjectLevel: boolean;
+  /**
+   * A second field block under another idea's heading (its own heading was lost): `heading` is then
+   * an empty span at its first field, and duplicate-field reports it.
+   */
+  readonly headless: boolean;
   readonly fields: readonly Field[];
   readonly mentors: readonly Mentor[];
   readonly skills: readonly Skill[];

@@ -298,6 +298,8 @@ interface HeadingInfo {
   readonly sample: boolean;
   readonly titleOnly: boolean;
   readonly generic: boolean;
+  /** Where a second idea with no heading of its own starts in `fields` (see secondBlockAt), and its origin key. */
+  readonly split?: { readonly at: number; readonly key: IdeaKey };
 }
 
 const SECTION_MODELS = new WeakMap<SectionSyntax, SectionModel>();
@@ -333,8 +335,10 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
   }
   const info = headings.map((heading, h): HeadingInfo => {
     const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
+    const at = secondBlockAt(fields);
     return {
       key: new IdeaKey(),
+      ...(at > 0 ? { split: { at, key: new IdeaKey() } } : {}),
       fields,
       strength: ideaStrength(fields),
       sample: SAMPLE_HEADING.test(heading.text),
@@ -449,12 +453,26 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
         projects.push(project);
       }
     }
-    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel } : NO_PLACE;
-    const made = makeIdea(text, lines, heading, { start: heading.span.start, end: sectionEnd(headings, h, text.length) }, project, where, info[h]!.fields, headingOrigins[h]!);
-    if (idea.sample) samples.push(made);
-    else {
-      ideas.push(made);
-      project?.ideas.push(made);
+    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
+    const { fields, split } = info[h]!;
+    const end = sectionEnd(headings, h, text.length);
+    const origin = headingOrigins[h]!;
+    const secondStart = split ? fields[split.at]!.itemSpan.start + origin.base : end;
+    const made = makeIdea(text, lines, heading, { start: heading.span.start, end: secondStart }, project, where, split ? fields.slice(0, split.at) : fields, origin);
+    const all = [made];
+    if (split) {
+      // A second field block under the same heading is an idea that lost its heading: shown and
+      // checked on its own (duplicate-field says what happened), at its first field.
+      const at = { start: secondStart, end: secondStart };
+      const lost: Heading = { level: heading.level, text: `(no heading) after "${heading.text}"`, span: at, textSpan: at, setext: false };
+      all.push(makeIdea(text, lines, lost, { start: secondStart, end }, project, { ...where, headless: true }, fields.slice(split.at), { key: split.key, base: origin.base }));
+    }
+    for (const one of all) {
+      if (idea.sample) samples.push(one);
+      else {
+        ideas.push(one);
+        project?.ideas.push(one);
+      }
     }
   }
   projects.sort((a, b) => a.heading.span.start - b.heading.span.start);
@@ -491,9 +509,27 @@ interface Placement {
 interface IdeaPlace {
   readonly path: readonly string[];
   readonly atProjectLevel: boolean;
+  readonly headless: boolean;
 }
 
-const NO_PLACE: IdeaPlace = { path: [], atProjectLevel: false };
+const NO_PLACE: IdeaPlace = { path: [], atProjectLevel: false, headless: false };
+
+/**
+ * Where the fields of one heading start over as a second idea's (the heading of that idea was lost):
+ * the first field's key again, followed by at least two more keys the first block already had. A
+ * field written twice by mistake repeats one key, not a whole block. 0 when there is none.
+ */
+function secondBlockAt(fields: readonly FieldSyntax[]): number {
+  const first = fields[0]?.key;
+  if (!first || !CORE_KEYS.has(first)) return 0;
+  for (let j = 1; j < fields.length; j++) {
+    if (fields[j]!.key !== first) continue;
+    const before = new Set(fields.slice(0, j).map((f) => f.key));
+    const again = new Set(fields.slice(j + 1).filter((f) => f.key !== null && f.key !== first && CORE_KEYS.has(f.key) && before.has(f.key)).map((f) => f.key));
+    if (again.size >= 2) return j;
+  }
+  return 0;
+}
 
 /**
  * Each idea's project (FINDINGS-POLICY, Structure). The file's project level is the level its ideas'
@@ -666,10 +702,12 @@ class PlacedIdea implements Idea {
     this.title = heading.text;
     this.path = where.path;
     this.atProjectLevel = where.atProjectLevel;
+    this.headless = where.headless;
   }
 
   readonly path: readonly string[];
   readonly atProjectLevel: boolean;
+  readonly headless: boolean;
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {

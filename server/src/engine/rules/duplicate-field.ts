@@ -1,4 +1,5 @@
-// The same field twice in one idea: which one is meant is a guess, so no fix.
+// The same field twice in one idea: which one is meant is a guess, so no fix. A whole field block
+// twice is a second idea that lost its heading: reported once, on its first field.
 import type { Field } from '../parse/model';
 import { keyOf, lineOf, relatedAt } from './field-support';
 import type { Rule } from './rule';
@@ -12,6 +13,14 @@ export const duplicateField: Rule = {
   check(context) {
     const { doc } = context;
     for (const idea of doc.ideas) {
+      if (idea.headless && idea.fields[0]) {
+        // The idea above repeats its whole field block: one idea lost its heading (parse.ts splits them).
+        context.report({
+          span: idea.fields[0].labelSpan,
+          message: `These fields repeat the whole field block of the idea above: a second idea without a heading of its own. Give it a heading (${'#'.repeat(idea.heading.level)} Title).`,
+          atMost: 'warning',
+        });
+      }
       const first = new Map<string, Field>();
       for (const field of idea.fields) {
         const key = keyOf(context.template, field);

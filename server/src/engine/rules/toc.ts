@@ -132,8 +132,10 @@ function checkTable(context: RuleContext, table: Table, anchors: Map<number, str
   const fix = rewrite(doc, table, anchors);
   const wanted: Array<{ heading: Heading; kind: 'project' | 'idea' }> = [];
   for (const h of doc.headings) {
+    // A heading with no text has no anchor to link to.
+    if (!anchors.get(h.span.start)) continue;
     if (doc.projects.some((p) => p.heading === h)) wanted.push({ heading: h, kind: 'project' });
-    if (table.listsIdeas && doc.ideas.some((i) => i.heading === h && !(i.project && i.project.heading === h))) wanted.push({ heading: h, kind: 'idea' });
+    if (table.listsIdeas && doc.ideas.some((i) => i.heading === h && !i.headless && !(i.project && i.project.heading === h))) wanted.push({ heading: h, kind: 'idea' });
   }
   const listed = new Map(table.entries.map((e, i) => [e.fragment, i] as const));
   const known = new Set(anchors.values());
@@ -177,13 +179,24 @@ function rewrite(doc: IdeaDocument, table: Table, anchors: Map<number, string>):
   const eol = /\r\n|\r|\n/.exec(doc.text.slice(table.span.start))?.[0] ?? '\n';
   const indent = doc.text.slice(table.span.start).match(/^[ \t]*/)![0];
   const lines: string[] = [];
-  const line = (depth: number, h: Heading) => `${indent}${table.nest.repeat(depth)}${table.marker} [${written(doc, h)}](#${anchors.get(h.span.start)})`;
+  // Only headings with text and an anchor can be entries (the table must read as one again).
+  const line = (depth: number, h: Heading) => {
+    const title = written(doc, h);
+    const anchor = anchors.get(h.span.start);
+    if (!title || !anchor || /[\r\n]/.test(title)) return;
+    const entry = (t: string) => `${indent}${table.nest.repeat(depth)}${table.marker} [${t}](#${anchor})`;
+    // A bracket the link text cannot hold as written is escaped.
+    const plain = entry(title);
+    const escaped = entry(title.replace(/[[\]]/g, '\\$&'));
+    if (LINK_ITEM.test(plain)) lines.push(plain);
+    else if (LINK_ITEM.test(escaped)) lines.push(escaped);
+  };
   for (const project of doc.projects) {
-    lines.push(line(0, project.heading));
+    line(0, project.heading);
     if (!table.listsIdeas) continue;
-    for (const idea of project.ideas) if (idea.heading !== project.heading) lines.push(line(1, idea.heading));
+    for (const idea of project.ideas) if (idea.heading !== project.heading && !idea.headless) line(1, idea.heading);
   }
-  if (table.listsIdeas) for (const idea of doc.ideas) if (!idea.project) lines.push(line(0, idea.heading));
+  if (table.listsIdeas) for (const idea of doc.ideas) if (!idea.project && !idea.headless) line(0, idea.heading);
   const newText = lines.join(eol);
   if (!lines.length || newText === doc.text.slice(table.span.start, table.span.end)) return undefined;
   return { title: 'Rewrite the table of contents from the headings', edits: [{ span: table.span, newText }] };
