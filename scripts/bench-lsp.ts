@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, resolveFor } from '../server/src/engine/check';
 import type { Host } from '../server/src/engine/host';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/engine/rules/lint';
 import { RULES } from '../server/src/engine/rules';
 import { OpenDocument } from '../server/src/server/documents';
 import { toDiagnostic } from '../server/src/server/diagnostics';

@@ -6,10 +6,10 @@
 // `npm run bench` calls `benchSize()`. With node --expose-gc the heap figures are live memory.
 import { readFileSync } from 'node:fs';
 import { resolveFor } from '../server/src/engine/check';
-import { loadConfig } from '../server/src/engine/configFile';
+import { loadConfig } from '../server/src/engine/config/configFile';
 import type { Host } from '../server/src/engine/host';
-import { lint } from '../server/src/engine/lint';
-import { SectionCache, parseDocument } from '../server/src/engine/parse';
+import { lint } from '../server/src/engine/rules/lint';
+import { SectionCache, parseDocument } from '../server/src/engine/parse/parse';
 import { RULES } from '../server/src/engine/rules';
 import { generateIdeaFile } from './generate-ideas';
 

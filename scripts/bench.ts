@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { checkDocument } from '../server/src/engine/check';
-import { LintCache } from '../server/src/engine/lint';
-import { SectionCache } from '../server/src/engine/parse';
+import { LintCache } from '../server/src/engine/rules/lint';
+import { SectionCache } from '../server/src/engine/parse/parse';
 import { generateIdeaFile } from './generate-ideas';
 
 const SEED = join(__dirname, '..', '..', 'shared', 'corpus', 'cncf-soc-README-2019-02-06.md');

@@ -14,6 +14,7 @@ export const listMarker: Rule = {
   scope: 'idea',
   check(context) {
     const { doc, template } = context;
+    if (template.freeForm) return; // the file's own convention prescribes no bullet
     const marker = template.bullet.marker;
     for (const idea of doc.ideas) {
       const bulleted = idea.fields.filter((f) => f.bullet !== '');
