@@ -8,14 +8,14 @@ const KEYWORDS: ReadonlyArray<readonly [RegExp, FieldKey]> = [
   // A primary mentor named apart from the list (`Primary Mentor:` beside `Mentor(s):`) is a role, not a second list.
   [/^primary mentors?\b|^primary mentor\(s\)/, 'primary_mentor'],
   [/\bmentors?\b|\bmentors?\(/, 'mentors'],
-  [/\bskills?\b|\bskill\(s\)|^areas to study/, 'skills'],
+  [/\bskills?\b|\bskill\(s\)|^areas to study|^(?:programming )?languages?\b|^prerequisites?\b/, 'skills'],
   [/\btechnolog/, 'technologies'],
   [/\boutcomes?\b|\bdeliverables?\b/, 'outcome'],
-  [/\bdifficult/, 'difficulty'],
-  [/\bsize\b|\bduration\b/, 'size'],
+  [/\bdifficult|^rating$|^complexity$/, 'difficulty'],
+  [/\bsize\b|\bduration\b|^(?:project |expected )?length$|^effort$|^time estimate$|^(?:expected )?hours$/, 'size'],
   [/^lfx\b|\bcommunity ?bridge\b|^apply$/, 'lfx_url'],
   [/\bissues?\b|\bissue\(s\)|\brfc\b|^task link$|^more info$/, 'issue'],
-  [/\bdescr/, 'description'],
+  [/\bdescr|^abstract$/, 'description'],
 ];
 
 /** Canonical spellings used for fuzzy matching of misspelt labels. */

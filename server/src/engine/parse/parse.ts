@@ -605,12 +605,18 @@ function previousAtLevel(headings: readonly Heading[], index: number, level: num
  * Admin-added fields (LFX URL…) do not count.
  */
 function ideaStrength(fields: readonly FieldSyntax[]): 0 | 1 | 2 {
-  const core = fields.filter((f) => f.key !== null && f.hasColon && CORE_KEYS.has(f.key));
+  // A paragraph or quote label without a colon survived the parse only with its emphasis or a value below it.
+  const labelled = fields.filter((f) => f.key !== null && (f.hasColon || f.bullet === ''));
+  const core = labelled.filter((f) => CORE_KEYS.has(f.key!));
   if (!core.length) return 0;
   if (core.some((f) => TEMPLATE_LABELS.has(f.label))) return 2;
-  const keys = new Set(core.map((f) => f.key));
+  // Size and difficulty count as a second field: other organisations' lists rate most ideas.
+  const keys = new Set(labelled.filter((f) => CORE_KEYS.has(f.key!) || RATING_KEYS.has(f.key!)).map((f) => f.key));
   return keys.size >= 2 && core.some((f) => /^\p{Lu}/u.test(f.label)) ? 2 : 1;
 }
+
+/** Fields other organisations' lists carry beside the core ones. */
+const RATING_KEYS = new Set(['size', 'difficulty']);
 
 /** Labels exactly as the CNCF templates of every year write them. */
 const TEMPLATE_LABELS = new Set([

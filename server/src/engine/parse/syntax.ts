@@ -1,7 +1,7 @@
 // Section syntax: what the model needs from one section's mdast, with offsets relative to the
 // section's start. Small and plain, so it can be cached per section text and shifted cheaply.
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
-import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
 import { detach } from './text';
@@ -121,7 +121,7 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   const limit = base + text.length;
   const blocks: BlockSyntax[] = [];
   const children = root.children.filter((c) => start(c) >= base && start(c) < limit);
-  for (const node of children) collectBlock(source, node, blocks, definitions);
+  for (let c = 0; c < children.length; c++) c = collectRootBlock(source, children, c, blocks, definitions);
   const labels: string[] = [];
   collectDefinitionLabels(children, labels);
   const openAtEnd = lookahead !== '' && !root.children.some((c) => c.type === 'heading' && start(c) === limit);
@@ -158,6 +158,66 @@ function fenceUnclosed(text: string, node: Code): boolean {
   return !(last.length >= open[1]!.length && [...last].every((c) => c === fenceChar));
 }
 
+/**
+ * Collects the root block `children[c]`; returns the index of the last block it used. A field
+ * written as a paragraph or block quote with nothing after its label (`Possible mentors:`,
+ * `**Refs**`, `> Abstract 🗂`) takes the blocks after it as its value, up to the next label: a
+ * list's items become its sub-items (mentor entries).
+ */
+function collectRootBlock(text: string, children: readonly RootContent[], c: number, out: BlockSyntax[], definitions: string): number {
+  const node = children[c]!;
+  const fields = node.type === 'paragraph' ? paragraphFields(text, node) : node.type === 'blockquote' ? quoteField(text, node) : [];
+  if (!fields.length) {
+    collectBlock(text, node, out, definitions);
+    return c;
+  }
+  const last = fields.pop()!;
+  out.push(...fields.map((f) => fieldFromLabel(text, f.label, f.start, f.end, '', { start: f.start, end: f.start }, '', 0, [])));
+  let end = last.end;
+  const subItems: SubItemSyntax[] = [];
+  if (last.label.valueStart >= last.end) {
+    while (c + 1 < children.length && absorbable(text, children[c + 1]!)) {
+      const next = children[++c]!;
+      if (next.type === 'list') subItems.push(...next.children.map((item) => subItemOf(text, item)));
+      end = Math.max(end, blockEnd(text, next));
+    }
+  }
+  // A lone plain label (`Possible mentors`) is a label only when a value follows it.
+  if (last.label.hasColon || last.label.bold || last.quoted || end > last.end) {
+    out.push(fieldFromLabel(text, last.label, last.start, end, '', { start: last.start, end: last.start }, '', 0, subItems));
+  }
+  return c;
+}
+
+/** Where a block's content ends (a paragraph's trailing white space is not in it). */
+function blockEnd(text: string, node: RootContent): number {
+  return trimSpan(text, { start: start(node), end: end(node) }).end;
+}
+
+/** A block that can be a label's value: prose, a list that is no list of fields, code, a quote that is no label. */
+function absorbable(text: string, node: RootContent): boolean {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraphFields(text, node).length === 0;
+    case 'blockquote':
+      return quoteField(text, node).length === 0;
+    case 'list':
+      // `* **Design a UI**: …` under a label is its value; `- Mentors: …` is a field of its own.
+      return !node.children.some((item) => listItemField(text, item, node.ordered === true)?.key != null);
+    case 'code':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function subItemOf(text: string, item: ListItem): SubItemSyntax {
+  const s = start(item);
+  // Trimmed span and text together: an empty item's content can start on the next line.
+  const content = trimSpan(text, { start: contentStart(text, s).contentStart, end: end(item) });
+  return { text: text.slice(content.start, content.end), span: content, itemSpan: { start: s, end: end(item) } };
+}
+
 function collectBlock(text: string, node: RootContent, out: BlockSyntax[], definitions: string): void {
   switch (node.type) {
     case 'heading':
@@ -165,9 +225,6 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[], defin
       return;
     case 'list':
       collectList(text, node, out);
-      return;
-    case 'paragraph':
-      collectParagraphFields(text, node, out);
       return;
     case 'html':
       collectComments(text, node, out);
@@ -259,31 +316,55 @@ function collectComments(text: string, node: Html, out: BlockSyntax[]): void {
   }
 }
 
-/** Lines of a paragraph at the root that read `Label: value` with a known label (fields written without a bullet). */
-function collectParagraphFields(text: string, node: Paragraph, out: BlockSyntax[]): void {
+interface LabelledLines {
+  readonly label: LabelMatch;
+  /** The label's line start, and where its value ends (before the next label line). */
+  readonly start: number;
+  readonly end: number;
+  readonly quoted: boolean;
+}
+
+/**
+ * Lines of a root paragraph that start a field: `Label: value` with a known label on any line,
+ * an emphasised label (`**Refs**`, `*Label*:`) on any line (two labels on consecutive lines are
+ * two fields), an unknown plain `Label:` with nothing after it or a lone known label only on the
+ * paragraph's first line.
+ */
+function paragraphFields(text: string, node: Paragraph): LabelledLines[] {
   const s = start(node);
   const e = end(node);
   const source = text.slice(s, e);
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let current: { label: LabelMatch; lineStart: number } | null = null;
-  let lastContentEnd = s;
-  const flush = (until: number) => {
-    if (!current) return;
-    out.push(fieldFromLabel(text, current.label, current.lineStart, until, '', { start: current.lineStart, end: current.lineStart }, '', 0, []));
-    current = null;
-  };
+  const out: Array<{ label: LabelMatch; start: number; end: number; quoted: boolean }> = [];
+  let first = true;
   let m: RegExpExecArray | null;
   while ((m = lineRe.exec(source)) && m[0].length > 0) {
     const lineStart = s + m.index;
     const content = m[0].replace(/[\r\n]+$/, '');
     const label = matchLabel(content, lineStart);
-    if (label && label.key !== null && label.hasColon) {
-      flush(lastContentEnd);
-      current = { label, lineStart };
+    const lone = first && label !== null && label.key !== null && !label.hasColon && m.index + m[0].length >= source.length;
+    // An unknown plain label must stand alone (`See:`): `CNCF - Acme: Schema viewer` is prose.
+    const alone = label !== null && label.hasColon && first && label.valueStart >= lineStart + content.length;
+    if (label && (label.bold || (label.key !== null && label.hasColon) || alone || lone)) {
+      const previous = out[out.length - 1];
+      if (previous) previous.end = trimSpan(text, { start: previous.start, end: lineStart }).end;
+      out.push({ label, start: lineStart, end: e, quoted: false });
     }
-    lastContentEnd = lineStart + content.length;
+    first = false;
   }
-  flush(e);
+  return out;
+}
+
+/** `> Abstract 🗂` or `> Mentors:`: a one-line block quote that is a label. */
+function quoteField(text: string, node: Blockquote): LabelledLines[] {
+  const para = node.children[0];
+  if (node.children.length !== 1 || para?.type !== 'paragraph') return [];
+  const contentStart = start(para);
+  const content = text.slice(contentStart, end(para));
+  if (/[\r\n]/.test(content.trimEnd())) return [];
+  const label = matchLabel(content.trimEnd(), contentStart, true);
+  if (!label) return [];
+  return [{ label, start: start(node), end: end(node), quoted: true }];
 }
 
 function collectList(text: string, list: List, out: BlockSyntax[]): void {
@@ -339,16 +420,20 @@ interface LabelMatch {
 }
 
 /**
- * `Label: value`, `**Label:** value`, `**Label**: value`, `Label : value`, `Label：value`, or a lone
- * known label with its value on the next lines. `line` is the content after the bullet.
+ * `Label: value`, `**Label:** value`, `**Label**: value`, `*Label*: value`, `Label : value`,
+ * `Label：value`, or a lone known label with its value on the next lines. An emphasised or quoted
+ * (`quoted`) lone label may be one the parser does not know (`**Refs**`, `> Abstract 🗂`): the
+ * emphasis says it is a label. `line` is the content after the bullet.
  */
-function matchLabel(line: string, offset: number): LabelMatch | null {
+function matchLabel(line: string, offset: number, quoted = false): LabelMatch | null {
   let i = 0;
   let bold = false;
-  const boldOpen = /^(\*\*|__)[ \t]*/.exec(line);
+  let closeRe = /(?!)/;
+  const boldOpen = /^(\*\*|__|\*(?=[^\s*])|_(?=[^\s_]))[ \t]*/.exec(line);
   if (boldOpen) {
     bold = true;
     i = boldOpen[0].length;
+    closeRe = boldOpen[1]!.length === 2 ? /(\*\*|__)[ \t]*$/ : boldOpen[1] === '*' ? /\*[ \t]*$/ : /_[ \t]*$/;
   }
   const rest = line.slice(i);
   const colon = rest.search(/[:：]/);
@@ -356,13 +441,13 @@ function matchLabel(line: string, offset: number): LabelMatch | null {
     let labelRaw = rest.slice(0, colon);
     const afterColon = rest.slice(colon + 1);
     // `Label` must look like a label: no links, code, URLs or handles, a few words.
-    labelRaw = labelRaw.replace(/(\*\*|__)[ \t]*$/, '');
+    labelRaw = labelRaw.replace(closeRe, '');
     const label = labelRaw.trim();
     const key = isLabelShaped(label) && !/^\/\//.test(afterColon) ? fieldKeyOf(label) : undefined;
     if (key !== undefined && (key !== null || isUnknownLabel(label))) {
       const labelStart = offset + i + labelRaw.indexOf(label);
       let v = colon + 1;
-      const closing = /^[ \t]*(\*\*|__)/.exec(afterColon);
+      const closing = /^[ \t]*(\*\*|__|\*|_)/.exec(afterColon);
       if (bold && closing) v += closing[0].length;
       while (v < rest.length && (rest[v] === ' ' || rest[v] === '\t')) v++;
       return {
@@ -375,11 +460,12 @@ function matchLabel(line: string, offset: number): LabelMatch | null {
       };
     }
   }
-  // A known label alone on the line, value below (`- Mentors` then a sub-list).
-  const alone = rest.replace(/(\*\*|__)[ \t]*$/, '').trim();
+  // A known label alone on the line, value below (`- Mentors` then a sub-list); an emoji after it is decoration.
+  const alone = rest.replace(closeRe, '').replace(/[^\p{L}\p{N})\]]+$/u, '').trim();
+  if (bold && !closeRe.test(rest)) return null; // `**Bold prose` that runs on: no label
   if (alone && alone.length <= 30 && isLabelShaped(alone)) {
     const key = fieldKeyOf(alone);
-    if (key !== null) {
+    if (key !== null || ((bold || quoted) && isUnknownLabel(alone))) {
       const labelStart = offset + i + rest.indexOf(alone);
       return {
         label: alone,
@@ -424,19 +510,7 @@ function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyn
   if (!label.hasColon && firstLineEnd >= e && label.key !== 'mentors') return null;
   const lineStart = Math.max(text.lastIndexOf('\n', s - 1), text.lastIndexOf('\r', s - 1)) + 1;
   const subItems: SubItemSyntax[] = [];
-  for (const child of item.children) {
-    if (child.type !== 'list') continue;
-    for (const sub of child.children) {
-      const subStart = start(sub);
-      // Trimmed span and text together: an empty item's content can start on the next line.
-      const content = trimSpan(text, { start: contentStart(text, subStart).contentStart, end: end(sub) });
-      subItems.push({
-        text: text.slice(content.start, content.end),
-        span: content,
-        itemSpan: { start: subStart, end: end(sub) },
-      });
-    }
-  }
+  for (const child of item.children) if (child.type === 'list') subItems.push(...child.children.map((sub) => subItemOf(text, sub)));
   return fieldFromLabel(
     text,
     label,

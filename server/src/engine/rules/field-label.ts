@@ -30,9 +30,12 @@ export const fieldLabel: Rule = {
       }
       const problems: string[] = [];
       if (relation !== 'same') problems.push(`write "${wanted.label}", not "${field.label}"`);
-      if (relation !== 'typo' && field.bold) problems.push('drop the bold markers');
-      if (!field.hasColon) problems.push('add a colon after the label');
-      else if (colon !== ':') problems.push(`use ":" after the label, not "${colon}"`);
+      // A free-form template (the file's own convention) says nothing of markup.
+      if (!template.freeForm) {
+        if (relation !== 'typo' && field.bold) problems.push('drop the bold markers');
+        if (!field.hasColon) problems.push('add a colon after the label');
+        else if (colon !== ':') problems.push(`use ":" after the label, not "${colon}"`);
+      }
       if (!problems.length) continue;
       const fix = labelFix(doc, field, wanted.label);
       const slip = relation === 'typo';

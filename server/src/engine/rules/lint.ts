@@ -111,7 +111,8 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
           workspace,
           report(report) {
             const { atMost, ...rest } = report;
-            out.push({ rule: rule.id, ...rest, severity: milder(severity, atMost) });
+            // A guessed template raises no errors (FINDINGS-POLICY): the file did not state it.
+            out.push({ rule: rule.id, ...rest, severity: milder(milder(severity, atMost), options.template.guessed ? 'warning' : undefined) });
           },
         });
       } catch (error) {

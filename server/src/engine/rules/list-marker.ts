@@ -17,6 +17,7 @@ export const listMarker: Rule = {
   // Whether a marker is the file's own style depends on the whole file: document scope.
   check(context) {
     const { doc, template } = context;
+    if (template.freeForm) return; // the file's own convention prescribes no bullet
     const marker = template.bullet.marker;
     const markers = new Map<string, number>();
     let total = 0;

@@ -18,7 +18,7 @@ export const mentorFormat: Rule = {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
         const mentors = idea.mentors.filter((m) => m.span.start >= field.valueSpan.start && m.span.end <= field.valueSpan.end);
-        if (template.mentors.layout === 'sublist' && mentors.some((m) => isInline(m, field))) {
+        if (template.mentors.layout === 'sublist' && !template.freeForm && mentors.some((m) => isInline(m, field))) {
           report({
             span: field.inlineValueSpan,
             message: `List each mentor on its own sub-list item under the label (\`  - ${wanted}\`), as the template does.`,
@@ -37,8 +37,8 @@ export const mentorFormat: Rule = {
         report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
         continue;
       }
-      // No handle: mentor-handle's finding says what to add.
-      if (!mentor.handle || formMatches(mentor, template)) continue;
+      // No handle: mentor-handle's finding says what to add. A free-form template has no form to match.
+      if (!mentor.handle || template.freeForm || formMatches(mentor, template)) continue;
       // Another way of writing a complete entry: a note (FINDINGS-POLICY), once for the file when
       // the file writes many entries that way, once for the idea when it is the odd one out.
       const convention = (forms.get(mentor.form) ?? 0) >= CONVENTION * entries.length;

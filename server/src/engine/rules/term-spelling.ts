@@ -10,6 +10,7 @@
 // sections that appeared or disappeared since the last check are added or subtracted. A document
 // where a section might not be self-contained (lone CR line breaks, spans crossing headings) is
 // checked as a whole instead; either way the findings are the same as a check from scratch.
+import type { Fix } from '../findings/findings';
 import type { Heading, Idea, IdeaDocument, Span } from '../parse/model';
 import { editDistance } from '../parse/labels';
 import { detach } from '../parse/text';
@@ -23,9 +24,10 @@ const MIN_NAME_LENGTH = 5;
 export const termSpelling: Rule = {
   id: 'term-spelling',
   defaultSeverity: 'warning',
-  description: 'A word is a near miss of a project name used in the file.',
+  description: 'A word is a near miss of a project name used in the file, or a GitHub link names a near miss of the account the file links everywhere else.',
   fixable: true,
   check({ uri, doc, report }) {
+    linkOwnerMisses(doc, report);
     const state = countsFor(uri);
     const sections = proseSections(doc, state.plainSections);
     // A document not split cleanly is counted on its own, as a whole.
@@ -56,6 +58,36 @@ export const termSpelling: Rule = {
     }
   },
 };
+
+const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
+
+/**
+ * `github.com/keplopy` in a file that links `github.com/keploy` everywhere else: the link is broken.
+ * Owners linked NAME_USES times or more are the names; a rarer owner a slip away from one is a typo.
+ */
+function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
+  const uses: Array<{ owner: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  for (const m of doc.text.matchAll(GITHUB_OWNER)) {
+    const owner = m[1]!.toLowerCase();
+    uses.push({ owner: m[1]!, at: m.index + m[0].length - m[1]!.length });
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  }
+  const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
+  if (!names.length) return;
+  for (const { owner, at } of uses) {
+    const lower = owner.toLowerCase();
+    if (lower.length < MIN_NAME_LENGTH || counts.get(lower)! * NAME_USES > Math.max(...names.map((n) => counts.get(n)!))) continue;
+    const name = names.find((n) => n !== lower && editDistance(lower, n, 1) <= 1);
+    if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
+    const span = { start: at, end: at + owner.length };
+    report({
+      span,
+      message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
+      fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+    });
+  }
+}
 
 interface Word {
   readonly text: string;

@@ -4,6 +4,7 @@
 import { readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
 import type { IdeaDocument } from '../parse/model';
 import { parseDocument } from '../parse/parse';
+import { conventionTemplate, writesOwnFields } from './convention';
 import { bestPreset } from './detect';
 import { findInlineTemplate } from './inline';
 import { presetById } from './presets';
@@ -146,6 +147,8 @@ function fromPreset(doc: IdeaDocument): Found {
   const { template, reason, confidence } = bestPreset(doc);
   // A close match is checked as stated; a weak one only guides (its fields bind where the file agrees).
   if (confidence === 'strong') return { template, source: { kind: 'preset', reason } };
+  // Fields written as no preset writes them: the file's own labels are its template.
+  if (writesOwnFields(doc)) return { template: conventionTemplate(doc), source: { kind: 'preset', reason: `no template fits, so the file is judged by its own convention (${reason})` } };
   return { template: guessed(template), source: { kind: 'preset', reason: `a weak guess, so the file is judged by its own convention: ${reason}` } };
 }
 

@@ -32,6 +32,8 @@ export interface MentorSpec {
   readonly email: boolean;
   /** Fewest mentors an idea needs (2024+: 2). */
   readonly min: number;
+  /** false: the template does not ask for GitHub handles (a file's own convention without them). */
+  readonly handles?: boolean;
 }
 
 export interface Template {
@@ -51,6 +53,11 @@ export interface Template {
    * (FINDINGS-POLICY), and no finding from it is an error.
    */
   readonly guessed?: boolean;
+  /**
+   * The template names fields only, not how they are written (label markup and colon, bullets,
+   * mentor entries): a file's own convention, read from a list no preset fits.
+   */
+  readonly freeForm?: boolean;
   /** The file is written by a program (a generated README): what it lacks, no author can add. */
   readonly generated?: boolean;
 }
