@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'mentor-handle',
   'mentor-count',
   'mentor-identity',
+  'mentor-primary',
   'issue-link',
   'issue-project',
   'duplicate-idea',

@@ -11,6 +11,7 @@ import { mentorFormat } from './mentor-format';
 import { mentorHandle } from './mentor-handle';
 import { mentorCount } from './mentor-count';
 import { mentorIdentity } from './mentor-identity';
+import { mentorPrimary } from './mentor-primary';
 import { issueLink } from './issue-link';
 import { issueProject } from './issue-project';
 import { duplicateIdea } from './duplicate-idea';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   mentorHandle,
   mentorCount,
   mentorIdentity,
+  mentorPrimary,
   issueLink,
   issueProject,
   duplicateIdea,

@@ -1,0 +1,38 @@
+// One primary mentor per idea (issue 13), where the file marks primaries at all: CNCF's GSoC
+// template asks for "at least 2 mentors with 1 being a primary mentor", written as a role after the
+// entry (`- primary`, `(primary)`) or before it (`Primary: …`). A file that never marks one says
+// nothing about primaries, and nor does one that marks them in a few ideas only (FINDINGS-POLICY:
+// be right): the rule speaks where most ideas with several mentors mark one.
+import type { Rule } from './rule';
+
+/** Share of ideas with several mentors that must mark a primary for the file to count as marking them. */
+const CONVENTION = 0.5;
+
+export const mentorPrimary: Rule = {
+  id: 'mentor-primary',
+  defaultSeverity: 'warning',
+  description: 'An idea of a file that marks primary mentors names none, or more than one.',
+  fixable: false,
+  // Whether the file marks primaries depends on the whole file: document scope.
+  check({ doc, report }) {
+    // The file's convention: most ideas with two mentors or more mark their primary mentor.
+    const several = doc.ideas.filter((idea) => idea.mentors.length >= 2);
+    const marking = several.filter((idea) => idea.mentors.some((m) => m.role === 'primary')).length;
+    if (marking === 0 || marking < CONVENTION * several.length) return;
+    for (const idea of doc.ideas) {
+      if (idea.mentors.length < 2) continue;
+      const primaries = idea.mentors.filter((m) => m.role === 'primary');
+      const field = idea.fields.find((f) => f.key === 'mentors');
+      if (primaries.length === 0) {
+        report({
+          span: field?.labelSpan ?? idea.heading.textSpan,
+          message: 'Mark one of these mentors as the primary mentor (`- primary` after the entry), as the other ideas of this file do.',
+        });
+      } else if (primaries.length > 1) {
+        for (const extra of primaries.slice(1)) {
+          report({ span: extra.span, message: `${primaries.length} mentors of this idea are marked primary: an idea has one primary mentor.` });
+        }
+      }
+    }
+  },
+};
