@@ -1,7 +1,9 @@
 // An idea's issue in the repository of another project of the same file is usually a copy-paste
 // from the idea above (the 2019 list had an rkt idea pointing at linkerd2). A link to any other
 // organisation is normal cross-project work and no finding.
-import type { IssueRef } from '../parse/model';
+import type { Idea, IssueRef, Span } from '../parse/model';
+import { absoluteSpan, memoSlot, perIdea, relativeSpan } from '../parse/perIdea';
+import { detach } from '../parse/text';
 import type { Rule } from './rule';
 
 /** Words that say nothing about which project a title names. */
@@ -34,21 +36,27 @@ export const issueProject: Rule = {
   // Which other projects the file has is part of the judgement: document scope.
   check({ doc, report }) {
     const others = doc.projects.filter((p) => !CONTAINER_TITLE.test(p.title)).map((p) => ({ project: p, tokens: tokensOf(p.title) }));
+    const projectTokens = new Map<string, readonly string[]>();
     for (const idea of doc.ideas) {
-      const links = idea.issues.filter((r) => (r.kind === 'issue' || r.kind === 'pull') && r.owner && r.repo);
-      if (!links.length) continue;
       // A container heading (`Projects ideas`) names no project: nothing to compare with.
       if (!idea.project || CONTAINER_TITLE.test(idea.project.title)) continue;
-      const titleTokens = tokensOf([idea.project.title, ...idea.path, idea.title].join(' '));
+      // What a keystroke elsewhere leaves unchanged is kept per section: the links' repositories
+      // and the idea title's words (reading every idea's links again would move every idea).
+      const own = perIdea(idea, OWN, ownOf);
+      if (!own.links.length) continue;
+      const context = [idea.project.title, ...idea.path].join(' ');
+      let tokens = projectTokens.get(context);
+      if (!tokens) projectTokens.set(context, (tokens = tokensOf(context)));
+      const titleTokens = [...tokens, ...own.titleTokens];
       if (!titleTokens.length) continue;
-      if (links.some((link) => belongs(link, titleTokens))) continue;
+      if (own.links.some((link) => belongs(link, titleTokens))) continue;
       // Cross-project work links other organisations' issues all the time (FINDINGS-POLICY): only a
       // repository that clearly belongs to another project of this file is a copy-paste slip.
-      for (const link of links) {
+      for (const link of own.links) {
         const owner = others.find((o) => o.project !== idea.project && o.tokens.length > 0 && belongs(link, o.tokens));
         if (!owner) continue;
         report({
-          span: link.span,
+          span: absoluteSpan(idea, link.span),
           message: `\`${link.owner}/${link.repo}\` belongs to ${owner.project.title}, another project of this file: link an issue of ${idea.project.title} (copied from another idea?).`,
         });
       }
@@ -56,9 +64,25 @@ export const issueProject: Rule = {
   },
 };
 
-function belongs(link: IssueRef, titleTokens: readonly string[]): boolean {
-  const repoTokens = [...repoTokensOf(link.owner!), ...repoTokensOf(link.repo!)];
-  const wholeNames = [link.owner!.toLowerCase(), link.repo!.toLowerCase()];
+interface OwnLinks {
+  readonly links: ReadonlyArray<{ readonly owner: string; readonly repo: string; readonly span: Span }>;
+  readonly titleTokens: readonly string[];
+}
+
+const OWN = memoSlot<OwnLinks>('issue-project');
+
+function ownOf(idea: Idea): OwnLinks {
+  const links = idea.issues.filter(isRepoLink).map((r) => ({ owner: detach(r.owner!), repo: detach(r.repo!), span: relativeSpan(idea, r.span) }));
+  return { links, titleTokens: links.length ? tokensOf(idea.title).map(detach) : [] };
+}
+
+function isRepoLink(r: IssueRef): boolean {
+  return (r.kind === 'issue' || r.kind === 'pull') && r.owner !== undefined && r.repo !== undefined;
+}
+
+function belongs(link: { readonly owner: string; readonly repo: string }, titleTokens: readonly string[]): boolean {
+  const repoTokens = [...repoTokensOf(link.owner), ...repoTokensOf(link.repo)];
+  const wholeNames = [link.owner.toLowerCase(), link.repo.toLowerCase()];
   const expanded = new Set(titleTokens);
   for (const group of ALIASES) {
     if (group.some((a) => expanded.has(a))) for (const a of group) expanded.add(a);

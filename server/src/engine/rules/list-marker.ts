@@ -1,13 +1,21 @@
 // Field bullets: the template's marker, and one gap after it per idea. An idea that uses another gap
 // throughout (`- ` where the template has `-\t`) is consistent and left alone; a mixed idea is
 // normalised to its majority gap.
-import type { Field, IdeaDocument } from '../parse/model';
+import type { Field, Idea, IdeaDocument } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import type { Template } from '../template/types';
 import { ideaGap, showMarker } from './field-support';
 import type { Rule } from './rule';
 
 /** Share of a file's fields above which their marker is the file's own style. */
 const CONVENTION = 0.25;
+
+const BULLETS = memoSlot<{ readonly markers: readonly string[]; readonly mixedGaps: boolean }>('list-marker');
+
+function bulletsOf(idea: Idea): { markers: string[]; mixedGaps: boolean } {
+  const bulleted = idea.fields.filter((f) => f.bullet !== '');
+  return { markers: bulleted.map((f) => f.bullet), mixedGaps: new Set(bulleted.map((f) => f.markerGap)).size > 1 };
+}
 
 export const listMarker: Rule = {
   id: 'list-marker',
@@ -21,14 +29,18 @@ export const listMarker: Rule = {
     const marker = template.bullet.marker;
     const markers = new Map<string, number>();
     let total = 0;
+    // Each idea's bullets are kept per section: a keystroke elsewhere reads no idea again, and only
+    // the ideas with another marker or mixed gaps are looked at closely.
+    const toLook: Idea[] = [];
     for (const idea of doc.ideas) {
-      for (const f of idea.fields) {
-        if (f.bullet === '') continue;
+      const bullets = perIdea(idea, BULLETS, bulletsOf);
+      for (const b of bullets.markers) {
         total++;
-        markers.set(f.bullet, (markers.get(f.bullet) ?? 0) + 1);
+        markers.set(b, (markers.get(b) ?? 0) + 1);
       }
+      if (bullets.mixedGaps || bullets.markers.some((b) => b !== marker)) toLook.push(idea);
     }
-    for (const idea of doc.ideas) {
+    for (const idea of toLook) {
       const bulleted = idea.fields.filter((f) => f.bullet !== '');
       // The gap to normalise to: the idea's majority among template-marker fields, else what the
       // other-marker fields use when they agree, else the template's.

@@ -1,6 +1,7 @@
 // Mentor entries in the template's form: `Name (@handle)`, or `Name (@handle, email)` when the
 // template asks for emails, one per sub-list item when it lists mentors that way.
-import type { Field, Mentor } from '../parse/model';
+import type { Field, Idea, Mentor, MentorForm } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import type { Template } from '../template/types';
 import { handleCount, isGroupName, isPersonName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
@@ -13,8 +14,20 @@ export const mentorFormat: Rule = {
   // Whether a way of writing entries is the file's convention depends on the whole file.
   check({ doc, template, report }) {
     const wanted = template.mentors.email ? 'Name (@handle, email)' : 'Name (@handle)';
-    const entries: Array<{ readonly mentor: Mentor; readonly field: Field; readonly idea: number }> = [];
+    // What each idea's entries are is kept per section: a keystroke elsewhere reads no idea again,
+    // and only the ideas with something to say are looked at closely.
+    const forms = new Map<string, number>();
+    let total = 0;
+    const toLook: Idea[] = [];
     for (const idea of doc.ideas) {
+      const summary = perIdea(idea, ENTRIES, summarise);
+      for (const e of summary) {
+        forms.set(e.form, (forms.get(e.form) ?? 0) + 1);
+        total++;
+      }
+      if (summary.some((e) => worthSaying(e, template))) toLook.push(idea);
+    }
+    for (const idea of toLook) {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
         const mentors = idea.mentors.filter((m) => m.span.start >= field.valueSpan.start && m.span.end <= field.valueSpan.end);
@@ -26,33 +39,63 @@ export const mentorFormat: Rule = {
             once: 'layout',
           });
         }
-        for (const mentor of mentors) entries.push({ mentor, field, idea: idea.heading.span.start });
+        for (const mentor of mentors) {
+          const problem = mistake(mentor, template);
+          if (problem) {
+            report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
+            continue;
+          }
+          // No handle: mentor-handle's finding says what to add. A free-form template has no form to match.
+          if (!mentor.handle || template.freeForm || formMatches(mentor.form, template)) continue;
+          // Another way of writing a complete entry: a note (FINDINGS-POLICY), once for the file when
+          // the file writes many entries that way, once for the idea when it is the odd one out.
+          const convention = (forms.get(mentor.form) ?? 0) >= CONVENTION * total;
+          const newText = rewrite(mentor);
+          report({
+            span: mentor.span,
+            message: convention ? `Mentors are written here another way than the template's \`${wanted}\`.` : `Write this mentor as the template does: \`${wanted}\`.`,
+            atMost: 'info',
+            once: convention ? `form\u0000${mentor.form}` : `idea\u0000${idea.heading.span.start}\u0000${mentor.form}`,
+            ...(newText && newText !== mentor.raw ? { fix: { title: `Rewrite as \`${newText}\``, edits: [{ span: mentor.span, newText }] } } : {}),
+          });
+        }
       }
-    }
-    const forms = new Map<string, number>();
-    for (const { mentor } of entries) forms.set(mentor.form, (forms.get(mentor.form) ?? 0) + 1);
-    for (const { mentor, idea } of entries) {
-      const problem = mistake(mentor, template);
-      if (problem) {
-        report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
-        continue;
-      }
-      // No handle: mentor-handle's finding says what to add. A free-form template has no form to match.
-      if (!mentor.handle || template.freeForm || formMatches(mentor, template)) continue;
-      // Another way of writing a complete entry: a note (FINDINGS-POLICY), once for the file when
-      // the file writes many entries that way, once for the idea when it is the odd one out.
-      const convention = (forms.get(mentor.form) ?? 0) >= CONVENTION * entries.length;
-      const newText = rewrite(mentor);
-      report({
-        span: mentor.span,
-        message: convention ? `Mentors are written here another way than the template's \`${wanted}\`.` : `Write this mentor as the template does: \`${wanted}\`.`,
-        atMost: 'info',
-        once: convention ? `form\u0000${mentor.form}` : `idea\u0000${idea}\u0000${mentor.form}`,
-        ...(newText && newText !== mentor.raw ? { fix: { title: `Rewrite as \`${newText}\``, edits: [{ span: mentor.span, newText }] } } : {}),
-      });
     }
   },
 };
+
+/** What the rule needs to know of one entry to tell whether it has something to say. */
+interface EntrySummary {
+  readonly form: MentorForm;
+  readonly name: boolean;
+  readonly handle: boolean;
+  readonly email: boolean;
+  readonly group: boolean;
+  readonly inline: boolean;
+}
+
+const ENTRIES = memoSlot<readonly EntrySummary[]>('mentor-format');
+
+function summarise(idea: Idea): EntrySummary[] {
+  const out: EntrySummary[] = [];
+  for (const field of idea.fields) {
+    if (field.key !== 'mentors') continue;
+    for (const m of idea.mentors) {
+      if (m.span.start < field.valueSpan.start || m.span.end > field.valueSpan.end) continue;
+      out.push({ form: m.form, name: !!m.name, handle: !!m.handle, email: !!m.email, group: !m.handle && isGroupName(m.name ?? ''), inline: isInline(m, field) });
+    }
+  }
+  return out;
+}
+
+/** The summary side of `mistake` and of the form note below it. */
+function worthSaying(e: EntrySummary, template: Template): boolean {
+  if (template.mentors.layout === 'sublist' && !template.freeForm && e.inline) return true;
+  if ((!e.name && !e.handle) || e.group) return true;
+  if (!e.handle) return false;
+  if (template.mentors.email && !e.email) return true;
+  return !template.freeForm && !formMatches(e.form, template);
+}
 
 /** Share of a file's mentor entries above which their way of writing them is the file's convention. */
 const CONVENTION = 0.25;
@@ -75,9 +118,9 @@ function mistake(mentor: Mentor, template: Template): string | null {
 }
 
 /** Written exactly in the template's form. */
-function formMatches(mentor: Mentor, template: Template): boolean {
+function formMatches(form: MentorForm, template: Template): boolean {
   // An email the template does not ask for is more, not other.
-  return mentor.form === 'name-handle-email' || (!template.mentors.email && mentor.form === 'name-handle');
+  return form === 'name-handle-email' || (!template.mentors.email && form === 'name-handle');
 }
 
 /** The entry in the template's form, only when its name and handle are both certain. */

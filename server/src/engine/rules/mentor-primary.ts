@@ -3,6 +3,8 @@
 // entry (`- primary`, `(primary)`) or before it (`Primary: …`). A file that never marks one says
 // nothing about primaries, and nor does one that marks them in a few ideas only (FINDINGS-POLICY:
 // be right): the rule speaks where most ideas with several mentors mark one.
+import type { Idea } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import type { Rule } from './rule';
 
 /** Share of ideas with several mentors that must mark a primary for the file to count as marking them. */
@@ -16,11 +18,14 @@ export const mentorPrimary: Rule = {
   // Whether the file marks primaries depends on the whole file: document scope.
   check({ doc, report }) {
     // The file's convention: most ideas with two mentors or more mark their primary mentor.
-    const several = doc.ideas.filter((idea) => idea.mentors.length >= 2);
-    const marking = several.filter((idea) => idea.mentors.some((m) => m.role === 'primary')).length;
+    // Counted per section (kept while it is unchanged): a keystroke elsewhere reads no idea again.
+    const counts = doc.ideas.map((idea) => perIdea(idea, COUNTS, countsOf));
+    const several = counts.filter((c) => c.mentors >= 2);
+    const marking = several.filter((c) => c.primaries > 0).length;
     if (marking === 0 || marking < CONVENTION * several.length) return;
-    for (const idea of doc.ideas) {
-      if (idea.mentors.length < 2) continue;
+    doc.ideas.forEach((idea, i) => {
+      const c = counts[i]!;
+      if (c.mentors < 2 || c.primaries === 1) return;
       const primaries = idea.mentors.filter((m) => m.role === 'primary');
       const field = idea.fields.find((f) => f.key === 'mentors');
       if (primaries.length === 0) {
@@ -33,6 +38,12 @@ export const mentorPrimary: Rule = {
           report({ span: extra.span, message: `${primaries.length} mentors of this idea are marked primary: an idea has one primary mentor.` });
         }
       }
-    }
+    });
   },
 };
+
+const COUNTS = memoSlot<{ readonly mentors: number; readonly primaries: number }>('mentor-primary');
+
+function countsOf(idea: Idea): { mentors: number; primaries: number } {
+  return { mentors: idea.mentors.length, primaries: idea.mentors.filter((m) => m.role === 'primary').length };
+}

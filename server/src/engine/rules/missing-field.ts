@@ -2,6 +2,9 @@
 // order; the user has to fill it in, so it is interactive (never applied by fix-all).
 import type { Fix } from '../findings/findings';
 import type { Field, Idea, IdeaDocument } from '../parse/model';
+import { normaliseLabel } from '../parse/labels';
+import { memoSlot, perIdea } from '../parse/perIdea';
+import { detach } from '../parse/text';
 import type { Template, TemplateField } from '../template/types';
 import { fieldLines, ideaGap, keyOf, lineBreakAt, templateIndexOf } from './field-support';
 import type { Rule } from './rule';
@@ -12,6 +15,30 @@ const CONVENTION_MIN_IDEAS = 3;
 const RARE = 0.2;
 /** Where the template is only guessed, the fields this share of ideas have form the file's template. */
 const CONVENTION = 0.8;
+
+/** The keys an idea's fields have, and the labels of those the parser does not know (kept per section). */
+interface WrittenKeys {
+  readonly keys: ReadonlySet<string>;
+  readonly unknownLabels: readonly string[];
+}
+
+const WRITTEN = memoSlot<WrittenKeys>('missing-field');
+
+function writtenKeys(idea: Idea): WrittenKeys {
+  const keys = new Set<string>();
+  const unknownLabels: string[] = [];
+  for (const f of idea.fields) {
+    if (f.key !== null) keys.add(f.key);
+    else unknownLabels.push(detach(normaliseLabel(f.label)));
+  }
+  return { keys, unknownLabels };
+}
+
+/** As `keyOf`: a field the parser knows, or one written with exactly a template field's label. */
+function hasField(template: Template, written: WrittenKeys, key: string): boolean {
+  if (written.keys.has(key)) return true;
+  return written.unknownLabels.some((l) => template.fields.find((f) => normaliseLabel(f.label) === l)?.key === key);
+}
 
 export const missingField: Rule = {
   id: 'missing-field',
@@ -24,7 +51,7 @@ export const missingField: Rule = {
     const ideas = doc.ideas;
     for (const wanted of template.fields) {
       if (!wanted.required) continue;
-      const lacking = ideas.filter((idea) => !idea.fields.some((f) => keyOf(template, f) === wanted.key));
+      const lacking = ideas.filter((idea) => !hasField(template, perIdea(idea, WRITTEN, writtenKeys), wanted.key));
       if (!lacking.length) continue;
       const share = (ideas.length - lacking.length) / ideas.length;
       const convention = ideas.length >= CONVENTION_MIN_IDEAS;

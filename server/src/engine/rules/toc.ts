@@ -18,6 +18,8 @@ export const toc: Rule = {
   fixable: true,
   check(context) {
     const { doc } = context;
+    // Most files link nothing in-file: then there is nothing to resolve, and no anchor is computed.
+    if (!doc.text.includes('](#')) return;
     const anchors = headingAnchors(doc);
     const table = findTable(doc, anchors);
     if (table) checkTable(context, table, anchors);
@@ -50,6 +52,7 @@ function headingAnchors(doc: IdeaDocument): Map<number, string> {
   for (const h of doc.headings) out.set(h.span.start, slugger.slug(renderedText(written(doc, h))));
   return out;
 }
+
 
 /** The heading's text as written, markup included (`Support \`zlib\``). */
 function written(doc: IdeaDocument, h: Heading): string {

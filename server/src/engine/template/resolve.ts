@@ -2,7 +2,8 @@
 // (preset id or template file), a template block in the file, the nearest PROJECT_IDEA_TEMPLATE.md
 // walking up, the best-matching preset. Problems become notes; resolution never throws.
 import { readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
-import type { IdeaDocument } from '../parse/model';
+import type { Idea, IdeaDocument } from '../parse/model';
+import { memoSlot, perIdea } from '../parse/perIdea';
 import { parseDocument } from '../parse/parse';
 import { conventionTemplate, writesOwnFields } from './convention';
 import { bestPreset } from './detect';
@@ -82,6 +83,13 @@ function fromInline(doc: IdeaDocument, uri: string): Found | undefined {
   };
 }
 
+/** Per idea (kept while its section is unchanged, so a keystroke does not re-read every idea). */
+const GENERATOR_FIELDS = memoSlot<boolean>('generator fields');
+
+function hasGeneratorFields(idea: Idea): boolean {
+  return idea.fields.some((f) => f.key === 'technologies') && idea.fields.some((f) => f.key === 'lfx_url');
+}
+
 /** Share of ideas that must carry the generator's own fields for a file to count as generated. */
 const GENERATED_SHARE = 0.8;
 
@@ -93,7 +101,7 @@ const GENERATED_SHARE = 0.8;
 function fromGenerated(doc: IdeaDocument): Found | undefined {
   const ideas = doc.ideas;
   if (ideas.length < 2) return undefined;
-  const generated = ideas.filter((i) => i.fields.some((f) => f.key === 'technologies') && i.fields.some((f) => f.key === 'lfx_url')).length;
+  const generated = ideas.filter((i) => perIdea(i, GENERATOR_FIELDS, hasGeneratorFields)).length;
   if (generated < GENERATED_SHARE * ideas.length) return undefined;
   const template = presetById('lfx-generated');
   if (!template) return undefined;
