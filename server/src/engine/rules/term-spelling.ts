@@ -75,10 +75,17 @@ function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: s
   }
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
   if (!names.length) return;
+  // Judged once per distinct account, not per link (a big file links the same few thousands of times).
+  const most = Math.max(...names.map((n) => counts.get(n)!));
+  const misses = new Map<string, string>();
+  for (const [lower, n] of counts) {
+    if (lower.length < MIN_NAME_LENGTH || n * NAME_USES > most) continue;
+    const name = names.find((x) => x !== lower && editDistance(lower, x, 1) <= 1);
+    if (name) misses.set(lower, name);
+  }
+  if (!misses.size) return;
   for (const { owner, at } of uses) {
-    const lower = owner.toLowerCase();
-    if (lower.length < MIN_NAME_LENGTH || counts.get(lower)! * NAME_USES > Math.max(...names.map((n) => counts.get(n)!))) continue;
-    const name = names.find((n) => n !== lower && editDistance(lower, n, 1) <= 1);
+    const name = misses.get(owner.toLowerCase());
     if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
     const span = { start: at, end: at + owner.length };
     report({
