@@ -41,7 +41,7 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 /** One check of a hostile shape (or of the ordinary file, index -1), in this process: `{ ms, chars, findings, notice }` on stdout. */
 async function runShape(index: number): Promise<void> {
   const shape = HOSTILE_SHAPES[index];
-  const { text, template } = shape ? shape.make(shape.bytes) : { text: generateIdeaFile(1_000_000, seedText), template: undefined };
+  const { text, template } = shape ? shape.make(Number(process.env.SHAPE_BYTES ?? shape.bytes)) : { text: generateIdeaFile(1_000_000, seedText), template: undefined };
   const uri = 'file:///bench/ideas.md';
   const shapeHost = { readFile: async (u: string) => (template !== undefined && u === 'file:///bench/template.md' ? template : undefined) };
   const settings = template !== undefined ? { template: 'template.md' } : {};
@@ -53,7 +53,7 @@ async function runShape(index: number): Promise<void> {
 }
 
 /** Seconds a hostile shape may take before it is reported as over the bound. */
-const SHAPE_BOUND_S = 60;
+const SHAPE_BOUND_S = Number(process.env.SHAPE_BOUND_S ?? 60);
 
 function hostileSection(): void {
   const run = (index: number): { perMb: number; line: string } => {

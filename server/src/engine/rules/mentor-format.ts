@@ -3,6 +3,7 @@
 import type { Field, Mentor } from '../parse/model';
 import type { Template } from '../template/types';
 import { handleCount, isGroupName, isPersonName, isValidHandle } from '../parse/values';
+import { itemsWithin } from './field-support';
 import type { Rule } from './rule';
 
 export const mentorFormat: Rule = {
@@ -17,7 +18,7 @@ export const mentorFormat: Rule = {
     for (const idea of doc.ideas) {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
-        const mentors = idea.mentors.filter((m) => m.span.start >= field.valueSpan.start && m.span.end <= field.valueSpan.end);
+        const mentors = itemsWithin(idea.mentors, field.valueSpan);
         if (template.mentors.layout === 'sublist' && mentors.some((m) => isInline(m, field))) {
           report({
             span: field.inlineValueSpan,
