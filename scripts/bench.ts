@@ -1,6 +1,10 @@
 // `npm run bench`: lint time of the seed and of generated 300 KB and 3 MB idea files, beside
 // markdownlint (default rules) and a whole-document remark parse of the same text, in one run.
-//   npm run bench  (bundled by esbuild like the shipped code, then run by node; --quick: fewer runs)
+// Then the hostile shapes (scripts/hostile-shapes.ts), each in its own process with a time bound,
+// as time per MB beside an ordinary idea file's.
+//   npm run bench  (bundled by esbuild like the shipped code, then run by node; --quick: fewer runs;
+//   --hostile: only the hostile shapes)
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -9,6 +13,7 @@ import { checkDocument } from '../server/src/engine/check';
 import { LintCache } from '../server/src/engine/rules/lint';
 import { SectionCache } from '../server/src/engine/parse/parse';
 import { generateIdeaFile } from './generate-ideas';
+import { HOSTILE_SHAPES } from './hostile-shapes';
 
 const SEED = join(__dirname, '..', '..', 'shared', 'corpus', 'cncf-soc-README-2019-02-06.md');
 const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
@@ -33,7 +38,52 @@ async function time(runs: number, f: () => unknown): Promise<number> {
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
 
+/** One check of a hostile shape (or of the ordinary file, index -1), in this process: `{ ms, chars, findings, notice }` on stdout. */
+async function runShape(index: number): Promise<void> {
+  const shape = HOSTILE_SHAPES[index];
+  const { text, template } = shape ? shape.make(Number(process.env.SHAPE_BYTES ?? shape.bytes)) : { text: generateIdeaFile(1_000_000, seedText), template: undefined };
+  const uri = 'file:///bench/ideas.md';
+  const shapeHost = { readFile: async (u: string) => (template !== undefined && u === 'file:///bench/template.md' ? template : undefined) };
+  const settings = template !== undefined ? { template: 'template.md' } : {};
+  await checkDocument({ uri, text: text.slice(0, 20_000), host: shapeHost, settings }); // warm-up (the JIT)
+  const t0 = performance.now();
+  const result = await checkDocument({ uri, text, host: shapeHost, settings });
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, chars: text.length, findings: result.findings.length, notice: result.notice ?? '' }));
+}
+
+/** Seconds a hostile shape may take before it is reported as over the bound. */
+const SHAPE_BOUND_S = Number(process.env.SHAPE_BOUND_S ?? 60);
+
+function hostileSection(): void {
+  const run = (index: number): { perMb: number; line: string } => {
+    const r = spawnSync(process.execPath, [__filename, '--shape', String(index)], { encoding: 'utf8', timeout: SHAPE_BOUND_S * 1000 });
+    if (r.error || r.status !== 0) return { perMb: Infinity, line: r.error ? `> ${SHAPE_BOUND_S} s` : `failed: ${r.stderr.trim().split('\n')[0]}` };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; chars: number; findings: number; notice: string };
+    const perMb = out.ms / (out.chars / 1e6);
+    return { perMb, line: `${fmt(out.ms)} for ${(out.chars / 1e6).toFixed(2)} MB, ${out.findings} findings${out.notice ? ', notice' : ''}` };
+  };
+  const ordinary = run(-1);
+  console.log(`\nhostile shapes, one process each (bound ${SHAPE_BOUND_S} s); ordinary idea file: ${fmt(ordinary.perMb)} per MB (${ordinary.line})`);
+  const rows = HOSTILE_SHAPES.map((shape, i) => {
+    const r = run(i);
+    return [shape.name, fmt(r.perMb), Number.isFinite(r.perMb) ? `${(r.perMb / ordinary.perMb).toFixed(1)}x` : '-', r.line];
+  });
+  printTable(['shape', 'per MB', 'vs ordinary', 'run'], rows);
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
 async function main(): Promise<void> {
+  const shapeArg = process.argv.indexOf('--shape');
+  if (shapeArg >= 0) return runShape(Number(process.argv[shapeArg + 1]));
+  if (process.argv.includes('--hostile')) return hostileSection();
   const micromark = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'micromark', 'package.json'), 'utf8')).version;
   console.log(`node ${process.version}, micromark ${micromark} (pinned: 4.0.3 is ~6x slower on 3 MB)`);
   console.log(seedText ? 'seed: ../shared/corpus/cncf-soc-README-2019-02-06.md' : 'seed: not found, using the built-in seed-like sample');
@@ -70,12 +120,9 @@ async function main(): Promise<void> {
     ]);
   }
   const header = ['file', 'size', 'soc-ideas lint', 're-lint after edit', 'remark parse (whole)', 'markdownlint', 'vs markdownlint', 're-lint vs markdownlint', 'findings'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) console.log(line(r));
+  printTable(header, rows);
   console.log('soc-ideas lint: parse (sectional remark) + template + all 19 rules, cold cache. re-lint: one-line edit with the section cache.');
+  hostileSection();
 }
 
 main().catch((e) => {

@@ -75,6 +75,12 @@ export async function checkDocument(input: CheckInput): Promise<CheckResult> {
     ...(input.lintCache ? { cache: input.lintCache } : {}),
     onRuleError: (rule, error) => logger.log(`rule ${rule.id} failed on ${input.uri}: ${String((error as Error)?.stack ?? error)}`),
   });
+  if (doc.limited) {
+    // Findings still come, from the structure as it was read; one notice says what was cut.
+    const notice = `checks limited: ${doc.limited}`;
+    logger.log(`${input.uri}: ${notice}`);
+    return { doc, resolved, config, findings, notice };
+  }
   return { doc, resolved, config, findings };
 }
 

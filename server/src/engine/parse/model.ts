@@ -192,6 +192,8 @@ export interface IdeaDocument {
   readonly codeBlocks: readonly CodeBlock[];
   /** True when the file holds at least one idea: only idea files get anything. */
   readonly isIdeaFile: boolean;
+  /** Set when an absurd structure was read in a bounded way (deep nesting, endless lazy lines): what was cut. */
+  readonly limited?: string;
 }
 
 export interface LineIndexLike {

@@ -227,6 +227,8 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
   const labels = new Set<string>();
   for (const s of sections) for (const label of s.syntax.labels) labels.add(label);
   const definitions = labels.size ? `${[...labels].map((l) => `[${l}]: #`).join('\n')}\n\n` : '';
+  const byIdentifier = new Map<string, string>();
+  for (const label of labels) byIdentifier.set(identifierOf(label), label);
   // Re-used sections keep theirs while the definitions stay the same.
   const sameDefinitions = definitions === (last?.definitions ?? '');
   for (let i = 0; i < sections.length; i++) {
@@ -234,13 +236,40 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     if (!s.hasBracket || (sameDefinitions && (i < k || i >= freshEnd))) continue;
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
-    const resolved = definitions ? parseCached(sectionText, definitions, lookahead, cache) : s.syntax;
+    const own = definitions ? definitionsFor(sectionText, byIdentifier) : '';
+    const resolved = own ? parseCached(sectionText, own, lookahead, cache) : s.syntax;
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
   const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
+}
+
+/** A link label as micromark compares them (normalizeIdentifier): white space collapsed, case folded. */
+function identifierOf(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
+}
+
+/** Longer bracket contents are no link label (CommonMark: at most 999 characters). */
+const MAX_LABEL = 999;
+const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S])*)\]/g;
+
+/**
+ * The definitions a section can use: those whose label it writes in brackets (a reference names
+ * its label as `[label]`, whatever its form). Every other definition changes nothing in its parse,
+ * and prepending all of them to every section was quadratic (50k definitions, 20k ideas using them).
+ */
+function definitionsFor(sectionText: string, byIdentifier: ReadonlyMap<string, string>): string {
+  const used = new Set<string>();
+  BRACKETED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKETED.exec(sectionText))) {
+    if (m[1]!.length > MAX_LABEL) continue;
+    const label = byIdentifier.get(identifierOf(m[1]!));
+    if (label !== undefined) used.add(label);
+  }
+  return used.size ? `${[...used].map((l) => `[${l}]: #`).join('\n')}\n\n` : '';
 }
 
 /** The section `delta` characters further on (its placement is redone when the document is built). */
@@ -389,7 +418,9 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   // Per heading: what its section's model says of it (fields relative to the section), its origin.
   const info: HeadingInfo[] = [];
   const headingOrigins: Array<{ key: IdeaKey; base: number }> = [];
+  const limited = new Set<string>();
   for (const section of sections) {
+    if (section.resolved.limited) limited.add(section.resolved.limited);
     const placed = place(section);
     for (let h = 0; h < placed.headings.length; h++) {
       headings.push(placed.headings[h]!);
@@ -487,6 +518,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
     comments,
     codeBlocks,
     isIdeaFile: ideas.length > 0,
+    ...(limited.size ? { limited: [...limited].join('; ') } : {}),
   };
 }
 

@@ -69,6 +69,8 @@ export interface SectionSyntax {
   readonly openAtEnd: boolean;
   /** Labels of the link reference definitions in the section, white space collapsed. */
   readonly labels: readonly string[];
+  /** Set when an absurd structure was cut before parsing (see capStructure): what, for the notice. */
+  readonly limited?: string;
 }
 
 const LABEL_MAX = 60;
@@ -99,6 +101,63 @@ function capNesting(text: string): string {
   });
 }
 
+/** Lines indented further than this are read as blank: micromark's time grows with the depth of the lists they nest (1,000 deep, 1 MB: 40 s). */
+const MAX_INDENT = 128;
+/** Lazy continuation lines in a row (`- a` then lines at column 0) beyond this end the paragraph: micromark rescans the paragraph for each (20k lines: 30 s). */
+const MAX_LAZY = 1000;
+
+/**
+ * The text with the lines of an absurd structure turned into blank lines (same length, same
+ * offsets), and what was cut. Real idea files come nowhere near either bound.
+ */
+function capStructure(text: string): { text: string; limited?: string } {
+  const blanked: Array<[number, number]> = [];
+  let container = false; // the lines since the last blank one are in a list item or block quote
+  let lazy = 0;
+  let deep = false;
+  let cut = false;
+  for (let start = 0; start < text.length; ) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let col = 0;
+    let i = start;
+    for (; i < end && col <= MAX_INDENT; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) col++;
+      else if (c === 9) col += 4 - (col % 4);
+      else break;
+    }
+    const c = text[i];
+    if (i === end) container = false; // blank (or all indentation, below)
+    if (col > MAX_INDENT && i < end) {
+      blanked.push([start, end]);
+      deep = true;
+    } else if (i === end) {
+      lazy = 0;
+    } else if (col > 0 || c === '>' || /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(text.slice(i, Math.min(end, i + 12)))) {
+      container = true;
+      lazy = 0;
+    } else if (c === '`' || c === '~' || c === '<' || c === '#') {
+      container = false; // these can interrupt the paragraph: no run of lazy lines goes on through them
+    } else if (container && ++lazy > MAX_LAZY) {
+      blanked.push([start, end]);
+      container = false;
+      lazy = 0;
+      cut = true;
+    }
+    start = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  if (!blanked.length) return { text };
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of blanked) parts.push(text.slice(at, from), ' '.repeat(to - from)), (at = to);
+  parts.push(text.slice(at));
+  const what = [deep ? `lines indented more than ${MAX_INDENT} columns were read as blank` : '', cut ? `paragraphs of more than ${MAX_LAZY} lazy continuation lines were cut` : '']
+    .filter(Boolean)
+    .join('; ');
+  return { text: parts.join(''), limited: what };
+}
+
 /**
  * Parse one section's text. `lookahead` is the first line of the next section (a heading in column
  * 0, or '' at the end of the document): parsed after the section, it closes the section's blocks
@@ -112,8 +171,9 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   // Detached: remark's strings (heading texts…) are cached with the section, not with the document.
   const source = detach(definitions + text + lookahead);
   let root: Root;
+  const capped = capStructure(source);
   try {
-    root = fromMarkdown(capNesting(source), BLOCKS_ONLY);
+    root = fromMarkdown(capNesting(capped.text), BLOCKS_ONLY);
   } catch {
     return { blocks: [], openAtEnd: false, labels: [] };
   }
@@ -125,7 +185,7 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   const labels: string[] = [];
   collectDefinitionLabels(children, labels);
   const openAtEnd = lookahead !== '' && !root.children.some((c) => c.type === 'heading' && start(c) === limit);
-  return { blocks: base ? blocks.map((b) => shiftBlock(b, -base)) : blocks, openAtEnd, labels };
+  return { blocks: base ? blocks.map((b) => shiftBlock(b, -base)) : blocks, openAtEnd, labels, ...(capped.limited ? { limited: capped.limited } : {}) };
 }
 
 /** Definitions can sit in block quotes and list items too; they are never inside anything else. */
@@ -309,10 +369,12 @@ function codeSyntax(text: string, node: Code): CodeSyntax {
 function collectComments(text: string, node: Html, out: BlockSyntax[]): void {
   const s = start(node);
   const source = text.slice(s, end(node));
-  const re = /<!--([\s\S]*?)-->/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source))) {
-    out.push({ kind: 'comment', text: m[1]!.trim(), span: { start: s + m.index, end: s + m.index + m[0].length } });
+  // indexOf, not a lazy `<!--([\s\S]*?)-->`: unclosed, that rescanned the rest from every `<!--`.
+  for (let open = source.indexOf('<!--'); open >= 0; ) {
+    const close = source.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out.push({ kind: 'comment', text: source.slice(open + 4, close).trim(), span: { start: s + open, end: s + close + 3 } });
+    open = source.indexOf('<!--', close + 3);
   }
 }
 
@@ -373,7 +435,7 @@ function collectList(text: string, list: List, out: BlockSyntax[]): void {
     if (field) out.push(field);
     else {
       const s = start(item);
-      const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+      const lineStart = lineStartOf(text, s);
       const content = trimSpan(text, { start: contentStart(text, s).contentStart, end: end(item) });
       out.push({
         kind: 'item',
@@ -384,6 +446,16 @@ function collectList(text: string, list: List, out: BlockSyntax[]): void {
       });
     }
   }
+}
+
+/**
+ * Where the line holding `offset` starts. A scan back costs the line; `lastIndexOf('\r')` went
+ * back to the start of a file without any \r for every item (quadratic in the items).
+ */
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
 }
 
 function columnsBetween(text: string, from: number, to: number): number {
@@ -508,7 +580,7 @@ function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyn
   // A lone label must really have its value below it.
   // (`-\tMentor(s)` alone is kept: its entries may follow as under-indented sibling items.)
   if (!label.hasColon && firstLineEnd >= e && label.key !== 'mentors') return null;
-  const lineStart = Math.max(text.lastIndexOf('\n', s - 1), text.lastIndexOf('\r', s - 1)) + 1;
+  const lineStart = lineStartOf(text, s);
   const subItems: SubItemSyntax[] = [];
   for (const child of item.children) if (child.type === 'list') subItems.push(...child.children.map((sub) => subItemOf(text, sub)));
   return fieldFromLabel(

@@ -45,11 +45,13 @@ const HANDLE_RE = new RegExp(`^${HANDLE}$`);
 // characters (a 100 KB mentor value took 16 s).
 const EMAIL_RE = /(?<![^\s@(),<>[\]])[^\s@(),<>[\]]+@[^\s@(),<>[\]]+\.[A-Za-z]{2,}/;
 /** `jane AT example DOT org`, `jane at example.org`, `jane(at)example(dot)org`: emails people hide from bots. */
+// Repetition is bounded (an address part is at most 64 characters, a few dots): unbounded, a run of
+// `1. 1. …` with no `at` was rescanned to its end from each of its starts (20k characters: seconds).
 const OBFUSCATED_EMAIL_RE = (() => {
-  const part = '[\\w+-]+';
-  const dot = '(?:\\s*\\.\\s*|\\s+(?:DOT|dot)\\s+|\\s*[(\\[](?:dot|DOT)[)\\]]\\s*)';
-  const at = '(?:\\s*[(\\[](?:at|AT)[)\\]]\\s*|\\s+(?:AT|at)\\s+)';
-  return new RegExp(`${part}(?:${dot}${part})*${at}${part}(?:${dot}${part})+`);
+  const part = '[\\w+-]{1,64}';
+  const dot = '(?:\\s{0,8}\\.\\s{0,8}|\\s{1,8}(?:DOT|dot)\\s{1,8}|\\s{0,8}[(\\[](?:dot|DOT)[)\\]]\\s{0,8})';
+  const at = '(?:\\s{0,8}[(\\[](?:at|AT)[)\\]]\\s{0,8}|\\s{1,8}(?:AT|at)\\s{1,8})';
+  return new RegExp(`${part}(?:${dot}${part}){0,8}${at}${part}(?:${dot}${part}){1,8}`);
 })();
 /** A person's name as people write it: letters, spaces, initials, hyphens, apostrophes. */
 const PERSON_NAME_RE = /^[\p{L}][\p{L}\p{M}'’.\- ]*$/u;
@@ -280,7 +282,8 @@ export function skillName(raw: string): string {
 
 // ---------------------------------------------------------------- issues
 
-const URL_RE = /<(https?:\/\/[^>\s]+)>|\[[^\]]*\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"])/g;
+// A link text holds no `[` and is bounded: `[^\]]*` scanned from every `[` of `[[[…` to the value's end.
+const URL_RE = /<(https?:\/\/[^>\s]+)>|\[[^\][]{0,1000}\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s<>()[\]]+[^\s<>()[\].,;:!?'"])/g;
 
 export function parseIssues(text: string, field: Field): IssueRef[] {
   const value = field.value;

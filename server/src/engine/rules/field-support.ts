@@ -9,13 +9,38 @@ export function* templatedFields(doc: IdeaDocument, template: Template): Generat
   for (const idea of doc.ideas) for (const field of idea.fields) yield [field, templateFieldOf(template, keyOf(template, field))];
 }
 
+interface TemplateIndex {
+  /** The first position of each key, and the key of each normalised label. */
+  readonly position: ReadonlyMap<FieldKey, number>;
+  readonly byLabel: ReadonlyMap<string, FieldKey>;
+}
+
+const INDEXES = new WeakMap<Template, TemplateIndex>();
+
+/** The template's fields by key and label, built once: a search per field was quadratic (a template of 3,000 fields). */
+function indexOf(template: Template): TemplateIndex {
+  let index = INDEXES.get(template);
+  if (!index) {
+    const position = new Map<FieldKey, number>();
+    const byLabel = new Map<string, FieldKey>();
+    template.fields.forEach((f, i) => {
+      if (!position.has(f.key)) position.set(f.key, i);
+      const label = normaliseLabel(f.label);
+      if (!byLabel.has(label)) byLabel.set(label, f.key);
+    });
+    INDEXES.set(template, (index = { position, byLabel }));
+  }
+  return index;
+}
+
 export function templateFieldOf(template: Template, key: FieldKey | null): TemplateField | undefined {
-  return key === null ? undefined : template.fields.find((f) => f.key === key);
+  const i = templateIndexOf(template, key);
+  return i < 0 ? undefined : template.fields[i];
 }
 
 /** Position of the key in the template's field order, or -1. */
 export function templateIndexOf(template: Template, key: FieldKey | null): number {
-  return key === null ? -1 : template.fields.findIndex((f) => f.key === key);
+  return key === null ? -1 : (indexOf(template).position.get(key) ?? -1);
 }
 
 /** The line break that ends the line holding `offset`, else the file's first one, else `\n`. */
@@ -61,8 +86,7 @@ export function ideaGap(idea: Idea, template: Template): string | undefined {
  */
 export function keyOf(template: Template, field: Field): FieldKey | null {
   if (field.key !== null) return field.key;
-  const label = normaliseLabel(field.label);
-  return template.fields.find((f) => normaliseLabel(f.label) === label)?.key ?? null;
+  return indexOf(template).byLabel.get(normaliseLabel(field.label)) ?? null;
 }
 
 /**
@@ -75,4 +99,30 @@ export function fieldLines(doc: IdeaDocument, field: Field): Span {
   while (end > field.itemSpan.start && /[\r\n]/.test(doc.text[end - 1]!)) end--;
   const last = lineOf(doc, end);
   return { start: doc.lines.lineStart(first), end: last + 1 < doc.lines.lineCount ? doc.lines.lineStart(last + 1) : doc.text.length };
+}
+
+const SORTED = new WeakMap<readonly { span: Span }[], readonly { span: Span }[]>();
+
+/**
+ * The items (an idea's mentors, issues) wholly inside `span`, in order. A binary search in the
+ * items sorted by start: filtering all of an idea's mentors for each of its fields was quadratic
+ * (100k `Mentor(s):` fields in one idea took minutes).
+ */
+export function itemsWithin<T extends { span: Span }>(items: readonly T[], span: Span): T[] {
+  let sorted = SORTED.get(items) as readonly T[] | undefined;
+  if (!sorted) {
+    const ordered = items.every((x, i) => i === 0 || items[i - 1]!.span.start <= x.span.start);
+    sorted = ordered ? items : [...items].sort((a, b) => a.span.start - b.span.start);
+    SORTED.set(items, sorted);
+  }
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.span.start <= span.end; i++) if (sorted[i]!.span.end <= span.end) out.push(sorted[i]!);
+  return out;
 }

@@ -1,6 +1,7 @@
 // The issue field points a student at one piece of work: a GitHub issue or pull request, not a
 // list page, a repository or a sentence.
 import type { IssueRef } from '../parse/model';
+import { itemsWithin } from './field-support';
 import type { Rule } from './rule';
 
 export const issueLink: Rule = {
@@ -17,7 +18,7 @@ export const issueLink: Rule = {
         const value = field.value.trim();
         // Empty: empty-field reports it; a placeholder: the placeholder rule.
         if (!value || placeholders.some((p) => p.toLowerCase() === value.toLowerCase())) continue;
-        const refs = idea.issues.filter((r) => r.span.start >= field.valueSpan.start && r.span.end <= field.valueSpan.end);
+        const refs = itemsWithin(idea.issues, field.valueSpan);
         if (refs.some((r) => r.kind === 'issue' || r.kind === 'pull')) continue;
         report({ span: field.valueSpan, message: messageFor(refs) });
       }

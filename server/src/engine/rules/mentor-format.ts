@@ -4,6 +4,7 @@ import type { Field, Idea, Mentor, MentorForm } from '../parse/model';
 import { memoSlot, perIdea } from '../parse/perIdea';
 import type { Template } from '../template/types';
 import { handleCount, isGroupName, isPersonName, isValidHandle } from '../parse/values';
+import { itemsWithin } from './field-support';
 import type { Rule } from './rule';
 
 export const mentorFormat: Rule = {
@@ -30,7 +31,7 @@ export const mentorFormat: Rule = {
     for (const idea of toLook) {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
-        const mentors = idea.mentors.filter((m) => m.span.start >= field.valueSpan.start && m.span.end <= field.valueSpan.end);
+        const mentors = itemsWithin(idea.mentors, field.valueSpan);
         if (template.mentors.layout === 'sublist' && !template.freeForm && mentors.some((m) => isInline(m, field))) {
           report({
             span: field.inlineValueSpan,
@@ -80,8 +81,7 @@ function summarise(idea: Idea): EntrySummary[] {
   const out: EntrySummary[] = [];
   for (const field of idea.fields) {
     if (field.key !== 'mentors') continue;
-    for (const m of idea.mentors) {
-      if (m.span.start < field.valueSpan.start || m.span.end > field.valueSpan.end) continue;
+    for (const m of itemsWithin(idea.mentors, field.valueSpan)) {
       out.push({ form: m.form, name: !!m.name, handle: !!m.handle, email: !!m.email, group: !m.handle && isGroupName(m.name ?? ''), inline: isInline(m, field) });
     }
   }
