@@ -11,6 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { checkDocument } from '../server/src/engine/check';
 import { LintCache } from '../server/src/engine/rules/lint';
+import { RULES } from '../server/src/engine/rules';
 import { SectionCache } from '../server/src/engine/parse/parse';
 import { generateIdeaFile } from './generate-ideas';
 import { HOSTILE_SHAPES } from './hostile-shapes';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   }
   const header = ['file', 'size', 'soc-ideas lint', 're-lint after edit', 'remark parse (whole)', 'markdownlint', 'vs markdownlint', 're-lint vs markdownlint', 'findings'];
   printTable(header, rows);
-  console.log('soc-ideas lint: parse (sectional remark) + template + all 19 rules, cold cache. re-lint: one-line edit with the section cache.');
+  console.log(`soc-ideas lint: parse (sectional remark) + template + all ${RULES.length} rules, cold cache. re-lint: one-line edit with the section cache.`);
   hostileSection();
 }
 
