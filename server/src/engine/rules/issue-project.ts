@@ -45,11 +45,18 @@ export const issueProject: Rule = {
       const own = perIdea(idea, OWN, ownOf);
       if (!own.links.length) continue;
       const context = [idea.project.title, ...idea.path].join(' ');
-      let tokens = projectTokens.get(context);
-      if (!tokens) projectTokens.set(context, (tokens = tokensOf(context)));
-      const titleTokens = [...tokens, ...own.titleTokens];
-      if (!titleTokens.length) continue;
-      if (own.links.some((link) => belongs(link, titleTokens))) continue;
+      // The verdict for this project is kept with the section's links, keyed by the project's words
+      // (so it never outlives a renamed project).
+      let fits = own.verdicts.get(context);
+      if (fits === undefined) {
+        let tokens = projectTokens.get(context);
+        if (!tokens) projectTokens.set(context, (tokens = tokensOf(context)));
+        const titleTokens = [...tokens, ...own.titleTokens];
+        fits = !titleTokens.length || own.links.some((link) => belongs(link, titleTokens));
+        if (own.verdicts.size > 8) own.verdicts.clear();
+        own.verdicts.set(detach(context), fits);
+      }
+      if (fits) continue;
       // Cross-project work links other organisations' issues all the time (FINDINGS-POLICY): only a
       // repository that clearly belongs to another project of this file is a copy-paste slip.
       for (const link of own.links) {
@@ -67,13 +74,15 @@ export const issueProject: Rule = {
 interface OwnLinks {
   readonly links: ReadonlyArray<{ readonly owner: string; readonly repo: string; readonly span: Span }>;
   readonly titleTokens: readonly string[];
+  /** Whether a link belongs to the idea, by its project and path (the key), as last judged. */
+  readonly verdicts: Map<string, boolean>;
 }
 
 const OWN = memoSlot<OwnLinks>('issue-project');
 
 function ownOf(idea: Idea): OwnLinks {
   const links = idea.issues.filter(isRepoLink).map((r) => ({ owner: detach(r.owner!), repo: detach(r.repo!), span: relativeSpan(idea, r.span) }));
-  return { links, titleTokens: links.length ? tokensOf(idea.title).map(detach) : [] };
+  return { links, titleTokens: links.length ? tokensOf(idea.title).map(detach) : [], verdicts: new Map() };
 }
 
 function isRepoLink(r: IssueRef): boolean {
