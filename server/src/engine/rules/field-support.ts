@@ -86,7 +86,12 @@ export function ideaGap(idea: Idea, template: Template): string | undefined {
  */
 export function keyOf(template: Template, field: Field): FieldKey | null {
   if (field.key !== null) return field.key;
-  return indexOf(template).byLabel.get(normaliseLabel(field.label)) ?? null;
+  return keyOfLabel(template, normaliseLabel(field.label));
+}
+
+/** The key of the template field written with this label (already `normaliseLabel`d), or null. */
+export function keyOfLabel(template: Template, normalisedLabel: string): FieldKey | null {
+  return indexOf(template).byLabel.get(normalisedLabel) ?? null;
 }
 
 /**

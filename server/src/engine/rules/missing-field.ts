@@ -6,7 +6,7 @@ import { normaliseLabel } from '../parse/labels';
 import { memoSlot, perIdea } from '../parse/perIdea';
 import { detach } from '../parse/text';
 import type { Template, TemplateField } from '../template/types';
-import { fieldLines, ideaGap, keyOf, lineBreakAt, templateIndexOf } from './field-support';
+import { fieldLines, ideaGap, keyOf, keyOfLabel, lineBreakAt, templateIndexOf } from './field-support';
 import type { Rule } from './rule';
 
 /** Files with fewer ideas than this have no convention of their own to judge by. */
@@ -34,10 +34,9 @@ function writtenKeys(idea: Idea): WrittenKeys {
   return { keys, unknownLabels };
 }
 
-/** As `keyOf`: a field the parser knows, or one written with exactly a template field's label. */
+/** As `keyOf` does for a field: one the parser knows, or one written with exactly a template field's label. */
 function hasField(template: Template, written: WrittenKeys, key: string): boolean {
-  if (written.keys.has(key)) return true;
-  return written.unknownLabels.some((l) => template.fields.find((f) => normaliseLabel(f.label) === l)?.key === key);
+  return written.keys.has(key) || written.unknownLabels.some((l) => keyOfLabel(template, l) === key);
 }
 
 export const missingField: Rule = {

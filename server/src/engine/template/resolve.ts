@@ -121,14 +121,31 @@ async function fromSibling(uri: string, host: Host): Promise<Found | undefined> 
     if (sibling === uri) continue;
     const text = await readContent(host, sibling);
     if (typeof text !== 'string') continue; // a sibling that cannot be read is simply not a template source
-    const inline = findInlineTemplate(parseDocument(text));
-    if (!inline) continue;
-    return {
-      template: { ...inline.template, id: `sibling:${sibling}`, name: `template block in ${name}` },
-      source: { kind: 'sibling', uri: sibling, line: inline.line, reason: `template block in the sibling ${name} (line ${inline.line + 1})` },
-    };
+    const found = siblingTemplate(sibling, name, text);
+    if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The last reading of each sibling, by its text: a file judged by a preset resolves again on every
+ * keystroke, and parsing its siblings each time would cost what they weigh. The same text gives the
+ * same objects, so caches keyed on the template keep hitting.
+ */
+const SIBLINGS = new Map<string, { readonly text: string; readonly found: Found | undefined }>();
+const SIBLINGS_MAX = 64;
+
+function siblingTemplate(sibling: string, name: string, text: string): Found | undefined {
+  const known = SIBLINGS.get(sibling);
+  if (known?.text === text) return known.found;
+  const inline = findInlineTemplate(parseDocument(text));
+  const found: Found | undefined = inline && {
+    template: { ...inline.template, id: `sibling:${sibling}`, name: `template block in ${name}` },
+    source: { kind: 'sibling', uri: sibling, line: inline.line, reason: `template block in the sibling ${name} (line ${inline.line + 1})` },
+  };
+  if (SIBLINGS.size >= SIBLINGS_MAX) SIBLINGS.clear();
+  SIBLINGS.set(sibling, { text, found });
+  return found;
 }
 
 async function fromNearestFile(uri: string, host: Host, problems: string[]): Promise<Found | undefined> {
