@@ -2,11 +2,13 @@
 // to a language client. Only the client differs (a Node process or a web worker), so it is passed in.
 // No `vscode-languageclient/node` here: the browser bundle includes this file.
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient } from 'vscode-languageclient';
+import { ExecuteCommandRequest, State, type BaseLanguageClient, type ExecuteCommandParams } from 'vscode-languageclient';
 import {
+  APPLY_FIX_ALL_COMMAND,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   STATUS_NOTIFICATION,
+  type FixAllSummary,
   type IdeaSnippetParams,
   type IdeaSnippetResult,
   type Outline,
@@ -88,6 +90,7 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
       await languageClient.start();
     },
     ideaSnippet: (uri) => request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri) }),
+    fixAll: (uri) => request<ExecuteCommandParams, FixAllSummary>(ExecuteCommandRequest.method, { command: APPLY_FIX_ALL_COMMAND, arguments: [uriOf(uri)] }),
     activeTemplate: () => status.active()?.template,
   });
 

@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { initializationOptions } from './initializationOptions';
 import { RestartBudget } from './restartBudget';
 
 /** The client id is also the settings prefix: the client reads `socIdeas.trace.server` by itself. */
@@ -31,6 +32,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { language: 'markdown', scheme: 'untitled' },
     ],
     synchronize: { fileEvents: watcher, configurationSection: 'socIdeas' },
+    initializationOptions: initializationOptions(context),
     outputChannel: output,
     errorHandler: restartingErrorHandler(budget),
   };

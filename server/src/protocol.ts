@@ -119,6 +119,33 @@ export interface ListFilesResult {
   readonly limitation?: string;
 }
 
+/** What a client may pass as `initializationOptions` in `initialize`. */
+export interface InitializationOptions {
+  /** The `socIdeas` settings, for clients that neither answer `workspace/configuration` nor push them. */
+  readonly settings?: unknown;
+  /**
+   * Folder URI of the rule pages the client ships (`<rule>.md` inside): diagnostics link to them and
+   * "Show documentation" opens them. Absent: the pages beside the Node server's bundle, if there are any.
+   */
+  readonly ruleDocsUri?: string;
+}
+
+/**
+ * `workspace/executeCommand` command the server offers: applies every automatic fix to an open document
+ * (argument: its URI) through `workspace/applyEdit`, shows what it fixed and returns a FixAllSummary.
+ */
+export const APPLY_FIX_ALL_COMMAND = 'socIdeas.applyFixAll';
+
+/** What `socIdeas.applyFixAll` fixed. */
+export interface FixAllSummary {
+  readonly fixes: number;
+  /** Fixes per rule id. */
+  readonly byRule: Readonly<Record<string, number>>;
+}
+
+/** `workspace/executeCommand` command the server offers: opens a rule's page (argument: the rule id). */
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'socIdeas.showRuleDocumentation';
+
 /** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */
 export interface SocIdeasSettings {
   readonly enable: boolean;

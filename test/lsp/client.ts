@@ -53,6 +53,7 @@ export interface StartOptions {
   /** What `workspace/configuration` answers for the `socIdeas` section; undefined: no pull support. */
   readonly settings?: Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
   readonly capabilities?: ClientCapabilities;
+  readonly initializationOptions?: unknown;
   /** Node options before the server script (`--import` a module that misbehaves). */
   readonly nodeArgs?: readonly string[];
   /** 'logged': run the server as users do, where a stray error is only logged (default: it fails the test). */
@@ -85,6 +86,8 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
   readonly progress: Array<{ kind: string; message?: string; percentage?: number }> = [];
+  /** `workspace/applyEdit` and `window/showDocument` requests from the server (both answered as done). */
+  readonly serverRequests: Array<{ method: string; params: any }> = [];
   /** What the server wrote to stderr. */
   stderr = '';
   private readonly waiters: Array<Waiter<{ method: string; params: unknown }>> = [];
@@ -121,6 +124,14 @@ export class TestClient {
       return null;
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/applyEdit', (params: unknown) => {
+      this.serverRequests.push({ method: 'workspace/applyEdit', params });
+      return { applied: true };
+    });
+    connection.onRequest('window/showDocument', (params: unknown) => {
+      this.serverRequests.push({ method: 'window/showDocument', params });
+      return { success: true };
+    });
     // `$/progress` does not reach the catch-all handler: the connection routes it by token.
     connection.onUnhandledProgress((params) => this.progress.push(params.value as { kind: string }));
   }
@@ -140,6 +151,7 @@ export class TestClient {
       rootUri: folders[0] ? uriOf(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: f.slice(f.lastIndexOf('/') + 1) })),
       capabilities,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -13,6 +13,7 @@ import {
 } from '../../../server/src/protocol';
 import { MAX_READ_BYTES, NOT_A_REGULAR_FILE, tooLarge } from '../../../server/src/engine/host';
 import { activateWith, deactivateClient, type SocIdeasApi } from '../activate';
+import { initializationOptions } from '../initializationOptions';
 import { listIdeaFiles } from './listFiles';
 
 export type { SocIdeasApi } from '../activate';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): SocIdeasApi {
       // Any scheme: in the browser files are vscode-vfs:, github:, vscode-test-web: ..., never only file:.
       documentSelector: [{ language: 'markdown' }],
       synchronize: { fileEvents: watcher, configurationSection: 'socIdeas' },
+      initializationOptions: initializationOptions(ctx),
       outputChannel: output,
     };
     // A factory, so that a restart gets a fresh worker.

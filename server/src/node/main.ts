@@ -1,7 +1,8 @@
 // The language server in Node: `soc-ideas-language-server --stdio` (or `--node-ipc`, `--socket=PORT`;
 // vscode-languageserver reads the transport from the command line). Files come from node:fs.
+import { existsSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from '../server/guard';
 import { startServer } from '../server/server';
@@ -70,10 +71,18 @@ if (!process.argv.slice(2).some((a) => /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)
   process.exit(2);
 }
 
+/** The rule pages beside the bundle (dist/server.js → docs/rules), when the package has them. */
+function ruleDocsFolder(): string | undefined {
+  const folder = resolve(__dirname, '../docs/rules');
+  return existsSync(folder) ? `${fileUri(folder)}/` : undefined;
+}
+
 const connection = createConnection(ProposedFeatures.all);
 logStrayErrors();
+const ruleDocsUri = ruleDocsFolder();
 startServer(connection, {
   host: nodeHost,
+  ...(ruleDocsUri ? { ruleDocsUri } : {}),
   listFiles,
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
   name: 'soc-ideas-language-server',

@@ -7,9 +7,9 @@ import type { IdeaDocument } from '../engine/parse/model';
 import { outlineTemplate } from '../engine/features/outline';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { Analysis } from './analysis';
+import { ruleDocUri } from './ruleDocs';
 
 export const DIAGNOSTIC_SOURCE = 'soc-ideas';
-export const RULE_DOC_BASE = 'https://github.com/soc-ideas/soc-ideas/blob/main/docs/rules/';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -19,11 +19,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(uri: string, doc: IdeaDocument, finding: Finding): Diagnostic {
+  const docUri = ruleDocUri(finding.rule);
   const diagnostic: Diagnostic = {
     range: { start: doc.lines.positionAt(finding.span.start), end: doc.lines.positionAt(finding.span.end) },
     severity: SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: `${RULE_DOC_BASE}${finding.rule}.md` },
+    ...(docUri ? { codeDescription: { href: docUri } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

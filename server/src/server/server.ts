@@ -7,13 +7,16 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   WatchKind,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { checkDocument, resolveFor } from '../engine/check';
+import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
+import { describeFixes } from '../engine/findings/fix';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config/config';
 import { configFromContent, loadConfig } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
@@ -22,15 +25,19 @@ import { parseDocument } from '../engine/parse/parse';
 import { templateToSnippet } from '../engine/features/snippet';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
+  APPLY_FIX_ALL_COMMAND,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
+  SHOW_RULE_DOCUMENTATION_COMMAND,
+  type FixAllSummary,
+  type InitializationOptions,
   type IdeaSnippetParams,
   type IdeaSnippetResult,
   type Outline,
   type OutlineParams,
 } from '../protocol';
 import { Analyzer, type Analysis } from './analysis';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAll, FIX_ALL_KIND, wholeChange, type Recheck } from './codeActions';
 import { COMPLETION_TRIGGERS, completionList } from './completion';
 import { configDiagnostics, DiagnosticsPublisher } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
@@ -38,6 +45,7 @@ import { CachingHost } from './files';
 import { foldingRanges } from './folding';
 import { describeError, guardNotification, guardRequest, runGuarded } from './guard';
 import { hover } from './hover';
+import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
@@ -51,6 +59,8 @@ export interface ServerEnvironment {
   yieldNow(): Promise<void>;
   /** What the workspace-wide parts are based on, when it is worth saying (the browser: how files were found). */
   indexBasis?(fileCount: number): string;
+  /** Folder of the rule pages (`<rule>.md`) when the client names none (see InitializationOptions). */
+  readonly ruleDocsUri?: string;
   readonly name?: string;
   readonly version?: string;
 }
@@ -159,8 +169,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     settings.pullSupported = capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.workspaceFolders = folders.map((f) => f.replace(/\/+$/, ''));
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings !== undefined) settings.changed({ socIdeas: init.settings });
+    setRuleDocsFolder(typeof init?.ruleDocsUri === 'string' ? init.ruleDocsUri : env.ruleDocsUri);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -169,6 +180,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         documentSymbolProvider: { label: 'SoC Ideas' },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND] },
         foldingRangeProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -401,26 +413,76 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }),
   );
 
+  /** Checks a fixed text as the document's own check does (same template, settings and workspace). */
+  function recheckOf(found: { doc: OpenDocument; analysis: Analysis }, result: CheckResult): Recheck {
+    const checkSettings = settings.checkSettings(found.doc.uri, found.analysis.settings);
+    return (text) =>
+      checkDocument({
+        uri: found.doc.uri,
+        text,
+        doc: parseDocument(text, { cache: found.doc.cache }),
+        host,
+        settings: checkSettings,
+        workspace: index.vocabulary,
+        config: result.config,
+        resolved: result.resolved,
+      });
+  }
+
   connection.onCodeAction(
     request('codeAction', async (params) => {
       const found = await analysisOf(params.textDocument.uri);
       const result = found?.analysis.result;
       if (!found || !result) return [];
-      const checkSettings = settings.checkSettings(found.doc.uri, found.analysis.settings);
-      return codeActions(params, result, (text) =>
-        checkDocument({
-          uri: found.doc.uri,
-          text,
-          doc: parseDocument(text, { cache: found.doc.cache }),
-          host,
-          settings: checkSettings,
-          workspace: index.vocabulary,
-          config: result.config,
-          resolved: result.resolved,
-        }),
-      );
+      const support = {
+        applyEdit: capabilities.workspace?.applyEdit === true,
+        showDocument: capabilities.window?.showDocument?.support === true,
+        snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace.workspaceEdit.documentChanges === true,
+      };
+      return codeActions(params, result, found.analysis.version, support, recheckOf(found, result));
     }),
   );
+
+  connection.onExecuteCommand(
+    request('executeCommand', async (params) => {
+      const [argument] = params.arguments ?? [];
+      if (params.command === SHOW_RULE_DOCUMENTATION_COMMAND) {
+        const uri = typeof argument === 'string' ? ruleDocUri(argument) : undefined;
+        if (!uri) return { shown: false };
+        const shown = await connection.window.showDocument({ uri, takeFocus: true });
+        return { shown: shown.success };
+      }
+      if (params.command === APPLY_FIX_ALL_COMMAND) return applyFixAll(typeof argument === 'string' ? argument : '');
+      throw new ResponseError(ErrorCodes.InvalidParams, `soc-ideas: unknown command ${params.command}`);
+    }),
+  );
+
+  /** A message for the user (`window/showMessage`: a notification, nothing to answer). */
+  function tell(type: MessageType, message: string): void {
+    connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => {});
+  }
+
+  /** Every automatic fix of an open idea document, applied through the client, and a message saying what changed. */
+  async function applyFixAll(uri: string): Promise<FixAllSummary> {
+    const found = await analysisOf(uri);
+    const result = found?.analysis.result;
+    if (!found || !result) return { fixes: 0, byRule: {} };
+    const fixed = await fixAll(result, recheckOf(found, result));
+    if (fixed.fixes === 0 || fixed.text === result.doc.text) {
+      tell(MessageType.Info, 'SoC Ideas: nothing to fix automatically in this file.');
+      return { fixes: 0, byRule: {} };
+    }
+    const applied = await connection.workspace.applyEdit({
+      label: 'SoC Ideas: fix all',
+      edit: { documentChanges: [{ textDocument: { uri, version: found.analysis.version }, edits: [wholeChange(result.doc, fixed.text)] }] },
+    });
+    if (!applied.applied) {
+      tell(MessageType.Warning, `SoC Ideas: the fixes were not applied${applied.failureReason ? `: ${applied.failureReason}` : ' (the file changed meanwhile?)'}.`);
+      return { fixes: 0, byRule: {} };
+    }
+    tell(MessageType.Info, `SoC Ideas: fixed ${describeFixes(fixed)}.`);
+    return { fixes: fixed.fixes, byRule: Object.fromEntries(fixed.byRule) };
+  }
 
   connection.onRequest(
     OUTLINE_REQUEST,

@@ -70,8 +70,8 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     const lines: string[] = [];
     if (spec) {
       lines.push(`**${escape(spec.label)}** — ${spec.required ? 'required' : 'optional'} field`);
-      if (spec.hint) lines.push(escape(spec.hint));
-      if (spec.choices?.length) lines.push(`Allowed values: ${spec.choices.map(escape).join(', ')}`);
+      if (spec.hint) lines.push(asText(spec.hint));
+      if (spec.choices?.length) lines.push(`Allowed values: ${spec.choices.map(asText).join(', ')}`);
     } else {
       lines.push(`**${escape(field.label)}** is not a field of this template`);
     }
@@ -103,6 +103,15 @@ function lastSegment(uri: string): string {
   } catch {
     return s.slice(s.lastIndexOf('/') + 1);
   }
+}
+
+/**
+ * The template's own words, shown as they are written: every ASCII punctuation mark escaped (so a
+ * `# comment` is no heading, `**required**` no emphasis) and white space runs joined (so no line
+ * break starts a list or code block).
+ */
+function asText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[!-\/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
 /** Markdown-escape text shown in a hover. */

@@ -16,6 +16,11 @@ export interface Fix {
    * fix, never applied by fix-all or `--fix`.
    */
   readonly interactive?: boolean;
+  /**
+   * Where the cursor goes once the fix is applied, for editors that take snippet edits: at `offset`
+   * in the new text of `edits[edit]` (the value of an inserted field).
+   */
+  readonly cursor?: { readonly edit: number; readonly offset: number };
 }
 
 export interface RelatedInformation {

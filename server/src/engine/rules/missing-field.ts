@@ -100,14 +100,17 @@ function insertFieldFix(doc: IdeaDocument, template: Template, idea: Idea, wante
   const eol = lineBreakAt(text, anchor.itemSpan.end);
   let at: number;
   let newText: string;
+  let cursor = line.length;
   if (after || !before) {
     at = lines.end;
     // The anchor may be the file's last line, with no line break after it.
     const endsWithBreak = /[\r\n]$/.test(text.slice(lines.start, lines.end));
     newText = endsWithBreak ? line + eol : eol + line;
+    if (!endsWithBreak) cursor += eol.length;
   } else {
     at = lines.start;
     newText = line + eol;
   }
-  return { title: `Insert "${wanted.label}:"`, edits: [{ span: { start: at, end: at }, newText }], interactive: true };
+  // The cursor in the new value: the user types it at once.
+  return { title: `Insert "${wanted.label}:"`, edits: [{ span: { start: at, end: at }, newText }], interactive: true, cursor: { edit: 0, offset: cursor } };
 }
