@@ -8,23 +8,28 @@ import {
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   STATUS_NOTIFICATION,
+  TEMPLATES_REQUEST,
   type FixAllSummary,
   type IdeaSnippetParams,
   type IdeaSnippetResult,
   type Outline,
   type OutlineParams,
   type StatusParams,
+  type TemplatesResult,
 } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
 import type { TreeNode } from './ideasTreeModel';
 import { RestartBudget } from './restartBudget';
-import { ActiveFileStatus } from './statusBar';
+import { activeTemplatePicker } from './templatePicker';
+import { ActiveFileStatus } from './languageStatus';
 
 export interface SocIdeasApi {
   readonly ideasTree: IdeasTreeProvider;
   readonly ideasView: vscode.TreeView<TreeNode>;
   readonly status: ActiveFileStatus;
+  /** The template picker while it is open. */
+  readonly templatePicker: typeof activeTemplatePicker;
   /** Settles when the language client has started (or failed to). */
   readonly ready: Promise<void>;
   readonly isServerRunning: () => boolean;
@@ -91,7 +96,8 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
     },
     ideaSnippet: (uri) => request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri) }),
     fixAll: (uri) => request<ExecuteCommandParams, FixAllSummary>(ExecuteCommandRequest.method, { command: APPLY_FIX_ALL_COMMAND, arguments: [uriOf(uri)] }),
-    activeTemplate: () => status.active()?.template,
+    active: () => status.active(),
+    presets: () => request<Record<string, never>, TemplatesResult>(TEMPLATES_REQUEST, {}),
   });
 
   timings.activateMs = Date.now() - started;
@@ -99,6 +105,7 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
     ideasTree,
     ideasView,
     status,
+    templatePicker: activeTemplatePicker,
     ready,
     isServerRunning: () => languageClient.state === State.Running,
     onDidChangeServerState: languageClient.onDidChangeState,

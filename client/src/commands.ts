@@ -1,8 +1,9 @@
-// The editor commands: fix all, insert an idea, restart the server, show its output, show the template.
+// The editor commands: fix all, insert an idea, restart the server, show its output, show or choose the template.
 // (The tree's own commands live in ideasTree.ts.)
 import * as vscode from 'vscode';
-import type { FixAllSummary, IdeaSnippetResult, OutlineTemplate } from '../../server/src/protocol';
-import { showTemplate, SHOW_TEMPLATE_COMMAND } from './statusBar';
+import type { FixAllSummary, IdeaSnippetResult, StatusParams, TemplatesResult } from '../../server/src/protocol';
+import { CHOOSE_TEMPLATE_COMMAND, showTemplate, SHOW_TEMPLATE_COMMAND } from './languageStatus';
+import { chooseTemplate } from './templatePicker';
 
 export interface CommandDeps {
   readonly output: vscode.LogOutputChannel;
@@ -10,7 +11,9 @@ export interface CommandDeps {
   readonly ideaSnippet: (uri: vscode.Uri) => Promise<IdeaSnippetResult | undefined>;
   /** The server applies every certain fix to the document and says what it changed. */
   readonly fixAll: (uri: vscode.Uri) => Promise<FixAllSummary | undefined>;
-  readonly activeTemplate: () => OutlineTemplate | null | undefined;
+  /** What the server last said about the active document. */
+  readonly active: () => StatusParams | undefined;
+  readonly presets: () => Promise<TemplatesResult | undefined>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -19,7 +22,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand('socIdeas.insertIdea', () => insertIdea(deps)),
     vscode.commands.registerCommand('socIdeas.restartServer', deps.restartServer),
     vscode.commands.registerCommand('socIdeas.showOutput', () => deps.output.show(true)),
-    vscode.commands.registerCommand(SHOW_TEMPLATE_COMMAND, () => showTemplate(deps.activeTemplate())),
+    vscode.commands.registerCommand(SHOW_TEMPLATE_COMMAND, () => showTemplate(deps.active()?.template)),
+    vscode.commands.registerCommand(CHOOSE_TEMPLATE_COMMAND, (value?: string) => chooseTemplate(deps, typeof value === 'string' ? value : undefined)),
   );
 }
 

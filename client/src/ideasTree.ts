@@ -16,7 +16,7 @@ import {
   type TreeNode,
   type TreeOptions,
 } from './ideasTreeModel';
-import { templateDescription } from './statusBar';
+import { templateDescription } from './languageStatus';
 
 export const IDEAS_VIEW = 'socIdeas.ideas';
 const REFRESH_DELAY_MS = 300;

@@ -94,6 +94,19 @@ export interface IdeaSnippetResult {
   readonly template: OutlineTemplate | null;
 }
 
+/** `socIdeas/templates` request from client to server: the built-in templates, for the template picker. */
+export const TEMPLATES_REQUEST = 'socIdeas/templates';
+export interface TemplateChoice {
+  /** What `socIdeas.template` takes. */
+  readonly id: string;
+  readonly name: string;
+  /** Levels, mentor layout and required fields: what tells it from the others. */
+  readonly summary: string;
+}
+export interface TemplatesResult {
+  readonly presets: readonly TemplateChoice[];
+}
+
 /**
  * `socIdeas/readFile` request from the web-worker server to the client: a file's text through
  * `vscode.workspace.fs` (the worker has no file system). `text` is absent when the file cannot be read.

@@ -40,6 +40,9 @@ export function buildServer(): void {
 
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
+/** The rule pages the bundled server links to (beside dist/: docs/rules). */
+export const RULE_DOCS_URI = `${uriOf(resolve(REPO_ROOT, 'docs/rules'))}/`;
+
 /**
  * The server logs a stray rejection or exception and keeps serving; under this variable it exits with
  * UNHANDLED_EXIT_CODE instead, so that in tests such a bug fails (server/src/node/main.ts).

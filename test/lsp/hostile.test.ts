@@ -10,7 +10,11 @@ import type { DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-lan
 import { checkDocument } from '../../server/src/engine/check';
 import { nodeHost } from '../../server/src/node/nodeHost';
 import { toDiagnostic } from '../../server/src/server/diagnostics';
-import { buildServer, TestClient, UNHANDLED_EXIT_CODE, uriOf } from './client';
+import { setRuleDocsFolder } from '../../server/src/server/ruleDocs';
+import { buildServer, TestClient, UNHANDLED_EXIT_CODE, uriOf, RULE_DOCS_URI } from './client';
+
+// Expected diagnostics link to the pages the server links to.
+setRuleDocsFolder(RULE_DOCS_URI);
 
 export const IDEA_TEXT = '### Project\n\n#### Idea\n\n-\tDescription: d\n-\tMentors: A B (@ab)\n-\tIssue: https://github.com/o/r/issues/1\n';
 

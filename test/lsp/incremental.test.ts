@@ -17,7 +17,11 @@ import { parseDocument } from '../../server/src/engine/parse/parse';
 import { LineIndex } from '../../server/src/engine/parse/text';
 import { OpenDocument } from '../../server/src/server/documents';
 import { toDiagnostic } from '../../server/src/server/diagnostics';
-import { buildServer, TestClient, uriOf } from './client';
+import { setRuleDocsFolder } from '../../server/src/server/ruleDocs';
+import { buildServer, TestClient, uriOf, RULE_DOCS_URI } from './client';
+
+// Expected diagnostics link to the pages the server links to.
+setRuleDocsFolder(RULE_DOCS_URI);
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */
 function prng(seed: number): () => number {

@@ -23,12 +23,15 @@ import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/features/outline';
 import { parseDocument } from '../engine/parse/parse';
 import { templateToSnippet } from '../engine/features/snippet';
+import { presetChoices } from '../engine/features/templateChoices';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
   APPLY_FIX_ALL_COMMAND,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   SHOW_RULE_DOCUMENTATION_COMMAND,
+  TEMPLATES_REQUEST,
+  type TemplatesResult,
   type FixAllSummary,
   type InitializationOptions,
   type IdeaSnippetParams,
@@ -510,4 +513,6 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       return { snippet: templateToSnippet(resolved.template), template: outlineTemplate(resolved) };
     }),
   );
+
+  connection.onRequest(TEMPLATES_REQUEST, request(TEMPLATES_REQUEST, (): TemplatesResult => ({ presets: presetChoices() })));
 }

@@ -1,21 +1,30 @@
-// The status bar item for the active editor: problems in this file and the template in force, from the
-// server's `socIdeas/status` notifications. It also keeps the `socIdeas.isIdeaFile` context key.
+// The template in force as a language status item (beside the language mode, as the TypeScript and
+// YAML extensions show theirs): its name, where it comes from and why; its action opens the template
+// picker. Shown for idea files only, from the server's `socIdeas/status` notifications, which also keep
+// the `socIdeas.isIdeaFile` context key. No problem counts: the built-in counters show those.
 import * as vscode from 'vscode';
 import type { OutlineTemplate, StatusParams } from '../../server/src/protocol';
 
 export const SHOW_TEMPLATE_COMMAND = 'socIdeas.showTemplate';
+export const CHOOSE_TEMPLATE_COMMAND = 'socIdeas.chooseTemplate';
+
+/** What the item shows (for the tests: the workbench offers no API to read a language status item). */
+export interface ShownStatus {
+  readonly text: string;
+  readonly detail: string | undefined;
+  readonly severity: vscode.LanguageStatusSeverity;
+}
 
 export class ActiveFileStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('socIdeas.status', vscode.StatusBarAlignment.Right, 100);
+  /** Exists while the active editor shows an idea file. */
+  private item: vscode.LanguageStatusItem | undefined;
   private readonly byUri = new Map<string, StatusParams>();
   private readonly changed = new vscode.EventEmitter<StatusParams>();
-  private readonly subscriptions: vscode.Disposable[] = [this.item, this.changed];
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
   /** Fires when the server reports on a document (after each check). */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.item.name = 'SoC Ideas';
-    this.item.command = SHOW_TEMPLATE_COMMAND;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.byUri.delete(doc.uri.toString())),
@@ -25,8 +34,8 @@ export class ActiveFileStatus implements vscode.Disposable {
 
   update(status: StatusParams): void {
     this.byUri.set(status.uri, status);
-    this.changed.fire(status);
     if (status.uri === activeUri()) this.render();
+    this.changed.fire(status);
   }
 
   /** What the server last said about the active editor's document. */
@@ -35,7 +44,12 @@ export class ActiveFileStatus implements vscode.Disposable {
     return uri === undefined ? undefined : this.byUri.get(uri);
   }
 
+  shown(): ShownStatus | undefined {
+    return this.item && { text: this.item.text, detail: this.item.detail, severity: this.item.severity };
+  }
+
   dispose(): void {
+    this.item?.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 
@@ -43,24 +57,32 @@ export class ActiveFileStatus implements vscode.Disposable {
     const status = this.active();
     void vscode.commands.executeCommand('setContext', 'socIdeas.isIdeaFile', status?.isIdeaFile === true);
     if (!status?.isIdeaFile) {
-      this.item.hide();
+      // A selector cannot say "idea files only": the item exists only while one is active.
+      this.item?.dispose();
+      this.item = undefined;
       return;
     }
-    const template = status.template?.name ?? 'no template';
-    this.item.text = `$(error) ${status.errors} $(warning) ${status.warnings} $(info) ${status.infos}  ${template}`;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**SoC Ideas**: ${status.errors} errors, ${status.warnings} warnings, ${status.infos} infos in this file\n\n`);
-    tooltip.appendMarkdown(status.template ? `Template: ${templateDescription(status.template)}\n\n` : 'No template found.\n\n');
-    if (status.notice) tooltip.appendMarkdown(`${status.notice}\n\n`);
-    tooltip.appendMarkdown('Click to show the template.');
-    this.item.tooltip = tooltip;
-    this.item.backgroundColor = status.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    this.item.show();
+    const item = (this.item ??= vscode.languages.createLanguageStatusItem('socIdeas.template', { language: 'markdown' }));
+    item.name = 'SoC Ideas template';
+    item.text = status.template ? status.template.name : 'No template';
+    item.detail = [status.template ? `${SOURCE_WORDS[status.template.source] ?? status.template.source}: ${status.template.reason}` : 'no template found', status.notice].filter(Boolean).join('; ');
+    item.severity = status.notice ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.command = { title: 'Choose Template…', command: CHOOSE_TEMPLATE_COMMAND, tooltip: 'Choose the template idea files of this folder are checked against' };
+    item.accessibilityInformation = { label: `SoC Ideas template: ${item.text}. ${item.detail}` };
   }
 }
 
+/** Where a template came from, in the user's words. */
+const SOURCE_WORDS: Record<string, string> = {
+  setting: 'chosen',
+  inline: 'in this file',
+  sibling: 'from a file beside it',
+  file: 'from PROJECT_IDEA_TEMPLATE.md',
+  preset: 'built in',
+};
+
 export function templateDescription(template: OutlineTemplate): string {
-  return `${template.name} (${template.source}): ${template.reason}`;
+  return `${template.name} (${SOURCE_WORDS[template.source] ?? template.source}): ${template.reason}`;
 }
 
 /** Opens the template in force: its file when it has one, otherwise says what it is and why. */
