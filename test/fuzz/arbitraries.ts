@@ -71,6 +71,14 @@ const paragraph = fc.array(phrase, { minLength: 1, maxLength: 3 });
 const blank = fc.constant(['']);
 const quote = phrase.map((p) => [`> ${p}`]);
 const table = fc.constant(['| Field | Value |', '| --- | --- |', '| Mentor | @jane |']);
+/** A table whose rows are ideas (table.ts), rows ragged, cells empty or holding pipes and emoji. */
+const ideaTable = fc
+  .tuple(
+    fc.constantFrom('| **Project** | Description | Mentors | Hours |', '|Title|Description|Issue', '> | Project | Description | Difficulty |'),
+    fc.constantFrom('|---|---|---|---|', '|:--|--:|:-:|', '> |---|---|---|'),
+    fc.array(fc.tuple(phrase, phrase, fc.constantFrom('@jane', '', 'https://github.com/o/r/issues/1', '😀 \\| x', '175 hours')), { maxLength: 4 }),
+  )
+  .map(([head, delimiter, rows]) => [head, delimiter, ...rows.map(([a, b, c]) => `| [${a}](https://x.org) | ${b} | ${c} |`)]);
 
 /** A whole idea: heading, then mostly well-formed fields (so the rules have something to say). */
 const goodField = fc
@@ -95,6 +103,7 @@ const piece = fc.oneof(
   { arbitrary: blank, weight: 4 },
   { arbitrary: quote, weight: 1 },
   { arbitrary: table, weight: 1 },
+  { arbitrary: ideaTable, weight: 1 },
 );
 
 /** A markdown snippet of a few pieces, `\n`-separated (for insertions). */

@@ -7,6 +7,8 @@ import type { IdeaDocument } from '../../server/src/engine/parse/model';
 import { parseDocument, type SectionCache } from '../../server/src/engine/parse/parse';
 import { memoryHost } from '../unit/rules/harness';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Nodes } from 'mdast';
 import { findingsOf, modelOf } from './snapshot';
 
@@ -30,12 +32,12 @@ export function assertParsesAlike(text: string, cache?: SectionCache): IdeaDocum
   return sectional;
 }
 
-/** Heading texts as a plain, full (inline included) remark parse of the whole text gives them. */
+/** Heading texts as a full (inline included) remark parse of the whole text gives them, reading GFM tables as GitHub does. */
 export function referenceHeadings(text: string): Array<{ text: string; textSpan: { start: number; end: number } }> {
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const plain = (node: Nodes): string =>
     'value' in node && typeof node.value === 'string' ? (node.type === 'html' ? '' : node.value) : 'children' in node ? (node.children as Nodes[]).map(plain).join('') : '';
-  return fromMarkdown(source).children.flatMap((node) => {
+  return fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children.flatMap((node) => {
     if (node.type !== 'heading') return [];
     const first = node.children[0];
     const last = node.children[node.children.length - 1];

@@ -145,6 +145,11 @@ export interface Idea {
    * an empty span at its first field, and duplicate-field reports it.
    */
   readonly headless: boolean;
+  /**
+   * How the idea is written when not as a heading and its fields: a table row (`heading` is then its
+   * title cell, each field a cell labelled by its header cell) or the file's front matter.
+   */
+  readonly syntax?: 'table-row' | 'front-matter';
   readonly fields: readonly Field[];
   readonly mentors: readonly Mentor[];
   readonly skills: readonly Skill[];

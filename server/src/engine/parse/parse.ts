@@ -14,6 +14,7 @@ import {
   parseSection,
   shiftBlock,
 } from './syntax';
+import type { RowIdeaSyntax } from './table';
 import { LineIndex, detach } from './text';
 import { parseIssues, parseMentors, parseSkills } from './values';
 
@@ -329,6 +330,8 @@ interface HeadingInfo {
   readonly generic: boolean;
   /** Where a second idea with no heading of its own starts in `fields` (see secondBlockAt), and its origin key. */
   readonly split?: { readonly at: number; readonly key: IdeaKey };
+  /** The rows of the tables in the heading's own section that are ideas (see table.ts), each with its origin key. */
+  readonly rows?: ReadonlyArray<{ readonly row: RowIdeaSyntax; readonly key: IdeaKey }>;
 }
 
 const SECTION_MODELS = new WeakMap<SectionSyntax, SectionModel>();
@@ -339,6 +342,7 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
   const headings: HeadingSyntax[] = [];
   const ownFields: FieldSyntax[][] = [];
   const ownItems: ItemSyntax[][] = [];
+  const ownRows: RowIdeaSyntax[][] = [];
   const comments: CommentSyntax[] = [];
   const code: CodeSyntax[] = [];
   for (const block of syntax.blocks) {
@@ -347,6 +351,10 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
         headings.push(block);
         ownFields.push([]);
         ownItems.push([]);
+        ownRows.push([]);
+        break;
+      case 'table':
+        ownRows[ownRows.length - 1]?.push(...block.ideas);
         break;
       case 'field':
         ownFields[ownFields.length - 1]?.push(block); // fields before any heading belong to no idea
@@ -365,9 +373,11 @@ function sectionModel(syntax: SectionSyntax): SectionModel {
   const info = headings.map((heading, h): HeadingInfo => {
     const fields = attachLooseEntries(ownFields[h]!, ownItems[h]!);
     const at = secondBlockAt(fields);
+    const rows = ownRows[h]!;
     return {
       key: new IdeaKey(),
       ...(at > 0 ? { split: { at, key: new IdeaKey() } } : {}),
+      ...(rows.length ? { rows: rows.map((row) => ({ row, key: new IdeaKey() })) } : {}),
       fields,
       strength: ideaStrength(fields),
       sample: SAMPLE_HEADING.test(heading.text),
@@ -449,6 +459,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   // First pass: which headings are ideas, and the headings above each that may be its project,
   // a sub-project or a theme (containers, samples and a level-1 title are not).
   const found: FoundIdea[] = [];
+  const rowHosts: Array<{ readonly heading: number; readonly chain: readonly number[] }> = [];
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     if (info[h]!.sample) {
@@ -460,30 +471,31 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
     const { strength } = info[h]!;
     if (strength === 2 || (strength === 1 && ideaLevels.has(heading.level))) {
       const sample = (heading.span.start >= sampleScope.start && heading.span.start < sampleScope.end) || info[h]!.titleOnly;
-      const candidate = (a: number) => !info[a]!.generic && !info[a]!.sample;
-      // A level-1 heading is the file's title: a project only when nothing else is (`# Kubernetes`, then ideas).
-      let chain = stack.filter((a) => headings[a]!.level > 1 && candidate(a));
-      if (!chain.length && stack.length && headings[stack[0]!]!.level === 1 && candidate(stack[0]!)) chain = [stack[0]!];
-      found.push({ heading: h, chain, sample });
+      found.push({ heading: h, chain: ideaChain(headings, info, stack), sample });
     }
     stack.push(h);
+    // A section that is no idea itself may list ideas as table rows: under it, as its sub-headings would be.
+    if (info[h]!.rows && strength === 0 && !info[h]!.sample) rowHosts.push({ heading: h, chain: ideaChain(headings, info, stack) });
   }
 
   const structure = placeIdeas(headings, found);
+  /** The project of the heading at index `h`, made when first asked for. */
+  const projectAt = (h: number): Project => {
+    let project = projectByHeading.get(h);
+    if (!project) {
+      const ph = headings[h]!;
+      project = { title: ph.text, heading: ph, span: { start: ph.span.start, end: sectionEnd(headings, h, text.length) }, ideas: [] };
+      projectByHeading.set(h, project);
+      projects.push(project);
+    }
+    return project;
+  };
   for (const idea of found) {
     const h = idea.heading;
     const heading = headings[h]!;
     const placed = structure.get(h);
     let project: Project | null = null;
-    if (placed && !idea.sample) {
-      project = projectByHeading.get(placed.project) ?? null;
-      if (!project) {
-        const ph = headings[placed.project]!;
-        project = { title: ph.text, heading: ph, span: { start: ph.span.start, end: sectionEnd(headings, placed.project, text.length) }, ideas: [] };
-        projectByHeading.set(placed.project, project);
-        projects.push(project);
-      }
-    }
+    if (placed && !idea.sample) project = projectAt(placed.project);
     const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
     const { fields, split } = info[h]!;
     const end = sectionEnd(headings, h, text.length);
@@ -506,6 +518,7 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
       }
     }
   }
+  if (rowHosts.length) placeRowIdeas(text, lines, rowHosts, headings, info, headingOrigins, projectAt, ideas);
   projects.sort((a, b) => a.heading.span.start - b.heading.span.start);
 
   return {
@@ -520,6 +533,49 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
     isIdeaFile: ideas.length > 0,
     ...(limited.size ? { limited: [...limited].join('; ') } : {}),
   };
+}
+
+/** The headings above (in `stack`, outermost first) that may be an idea's project, sub-project or theme: no containers, samples, or the file's level-1 title unless nothing else is. */
+function ideaChain(headings: readonly Heading[], info: readonly HeadingInfo[], stack: readonly number[]): number[] {
+  const candidate = (a: number) => !info[a]!.generic && !info[a]!.sample;
+  // A level-1 heading is the file's title: a project only when nothing else is (`# Kubernetes`, then ideas).
+  const chain = stack.filter((a) => headings[a]!.level > 1 && candidate(a));
+  if (!chain.length && stack.length && headings[stack[0]!]!.level === 1 && candidate(stack[0]!)) return [stack[0]!];
+  return chain;
+}
+
+/**
+ * The table rows that are ideas, in their host heading's place: its outermost candidate heading is
+ * their project (none: the file is), the rest their path; inserted among the ideas in text order.
+ */
+function placeRowIdeas(
+  text: string,
+  lines: LineIndex,
+  hosts: ReadonlyArray<{ readonly heading: number; readonly chain: readonly number[] }>,
+  headings: readonly Heading[],
+  info: readonly HeadingInfo[],
+  origins: ReadonlyArray<{ key: IdeaKey; base: number }>,
+  projectAt: (heading: number) => Project,
+  ideas: Idea[],
+): void {
+  const touched = new Set<Project | null>();
+  for (const host of hosts) {
+    const { base } = origins[host.heading]!;
+    const level = headings[host.heading]!.level + 1;
+    const project = host.chain.length ? projectAt(host.chain[0]!) : null;
+    touched.add(project);
+    const where: IdeaPlace = { path: host.chain.slice(1).map((k) => headings[k]!.text), atProjectLevel: false, headless: false, syntax: 'table-row' };
+    for (const { row, key } of info[host.heading]!.rows!) {
+      const title = { start: row.titleSpan.start + base, end: row.titleSpan.end + base };
+      const heading: Heading = { level, text: row.title, span: title, textSpan: title, setext: false };
+      const idea = makeIdea(text, lines, heading, { start: row.span.start + base, end: row.span.end + base }, project, where, row.fields, { key, base });
+      ideas.push(idea);
+      project?.ideas.push(idea);
+    }
+  }
+  const byStart = (a: Idea, b: Idea) => a.span.start - b.span.start;
+  ideas.sort(byStart);
+  for (const p of touched) p?.ideas.sort(byStart);
 }
 
 interface FoundIdea {
@@ -542,6 +598,7 @@ interface IdeaPlace {
   readonly path: readonly string[];
   readonly atProjectLevel: boolean;
   readonly headless: boolean;
+  readonly syntax?: Idea['syntax'];
 }
 
 const NO_PLACE: IdeaPlace = { path: [], atProjectLevel: false, headless: false };
@@ -741,11 +798,13 @@ class PlacedIdea implements Idea {
     this.path = where.path;
     this.atProjectLevel = where.atProjectLevel;
     this.headless = where.headless;
+    if (where.syntax) this.syntax = where.syntax;
   }
 
   readonly path: readonly string[];
   readonly atProjectLevel: boolean;
   readonly headless: boolean;
+  readonly syntax?: Idea['syntax'];
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {

@@ -4,6 +4,7 @@ import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-fr
 import type { Blockquote, Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
+import { TABLE_SYNTAX, TABLE_TREE, type TableSyntax, mayHoldTable, shiftTable, tableSyntax } from './table';
 import { detach } from './text';
 
 export interface HeadingSyntax {
@@ -61,7 +62,7 @@ export interface CodeSyntax {
   readonly valueSpan: Span;
 }
 
-export type BlockSyntax = HeadingSyntax | FieldSyntax | ItemSyntax | CommentSyntax | CodeSyntax;
+export type BlockSyntax = HeadingSyntax | FieldSyntax | ItemSyntax | CommentSyntax | CodeSyntax | TableSyntax;
 
 export interface SectionSyntax {
   readonly blocks: readonly BlockSyntax[];
@@ -84,6 +85,8 @@ const LABEL_MAX = 60;
 const BLOCKS_ONLY: FromMarkdownOptions = {
   extensions: [{ disable: { null: ['attention', 'autolink', 'codeText', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] } }],
 };
+/** The same, with GFM tables: for the sections that may hold one (see table.ts). */
+const BLOCKS_AND_TABLES: FromMarkdownOptions = { extensions: [TABLE_SYNTAX, ...BLOCKS_ONLY.extensions!], mdastExtensions: [TABLE_TREE] };
 /** A heading longer than this keeps its inline markup in its text (it is not parsed inline). */
 const HEADING_INLINE_LIMIT = 4000;
 /** Containers opened on one line beyond this (`> > > …`, `- - - …`) are cut: micromark's time and stack grow with the depth. */
@@ -173,7 +176,8 @@ export function parseSection(text: string, definitions: string, lookahead: strin
   let root: Root;
   const capped = capStructure(source);
   try {
-    root = fromMarkdown(capNesting(capped.text), BLOCKS_ONLY);
+    const parsed = capNesting(capped.text);
+    root = fromMarkdown(parsed, mayHoldTable(parsed) ? BLOCKS_AND_TABLES : BLOCKS_ONLY);
   } catch {
     return { blocks: [], openAtEnd: false, labels: [] };
   }
@@ -265,6 +269,7 @@ function absorbable(text: string, node: RootContent): boolean {
       // `* **Design a UI**: …` under a label is its value; `- Mentors: …` is a field of its own.
       return !node.children.some((item) => listItemField(text, item, node.ordered === true)?.key != null);
     case 'code':
+    case 'table':
       return true;
     default:
       return false;
@@ -291,6 +296,9 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[], defin
       return;
     case 'code':
       out.push(codeSyntax(text, node));
+      return;
+    case 'table':
+      out.push(tableSyntax(text, node));
       return;
     default:
       return;
@@ -657,6 +665,8 @@ export function shiftBlock(block: BlockSyntax, base: number): BlockSyntax {
       return { ...block, span: sh(block.span), valueSpan: sh(block.valueSpan) };
     case 'item':
       return { ...block, span: sh(block.span), itemSpan: sh(block.itemSpan) };
+    case 'table':
+      return shiftTable(block, base, (f) => shiftBlock(f, base) as FieldSyntax);
     case 'field':
       return {
         ...block,

@@ -21,6 +21,8 @@ export const duplicateField: Rule = {
           atMost: 'warning',
         });
       }
+      // Two columns for one field (`Mentor 1 | Mentor 2`) are the table's design, not a slip of one row.
+      if (idea.syntax === 'table-row') continue;
       const first = new Map<string, Field>();
       for (const field of idea.fields) {
         const key = keyOf(context.template, field);

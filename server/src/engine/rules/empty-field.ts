@@ -1,6 +1,6 @@
 // A field written with a label and nothing after it. Only the author knows the value: no fix.
 import type { Field, Idea, IdeaDocument } from '../parse/model';
-import { fieldLines, keyOf } from './field-support';
+import { fieldLines, keyOf, valuePlace } from './field-support';
 import type { Rule } from './rule';
 
 export const emptyField: Rule = {
@@ -17,7 +17,7 @@ export const emptyField: Rule = {
         if (keyOf(template, field) === null || field.value !== '' || field.subItems.length > 0) continue;
         if (listFollows(doc, idea, field)) continue;
         context.report({
-          span: field.labelSpan,
+          span: valuePlace(idea, field),
           message: `Fill in "${field.label}": the field has no value.`,
         });
       }

@@ -44,6 +44,14 @@ export function templateIndexOf(template: Template, key: FieldKey | null): numbe
 }
 
 /** The line break that ends the line holding `offset`, else the file's first one, else `\n`. */
+/**
+ * Where a finding about a field's value goes: its label, or, in a table row (whose label is its
+ * column's header, shared by every row), its cell.
+ */
+export function valuePlace(idea: Idea, field: Field): Span {
+  return idea.syntax === 'table-row' ? field.valueSpan : field.labelSpan;
+}
+
 export function lineBreakAt(text: string, offset: number): string {
   const found = /\r\n|\r|\n/.exec(text.slice(offset)) ?? /\r\n|\r|\n/.exec(text);
   return found ? found[0] : '\n';

@@ -157,7 +157,13 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   const suppressed = inlineSuppressions(doc);
   const shown = suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings;
   shown.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
-  return onceEach(shown);
+  // The rows of a table share their labels (the header): what each row says of a label is said once.
+  const distinct = shown.filter((f, i) => i === 0 || !samePlaceAndWords(f, shown[i - 1]!));
+  return onceEach(distinct);
+}
+
+function samePlaceAndWords(a: Finding, b: Finding): boolean {
+  return a.span.start === b.span.start && a.span.end === b.span.end && a.rule === b.rule && a.message === b.message;
 }
 
 /**

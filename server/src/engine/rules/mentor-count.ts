@@ -1,4 +1,5 @@
 // GSoC asks for at least two mentors per idea since 2024; templates say how many.
+import { valuePlace } from './field-support';
 import type { Rule } from './rule';
 
 export const mentorCount: Rule = {
@@ -18,7 +19,7 @@ export const mentorCount: Rule = {
       const count = idea.mentors.length;
       if (count >= min) continue;
       report({
-        span: first.labelSpan,
+        span: valuePlace(idea, first),
         message: `This idea has ${count === 1 ? 'one mentor' : `${count} mentors`}; the template asks for at least ${min}. Add ${min - count === 1 ? 'another mentor' : `${min - count} more mentors`}.`,
       });
     }

@@ -5,6 +5,7 @@
 // be right): the rule speaks where most ideas with several mentors mark one.
 import type { Idea } from '../parse/model';
 import { memoSlot, perIdea } from '../parse/perIdea';
+import { valuePlace } from './field-support';
 import type { Rule } from './rule';
 
 /** Share of ideas with several mentors that must mark a primary for the file to count as marking them. */
@@ -30,7 +31,7 @@ export const mentorPrimary: Rule = {
       const field = idea.fields.find((f) => f.key === 'mentors');
       if (primaries.length === 0) {
         report({
-          span: field?.labelSpan ?? idea.heading.textSpan,
+          span: field ? valuePlace(idea, field) : idea.heading.textSpan,
           message: 'Mark one of these mentors as the primary mentor (`- primary` after the entry), as the other ideas of this file do.',
         });
       } else if (primaries.length > 1) {

@@ -92,7 +92,8 @@ function insertFieldFix(doc: IdeaDocument, template: Template, idea: Idea, wante
     if (i > order && !before) before = f;
   }
   const anchor = after ?? before ?? idea.fields[idea.fields.length - 1];
-  if (!anchor) return undefined;
+  // A table row or front matter has no line a field could be inserted on.
+  if (!anchor || idea.syntax) return undefined;
   const lines = fieldLines(doc, anchor);
   const indent = text.slice(lines.start, anchor.itemSpan.start);
   const marker = anchor.bullet === '' ? '' : template.bullet.marker + (ideaGap(idea, template) ?? template.bullet.gap);

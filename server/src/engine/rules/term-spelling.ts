@@ -232,11 +232,12 @@ function startsCleanly(text: string, start: number): boolean {
 }
 
 /** Where each item's heading is in `headings` (-1 if absent); items are in document order. */
-function headingIndices(headings: readonly Heading[], items: ReadonlyArray<{ readonly heading: Heading }>): number[] {
+function headingIndices(headings: readonly Heading[], items: ReadonlyArray<{ readonly heading: Heading; readonly syntax?: Idea['syntax'] }>): number[] {
   let i = 0;
-  return items.map(({ heading }) => {
+  return items.map(({ heading, syntax }) => {
     while (i < headings.length && headings[i]!.span.start < heading.span.start) i++;
-    return headings[i] === heading ? i : headings.indexOf(heading);
+    // A table row's or front matter's title is no heading (and a search for it would cost every heading).
+    return headings[i] === heading ? i : syntax ? -1 : headings.indexOf(heading);
   });
 }
 

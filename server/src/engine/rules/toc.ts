@@ -197,9 +197,10 @@ function rewrite(doc: IdeaDocument, table: Table, anchors: Map<number, string>):
   for (const project of doc.projects) {
     line(0, project.heading);
     if (!table.listsIdeas) continue;
-    for (const idea of project.ideas) if (idea.heading !== project.heading && !idea.headless) line(1, idea.heading);
+    for (const idea of project.ideas) if (idea.heading !== project.heading && !idea.headless && !idea.syntax) line(1, idea.heading);
   }
-  if (table.listsIdeas) for (const idea of doc.ideas) if (!idea.project && !idea.headless) line(0, idea.heading);
+  // Ideas with no heading of their own (a lost heading, a table row) have no anchor to list.
+  if (table.listsIdeas) for (const idea of doc.ideas) if (!idea.project && !idea.headless && !idea.syntax) line(0, idea.heading);
   const newText = lines.join(eol);
   if (!lines.length || newText === doc.text.slice(table.span.start, table.span.end)) return undefined;
   return { title: 'Rewrite the table of contents from the headings', edits: [{ span: table.span, newText }] };
