@@ -14,9 +14,13 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { SectionCache } from '../../server/src/engine/parse/parse';
 import { LineIndex } from '../../server/src/engine/parse/text';
 import { toDiagnostic } from '../../server/src/server/diagnostics';
-import { buildServer, REPO_ROOT, SERVER_JS, TestClient, uriOf } from '../lsp/client';
+import { setRuleDocsFolder } from '../../server/src/server/ruleDocs';
+import { buildServer, REPO_ROOT, RULE_DOCS_URI, SERVER_JS, TestClient, uriOf } from '../lsp/client';
 import { assertParsesAlike, assertSpansInside, lintStrict, parseStrict } from './invariants';
 import { findingsOf } from './snapshot';
+
+// Expected diagnostics link to the pages the server links to.
+setRuleDocsFolder(RULE_DOCS_URI);
 
 const FIXTURE = join(REPO_ROOT, 'test/fixtures/fuzz/typing-ideas.md');
 const typed = readFileSync(FIXTURE, 'utf8');
