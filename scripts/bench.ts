@@ -1,11 +1,14 @@
 // `npm run bench`: lint time of the seed and of generated 300 KB and 3 MB idea files, beside
 // markdownlint (default rules) and a whole-document remark parse of the same text, in one run.
-// Then the hostile shapes (scripts/hostile-shapes.ts), each in its own process with a time bound,
-// as time per MB beside an ordinary idea file's.
+// Then the CLI over ../shared/corpus and ../shared/workspaces as whole processes beside a whole
+// markdownlint process (scripts/markdownlint-files.mjs), and the hostile shapes
+// (scripts/hostile-shapes.ts), each in its own process with a time bound, as time per MB beside an
+// ordinary idea file's.
 //   npm run bench  (bundled by esbuild like the shipped code, then run by node; --quick: fewer runs;
-//   --hostile: only the hostile shapes)
+//   --hostile: only the hostile shapes; --cli: only the CLI beside markdownlint)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { lint as markdownlint } from 'markdownlint/sync';
@@ -73,6 +76,69 @@ function hostileSection(): void {
   printTable(['shape', 'per MB', 'vs ordinary', 'run'], rows);
 }
 
+/** CPU seconds (user + sys) of the waited-for children of this process so far; undefined off Linux. */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    // /proc/self/stat: fields 16 and 17 are cutime and cstime, in clock ticks (100 per second on Linux).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall and CPU time of one process, with its stdout. */
+function timeProcess(args: readonly string[]): { wallMs: number; cpuS: number | undefined; stdout: string } {
+  const cpu0 = childrenCpuSeconds();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - t0;
+  const cpu1 = childrenCpuSeconds();
+  if (r.error) throw r.error;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
+  return { wallMs, cpuS: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined, stdout: r.stdout };
+}
+
+/** `soc-ideas lint --format json` over the shared corpus and workspaces beside markdownlint over the same files: whole processes, alternating. */
+function cliSection(): void {
+  const root = join(__dirname, '..');
+  const shared = join(root, '..', 'shared');
+  const paths = [join(shared, 'corpus'), join(shared, 'workspaces')];
+  console.log('\nCLI over ../shared/corpus + ../shared/workspaces (whole processes, alternating runs, median)');
+  if (!paths.every((p) => existsSync(p))) {
+    console.log('  skipped: ../shared/corpus or ../shared/workspaces is absent');
+    return;
+  }
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log('  skipped: dist/cli.js is not built (npm run build)');
+    return;
+  }
+  const ours = [cli, 'lint', '--format', 'json', ...paths];
+  const peer = [join(root, 'scripts', 'markdownlint-files.mjs'), ...paths];
+  const runs = quick ? 3 : 5;
+  const oursRuns: ReturnType<typeof timeProcess>[] = [];
+  const peerRuns: ReturnType<typeof timeProcess>[] = [];
+  for (let i = 0; i < runs; i++) {
+    oursRuns.push(timeProcess(ours));
+    peerRuns.push(timeProcess(peer));
+  }
+  const oursFindings = JSON.parse(oursRuns[0]!.stdout) as Array<{ file: string }>;
+  const peerResults = JSON.parse(peerRuns[0]!.stdout) as Record<string, unknown[]>;
+  const peerFiles = Object.keys(peerResults);
+  const peerFindings = Object.values(peerResults).reduce((n, errors) => n + errors.length, 0);
+  const wall = (xs: ReturnType<typeof timeProcess>[]) => median(xs.map((x) => x.wallMs));
+  const cpu = (xs: ReturnType<typeof timeProcess>[]) => (xs.every((x) => x.cpuS !== undefined) ? `${median(xs.map((x) => x.cpuS!)).toFixed(2)} s` : 'n/a');
+  printTable(
+    ['tool', 'wall (median)', 'CPU user+sys (median)', 'files read', 'files with findings', 'findings'],
+    [
+      ['soc-ideas lint --format json', fmt(wall(oursRuns)), cpu(oursRuns), String(peerFiles.length), String(new Set(oursFindings.map((f) => f.file)).size), String(oursFindings.length)],
+      ['markdownlint (sync API, default rules)', fmt(wall(peerRuns)), cpu(peerRuns), String(peerFiles.length), String(Object.values(peerResults).filter((e) => e.length > 0).length), String(peerFindings)],
+    ],
+  );
+  console.log(`soc-ideas lint is ${(wall(peerRuns) / wall(oursRuns)).toFixed(2)}x as fast as markdownlint (${runs} runs each, ${availableParallelism()} cores; soc-ideas reads every markdown file and reports its idea files).`);
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -85,6 +151,7 @@ async function main(): Promise<void> {
   const shapeArg = process.argv.indexOf('--shape');
   if (shapeArg >= 0) return runShape(Number(process.argv[shapeArg + 1]));
   if (process.argv.includes('--hostile')) return hostileSection();
+  if (process.argv.includes('--cli')) return cliSection();
   const micromark = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'micromark', 'package.json'), 'utf8')).version;
   console.log(`node ${process.version}, micromark ${micromark} (pinned: 4.0.3 is ~6x slower on 3 MB)`);
   console.log(seedText ? 'seed: ../shared/corpus/cncf-soc-README-2019-02-06.md' : 'seed: not found, using the built-in seed-like sample');
@@ -123,6 +190,7 @@ async function main(): Promise<void> {
   const header = ['file', 'size', 'soc-ideas lint', 're-lint after edit', 'remark parse (whole)', 'markdownlint', 'vs markdownlint', 're-lint vs markdownlint', 'findings'];
   printTable(header, rows);
   console.log(`soc-ideas lint: parse (sectional remark) + template + all ${RULES.length} rules, cold cache. re-lint: one-line edit with the section cache.`);
+  cliSection();
   hostileSection();
 }
 

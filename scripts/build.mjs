@@ -11,6 +11,8 @@ const targets = [
   ['client/src/extension.ts', 'dist/client.js', 'node'],
   ['server/src/node/main.ts', 'dist/server.js', 'node'],
   ['server/src/cli/main.ts', 'dist/cli.js', 'node'],
+  // The CLI's worker threads: loaded by dist/cli.js from beside it.
+  ['server/src/cli/worker.ts', 'dist/cli-worker.js', 'node'],
   ['client/src/browser/extension.ts', 'dist/web/client.js', 'browser'],
   ['server/src/browser/main.ts', 'dist/web/server.js', 'browser'],
 ];

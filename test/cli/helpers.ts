@@ -15,7 +15,8 @@ export const REL_FIXTURES = 'test/fixtures/cli';
 export async function buildCli(): Promise<{ cli: string; dispose: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-cli-'));
   const cli = join(dir, 'cli.js');
-  await bundleNodeEntry(join(REPO, 'server/src/cli/main.ts'), cli);
+  // Laid out as in dist/: the worker threads' script beside the CLI.
+  await Promise.all([bundleNodeEntry(join(REPO, 'server/src/cli/main.ts'), cli), bundleNodeEntry(join(REPO, 'server/src/cli/worker.ts'), join(dir, 'cli-worker.js'))]);
   return { cli, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,5 +1,7 @@
 // `soc-ideas lint`: read every file first (so a bad one stops the run before anything is written),
-// index them all for the cross-file rules, then check, fix when asked, and report.
+// index them all for the cross-file rules, then check, fix when asked, and report. Without --fix,
+// several files are parsed and checked on worker threads (parallel.ts), one per core.
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { checkDocument, type CheckResult } from '../engine/check';
 import { applyFixes, automaticFixes } from '../engine/findings/fix';
@@ -8,11 +10,11 @@ import { parseDocument } from '../engine/parse/parse';
 import { WorkspaceIndex } from '../engine/workspace/workspace';
 import { fileUri, uriToPath } from '../node/nodeHost';
 import type { LintCommand } from './args';
-import { findingsOnChanges } from './changed';
 import { expandPaths, readText, writeTextAtomically, type FileStamp, type InputFile, type ReadText } from './files';
 import { formatFindings } from './formatters';
 import { changesSince, type ChangesSince } from './git';
-import { compareFindings, toCliFinding, type CliFinding } from './report';
+import { lintInWorkers } from './parallel';
+import { compareFindings, fileReport, type CliFinding, type FileReport } from './report';
 import { cliEnvironment, type CliEnvironment } from './settings';
 
 export interface CliIo {
@@ -23,10 +25,15 @@ export interface CliIo {
   readonly version: string;
   /** Called with the file's path just before a fixed file replaces it (tests make a concurrent edit there). */
   readonly beforeRename?: (path: string) => void;
+  /** The worker threads' script (dist/cli-worker.js beside dist/cli.js); without it every file is checked in this thread. */
+  readonly workerScript?: string;
 }
 
 /** How many times `--fix` re-checks and applies again (a fix can make room for another). */
 const MAX_FIX_PASSES = 10;
+
+/** Overrides the number of worker threads (a whole number; 1: every file in the main thread). Tests compare the two. */
+export const WORKERS_ENV = 'SOC_IDEAS_WORKERS';
 
 interface Loaded {
   readonly file: InputFile;
@@ -37,23 +44,66 @@ interface Loaded {
   doc: IdeaDocument;
 }
 
+/** Tells one file's report: to stderr what it has to say, and its findings into the output. */
+type Emit = (shownFile: string, report: FileReport) => void;
+
 export async function runLint(command: LintCommand, io: CliIo): Promise<number> {
   const env = cliEnvironment(command, io.cwd);
   for (const w of env.warnings) io.stderr(`soc-ideas: ${w}`);
 
-  const loaded: Loaded[] = expandPaths(command.paths).map((file) => {
+  const files = expandPaths(command.paths);
+  const findings: CliFinding[] = [];
+  const reported = new Set<string>();
+  const emit: Emit = (shownFile, report) => {
+    reportOnce(report, shownFile, reported, io);
+    for (const f of report.findings) findings.push(f);
+  };
+  // Ask git only once every file was read, so an unreadable file is the error told first.
+  const changes = command.changedSince !== undefined ? () => changesSince(command.changedSince!, command.paths, io.cwd) : undefined;
+  // --fix checks each file against the others as fixed so far: one after another, in this thread.
+  const workers = command.fix || io.workerScript === undefined ? 1 : workerCount(files.length);
+  let writeFailed = false;
+  if (workers > 1) {
+    for (const { shownFile, report } of await lintInWorkers(io.workerScript!, workers, env.shared, files, changes)) emit(shownFile, report);
+  } else {
+    writeFailed = await lintInThisThread(files, command, env, io, changes, emit);
+  }
+
+  findings.sort(compareFindings);
+  // SARIF and GitHub annotations locate files relative to the repository (the working folder in CI).
+  const relativePaths = command.format === 'sarif' || command.format === 'github';
+  const shown = relativePaths ? findings.map((f) => ({ ...f, file: relativePath(f.file, io.cwd) })) : findings;
+  io.stdout(formatFindings(command.format, shown, { color: io.color, version: io.version }));
+  if (writeFailed) return 2;
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** One thread per core, never more than files; SOC_IDEAS_WORKERS overrides the cores. */
+function workerCount(files: number): number {
+  const asked = Number(process.env[WORKERS_ENV]);
+  const threads = Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+  return Math.min(threads, files);
+}
+
+/** Every file in this thread, in order; with --fix, each checked against the others as fixed so far. Returns whether a fix could not be written. */
+async function lintInThisThread(
+  files: readonly InputFile[],
+  command: LintCommand,
+  env: CliEnvironment,
+  io: CliIo,
+  changedSince: (() => ChangesSince) | undefined,
+  emit: Emit,
+): Promise<boolean> {
+  const loaded: Loaded[] = files.map((file) => {
     const { stamp, ...content } = readText(file);
     return { file, uri: fileUri(file.path), content, stamp, doc: parseDocument(content.text) };
   });
   const index = new WorkspaceIndex();
   for (const entry of loaded) index.update(entry.uri, entry.doc);
-  // Ask git before checking anything, so a bad revision stops the run at once.
-  const changes: ChangesSince | undefined = command.changedSince !== undefined ? changesSince(command.changedSince, command.paths, io.cwd) : undefined;
+  const changes = changedSince?.();
   // A folder contributes only its idea files; a file named on the command line is always reported.
   const targets = loaded.filter((entry) => entry.doc.isIdeaFile || entry.file.explicit);
 
-  const findings: CliFinding[] = [];
-  const reported = new Set<string>();
   let writeFailed = false;
   for (const entry of targets) {
     let result = await check(entry, env, index);
@@ -74,18 +124,9 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
         }
       }
     }
-    reportOnce(result, entry.file.display, reported, io);
-    const shown = changes ? findingsOnChanges(result.doc, result.findings, changes.get(entry.file.path)) : result.findings;
-    for (const f of shown) findings.push(toCliFinding(entry.file.display, result.doc.lines, f));
+    emit(entry.file.display, fileReport(entry.file.display, result, changes && { inFile: changes.get(entry.file.path) }));
   }
-
-  findings.sort(compareFindings);
-  // SARIF and GitHub annotations locate files relative to the repository (the working folder in CI).
-  const relativePaths = command.format === 'sarif' || command.format === 'github';
-  const shown = relativePaths ? findings.map((f) => ({ ...f, file: relativePath(f.file, io.cwd) })) : findings;
-  io.stdout(formatFindings(command.format, shown, { color: io.color, version: io.version }));
-  if (writeFailed) return 2;
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return writeFailed;
 }
 
 function check(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex, text = entry.content.text, doc = entry.doc): Promise<CheckResult> {
@@ -110,20 +151,20 @@ async function fixAll(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex,
 }
 
 /** Config file problems and template notes go to stderr, each once however many files share them; a file's notice (checks limited) once for that file. */
-export function reportOnce(result: CheckResult, shownFile: string, reported: Set<string>, io: CliIo): void {
-  const uri = result.config.uri;
+export function reportOnce(report: Omit<FileReport, 'findings'>, shownFile: string, reported: Set<string>, io: CliIo): void {
+  const uri = report.config.uri;
   if (uri !== undefined && !reported.has(uri)) {
     reported.add(uri);
     const path = uriToPath(uri);
     const shown = path !== undefined ? relative(io.cwd, path) : uri;
-    for (const p of result.config.problems) io.stderr(`soc-ideas: ${shown}:${p.line + 1}:${p.character + 1}: ${p.message}`);
+    for (const p of report.config.problems) io.stderr(`soc-ideas: ${shown}:${p.line + 1}:${p.character + 1}: ${p.message}`);
   }
-  for (const note of result.resolved.notes) {
+  for (const note of report.notes) {
     if (reported.has(note)) continue;
     reported.add(note);
     io.stderr(`soc-ideas: ${note}`);
   }
-  if (result.notice) io.stderr(`soc-ideas: ${shownFile}: ${result.notice}`);
+  if (report.notice) io.stderr(`soc-ideas: ${shownFile}: ${report.notice}`);
 }
 
 /** Relative to the working folder, with forward slashes. */

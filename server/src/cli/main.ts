@@ -1,4 +1,5 @@
 // Entry point of dist/cli.js: wires the process to `main` (kept apart so tests can call `main` directly).
+import { join } from 'node:path';
 import pkg from '../../../package.json';
 import { escapeControls } from './controls';
 import type { CliIo } from './lint';
@@ -46,6 +47,8 @@ const io: CliIo = {
   stderr: writeStderr,
   color: useColor(),
   version: pkg.version,
+  // Bundled beside this file by scripts/build.mjs.
+  workerScript: join(__dirname, 'cli-worker.js'),
 };
 void main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;

@@ -9,6 +9,7 @@ import type { OutlineCommand } from './args';
 import { escapeControls } from './controls';
 import { expandPaths, FileError, readText } from './files';
 import { reportOnce, type CliIo } from './lint';
+import { checkNotes } from './report';
 import { cliEnvironment } from './settings';
 
 export interface CliOutlineIdea {
@@ -40,7 +41,7 @@ export async function runOutline(command: OutlineCommand, io: CliIo): Promise<nu
   const doc = parseDocument(text);
   const workspace = singleDocumentVocabulary(uri, doc);
   const result = await checkDocument({ uri, text, doc, host: env.host, settings: env.settings, workspace });
-  reportOnce(result, file.display, new Set(), io);
+  reportOnce(checkNotes(result), file.display, new Set(), io);
   const outline = toCliOutline(file.display, buildOutline(uri, result.doc, result.resolved, result.findings));
   io.stdout(command.format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : outlineText(outline));
   return 0;

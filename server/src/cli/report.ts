@@ -1,6 +1,10 @@
 // A finding as the CLI prints it: 1-based lines and columns, a file as the user named it.
+import type { CheckResult } from '../engine/check';
+import type { ConfigProblem } from '../engine/config/config';
 import type { Finding, Severity } from '../engine/findings/findings';
 import type { LineIndexLike } from '../engine/parse/model';
+import { findingsOnChanges } from './changed';
+import type { FileChanges } from './git';
 
 export interface CliFinding {
   readonly file: string;
@@ -51,4 +55,30 @@ export function countFindings(findings: readonly CliFinding[]): Counts {
     else infos++;
   }
   return { errors, warnings, infos };
+}
+
+/** What the check of one file tells: its findings as printed, and what goes to stderr. Plain data (a worker thread sends it). */
+export interface FileReport {
+  readonly findings: readonly CliFinding[];
+  /** The `.soc-ideas.json` in force and its problems (told once per config file). */
+  readonly config: { readonly uri?: string; readonly problems: readonly ConfigProblem[] };
+  /** The template's notes (each told once per run). */
+  readonly notes: readonly string[];
+  /** Checks limited for this file: what was left out. */
+  readonly notice?: string;
+}
+
+/** `changes` given (`--changed-since`): only the findings a reviewer of those changes should see. */
+export function fileReport(shownFile: string, result: CheckResult, changes?: { readonly inFile: FileChanges | undefined }): FileReport {
+  const shown = changes ? findingsOnChanges(result.doc, result.findings, changes.inFile) : result.findings;
+  return { findings: shown.map((f) => toCliFinding(shownFile, result.doc.lines, f)), ...checkNotes(result) };
+}
+
+/** What a check says for stderr. */
+export function checkNotes(result: CheckResult): Omit<FileReport, 'findings'> {
+  return {
+    config: { ...(result.config.uri !== undefined ? { uri: result.config.uri } : {}), problems: result.config.problems },
+    notes: result.resolved.notes,
+    ...(result.notice !== undefined ? { notice: result.notice } : {}),
+  };
 }

@@ -20,6 +20,14 @@ export interface CliEnvironment {
   readonly settings: EngineSettings;
   /** Problems in the `--config` file, already in `path:line:col: message` form. */
   readonly warnings: readonly string[];
+  /** What a worker thread builds the same environment from (plain data: the `--config` file is read once). */
+  readonly shared: SharedEnvironment;
+}
+
+export interface SharedEnvironment {
+  readonly settings: EngineSettings;
+  /** `--config` given: no `.soc-ideas.json` is read. */
+  readonly configFilesHidden: boolean;
 }
 
 /**
@@ -30,7 +38,7 @@ export interface CliEnvironment {
 export function cliEnvironment(options: { config?: string; template?: string }, cwd: string): CliEnvironment {
   let settings: EngineSettings = {};
   const warnings: string[] = [];
-  let host: Host = nodeHost;
+  let configFilesHidden = false;
   if (options.config !== undefined) {
     const path = resolve(cwd, options.config);
     // Bounded like every other read: a FIFO or /dev/zero named here must not hang the run.
@@ -43,7 +51,7 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
       ...(loaded.config.template !== undefined ? { template: loaded.config.template, baseUri: fileUri(dirname(path)) } : {}),
       ...(loaded.config.rules !== undefined ? { rules: { ...loaded.config.rules } } : {}),
     };
-    host = withoutConfigFiles(nodeHost);
+    configFilesHidden = true;
   }
   if (options.template !== undefined) {
     if (!presetById(options.template) && !existsSync(resolve(cwd, options.template))) {
@@ -51,7 +59,13 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
     }
     settings = { ...settings, template: options.template, baseUri: fileUri(cwd) };
   }
-  return { host: memoized(host), settings, warnings };
+  const shared = { settings, configFilesHidden };
+  return { ...sharedEnvironment(shared), warnings, shared };
+}
+
+/** The host and settings of a run, from what its main thread worked out. */
+export function sharedEnvironment(shared: SharedEnvironment): Pick<CliEnvironment, 'host' | 'settings'> {
+  return { host: memoized(shared.configFilesHidden ? withoutConfigFiles(nodeHost) : nodeHost), settings: shared.settings };
 }
 
 /**

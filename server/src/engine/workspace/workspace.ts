@@ -170,20 +170,7 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
   }
 
   skills(): ReadonlyMap<string, SkillUse> {
-    if (!this.skillCache) {
-      const acc = new Map<string, { spellings: Map<string, number>; total: number }>();
-      for (const entry of this.files.values()) {
-        for (const [key, spelling] of entry.ideas.flatMap((i) => i.skills)) {
-          if (!key) continue;
-          let use = acc.get(key);
-          if (!use) acc.set(key, (use = { spellings: new Map(), total: 0 }));
-          use.spellings.set(spelling, (use.spellings.get(spelling) ?? 0) + 1);
-          use.total++;
-        }
-      }
-      this.skillCache = acc;
-    }
-    return this.skillCache;
+    return (this.skillCache ??= collectSkills([...this.files.values()].flatMap((entry) => entry.ideas)));
   }
 
   mentorUses(): readonly MentorUse[] {
@@ -201,6 +188,82 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       this.mentorCache = uses;
     }
     return this.mentorCache;
+  }
+}
+
+/** Skills by key, counted over ideas in order. */
+function collectSkills(ideas: Iterable<{ readonly skills: ReadonlyArray<readonly [string, string]> }>): Map<string, SkillUse> {
+  const acc = new Map<string, { spellings: Map<string, number>; total: number }>();
+  for (const idea of ideas) {
+    for (const [key, spelling] of idea.skills) {
+      if (!key) continue;
+      let use = acc.get(key);
+      if (!use) acc.set(key, (use = { spellings: new Map(), total: 0 }));
+      use.spellings.set(spelling, (use.spellings.get(spelling) ?? 0) + 1);
+      use.total++;
+    }
+  }
+  return acc;
+}
+
+/**
+ * One idea file's part of the vocabulary as plain data, its mentors' ranges worked out: what the
+ * CLI's worker threads send to the main one, and a `FrozenVocabulary` is made of.
+ */
+export interface FileVocabulary {
+  readonly uri: string;
+  readonly ideas: ReadonlyArray<{
+    readonly title: string;
+    readonly skills: ReadonlyArray<readonly [string, string]>;
+    readonly mentors: ReadonlyArray<{ readonly name?: string; readonly handle?: string; readonly email?: string; readonly range: Range }>;
+  }>;
+}
+
+/** The document's part of the vocabulary; undefined when it is no idea file (it has none). */
+export function fileVocabulary(uri: string, doc: IdeaDocument): FileVocabulary | undefined {
+  if (!doc.isIdeaFile) return undefined;
+  const ideas = doc.ideas.map((idea) => {
+    const { title, skills, mentors } = perIdea(idea, IDEA_VOCABULARY, ideaVocabulary);
+    const base = idea.origin?.base ?? 0;
+    const placed = mentors.map(({ span, ...who }) => ({
+      ...who,
+      range: { start: doc.lines.positionAt(span.start + base), end: doc.lines.positionAt(span.end + base) },
+    }));
+    return { title, skills, mentors: placed };
+  });
+  return { uri, ideas };
+}
+
+/**
+ * The vocabulary of files checked all against the same state of each other (the CLI's worker
+ * threads): lists the same mentors and skills, in the same order, as a `WorkspaceIndex` fed the
+ * same documents in that order. It never changes, so neither do its versions.
+ */
+export class FrozenVocabulary implements WorkspaceVocabulary {
+  readonly fileCount: number;
+  private readonly skillUses: ReadonlyMap<string, SkillUse>;
+  private readonly uses: readonly MentorUse[];
+
+  constructor(files: readonly FileVocabulary[]) {
+    this.fileCount = files.length;
+    this.skillUses = collectSkills(files.flatMap((f) => f.ideas));
+    this.uses = files.flatMap((f) => f.ideas.flatMap((idea) => idea.mentors.map((m) => ({ uri: f.uri, ideaTitle: idea.title, ...m }))));
+  }
+
+  skills(): ReadonlyMap<string, SkillUse> {
+    return this.skillUses;
+  }
+
+  mentorUses(): readonly MentorUse[] {
+    return this.uses;
+  }
+
+  versionFor(): string {
+    return '0';
+  }
+
+  wordsVersion(): string {
+    return '0';
   }
 }
 

@@ -1,0 +1,120 @@
+// `soc-ideas lint` on worker threads (worker.ts). Files are read here (a bad one stops the run before
+// any work), parsed there, biggest first, each by the next thread free; the threads send back each
+// idea file's vocabulary, which is put together here in the order of the files (the order the
+// in-thread run indexes them in), serialised once and sent to every thread; each then checks the
+// files it parsed. Reports come back per file and are returned in the order of the files, so the
+// output is the in-thread run's, byte for byte.
+import { serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { FileVocabulary } from '../engine/workspace/workspace';
+import { fileUri } from '../node/nodeHost';
+import { readText, type InputFile } from './files';
+import type { ChangesSince, FileChanges } from './git';
+import type { FileReport } from './report';
+import type { SharedEnvironment } from './settings';
+
+/** What the main thread sends a worker. `file` is the file's place in the run's order. */
+export type ToWorker =
+  | { readonly kind: 'parse'; readonly file: number; readonly uri: string; readonly text: string }
+  | {
+      readonly kind: 'check';
+      /** `FileVocabulary[]` of every idea file of the run, in order, as `v8.serialize` wrote it. */
+      readonly vocabulary: Uint8Array;
+      /** The files this worker parsed that are reported; `changes` with --changed-since. */
+      readonly files: ReadonlyArray<{ readonly file: number; readonly shownFile: string; readonly changes?: { readonly inFile: FileChanges | undefined } }>;
+    };
+
+export type FromWorker =
+  | { readonly kind: 'parsed'; readonly file: number; readonly vocabulary?: FileVocabulary; readonly isIdeaFile: boolean }
+  | { readonly kind: 'checked'; readonly file: number; readonly report: FileReport }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What a worker is started with. */
+export interface WorkerStart {
+  readonly environment: SharedEnvironment;
+}
+
+/** Files a worker is given ahead of its answers, so it never waits for the next one. */
+const AHEAD = 2;
+
+export async function lintInWorkers(
+  script: string,
+  count: number,
+  environment: SharedEnvironment,
+  files: readonly InputFile[],
+  changedSince: (() => ChangesSince) | undefined,
+): Promise<Array<{ readonly shownFile: string; readonly report: FileReport }>> {
+  // Started first: a thread loads its script while this one reads the files.
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { environment } satisfies WorkerStart }));
+  try {
+    const texts = files.map((file) => readText(file).text);
+    const parsed: Array<Extract<FromWorker, { kind: 'parsed' }> | undefined> = files.map(() => undefined);
+    const checked: Array<FileReport | undefined> = files.map(() => undefined);
+    const owner: number[] = [];
+    let targets: number[] = [];
+    let checksLeft = 0;
+
+    const queue = files.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length || a - b);
+    let parsesLeft = files.length;
+    const giveNext = (w: number): void => {
+      const file = queue.shift();
+      if (file === undefined) return;
+      owner[file] = w;
+      post(workers[w]!, { kind: 'parse', file, uri: fileUri(files[file]!.path), text: texts[file]! });
+    };
+
+    let changes: ChangesSince | undefined;
+    const done = new Promise<void>((resolveDone, reject) => {
+      const startChecks = (): void => {
+        // A folder contributes only its idea files; a file named on the command line is always reported.
+        targets = files.flatMap((f, i) => (parsed[i]!.isIdeaFile || f.explicit ? [i] : []));
+        checksLeft = targets.length;
+        if (checksLeft === 0) return resolveDone();
+        const vocabulary = serialize(parsed.flatMap((p) => (p!.vocabulary ? [p!.vocabulary] : [])));
+        workers.forEach((worker, w) => {
+          const mine = targets.filter((i) => owner[i] === w);
+          const shown = mine.map((file) => ({
+            file,
+            shownFile: files[file]!.display,
+            ...(changes ? { changes: { inFile: changes.get(files[file]!.path) } } : {}),
+          }));
+          post(worker, { kind: 'check', vocabulary, files: shown });
+        });
+      };
+      workers.forEach((worker, w) => {
+        worker.on('message', (message: FromWorker) => {
+          switch (message.kind) {
+            case 'parsed':
+              parsed[message.file] = message;
+              giveNext(w);
+              if (--parsesLeft === 0) startChecks();
+              return;
+            case 'checked':
+              checked[message.file] = message.report;
+              if (--checksLeft === 0) resolveDone();
+              return;
+            case 'failed':
+              return reject(new Error(message.message));
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+      });
+      for (let i = 0; i < AHEAD; i++) workers.forEach((_, w) => giveNext(w));
+      // git runs while the threads parse; it must answer before any file is checked.
+      try {
+        changes = changedSince?.();
+      } catch (e) {
+        reject(e);
+      }
+    });
+    await done;
+    return targets.map((i) => ({ shownFile: files[i]!.display, report: checked[i]! }));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function post(worker: Worker, message: ToWorker): void {
+  worker.postMessage(message);
+}

@@ -1,0 +1,40 @@
+// Entry point of dist/cli-worker.js: one of `soc-ideas lint`'s worker threads (see parallel.ts).
+// Parses the files it is given and sends back their vocabulary; then checks them against the
+// vocabulary of every file of the run.
+import { deserialize } from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkDocument } from '../engine/check';
+import type { IdeaDocument } from '../engine/parse/model';
+import { parseDocument } from '../engine/parse/parse';
+import { fileVocabulary, FrozenVocabulary, type FileVocabulary } from '../engine/workspace/workspace';
+import type { FromWorker, ToWorker, WorkerStart } from './parallel';
+import { fileReport } from './report';
+import { sharedEnvironment } from './settings';
+
+const port = parentPort!;
+const env = sharedEnvironment((workerData as WorkerStart).environment);
+const parsed = new Map<number, { readonly uri: string; readonly doc: IdeaDocument }>();
+
+function send(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === 'parse') {
+    const doc = parseDocument(message.text);
+    parsed.set(message.file, { uri: message.uri, doc });
+    const vocabulary = fileVocabulary(message.uri, doc);
+    send({ kind: 'parsed', file: message.file, isIdeaFile: doc.isIdeaFile, ...(vocabulary ? { vocabulary } : {}) });
+    return;
+  }
+  const workspace = new FrozenVocabulary(deserialize(message.vocabulary) as FileVocabulary[]);
+  for (const { file, shownFile, changes } of message.files) {
+    const { uri, doc } = parsed.get(file)!;
+    const result = await checkDocument({ uri, text: doc.text, doc, host: env.host, settings: env.settings, workspace });
+    send({ kind: 'checked', file, report: fileReport(shownFile, result, changes) });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  handle(message).catch((e: unknown) => send({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }));
+});
