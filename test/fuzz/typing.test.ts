@@ -1,7 +1,10 @@
 // Half-typed states (issue 5): an idea file typed character by character, then deleted again.
 // 1. Engine: every prefix, parsed with one long-lived SectionCache as the server does, equals a
 //    whole-document parse; findings of the cached parse equal a fresh check.
-// 2. Server: the same replay through the real language server over stdio (dist/server.js), with
+// 2. Engine: random edit sequences on generated idea files, applied as the server applies them
+//    (one OpenDocument: its SectionCache told where each edit is, its LintCache kept): after every
+//    edit the findings equal a cold check of the text.
+// 3. Server: the same replay through the real language server over stdio (dist/server.js), with
 //    requests in between: no error response, no crash, no failure in its log, and the diagnostics
 //    of the last version equal the engine's and the CLI's for the full text.
 import assert from 'node:assert/strict';
@@ -10,12 +13,19 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { checkDocument } from '../../server/src/engine/check';
+import type { Finding } from '../../server/src/engine/findings/findings';
 import { SectionCache } from '../../server/src/engine/parse/parse';
 import { LineIndex } from '../../server/src/engine/parse/text';
 import { toDiagnostic } from '../../server/src/server/diagnostics';
 import { setRuleDocsFolder } from '../../server/src/server/ruleDocs';
+import { OpenDocument } from '../../server/src/server/documents';
+import { generateIdeaFile } from '../../scripts/generate-ideas';
 import { buildServer, REPO_ROOT, RULE_DOCS_URI, SERVER_JS, TestClient, uriOf } from '../lsp/client';
+import { memoryHost } from '../unit/rules/harness';
+import { FUZZ_SEED, fuzzParameters } from './arbitraries';
 import { assertParsesAlike, assertSpansInside, lintStrict, parseStrict } from './invariants';
 import { findingsOf } from './snapshot';
 
@@ -51,6 +61,86 @@ test('engine: half-typed states, parsed through one SectionCache, equal a whole-
       assert.deepEqual(cached.ruleErrors, []);
       assert.deepEqual(findingsOf(cached.findings), findingsOf((await lintStrict(text)).findings), `state ${i}`);
     }
+  }
+});
+
+/**
+ * Edits that move what document rules judge by the file's convention: bullet markers and mentor
+ * forms (the file's style), fields present or missing (the share of ideas with one), primaries
+ * marked, project titles and links to their repositories, a table of contents, near-miss names.
+ */
+const FACT_EDITS = [
+  '* ', '- ', '-\t', '+ ', 'x', '\n', '', 'Harborlnie ', 'Kestrel ',
+  '- Mentor(s): Jo Bloggs (@jo) - primary, Ann Lee (@annlee)\n',
+  '- Mentors: [Ann Lee](https://github.com/annlee), Bo Chen (@bochen)\n',
+  '* Mentor(s): Ravi Kumar (@rkumar) (primary), Li Wei (@liwei-dev) (primary)\n',
+  '- Issue: https://github.com/kestrel-mesh/kestrel/issues/9\n',
+  '- Issue: https://github.com/harborline/harborline/issues/1\n',
+  '- Recommended Skills: Golang, golang\n',
+  '- Description: Harborlnie and Kestrell both need this.\n',
+  '\n#### A new idea\n\n- Description: d\n',
+  '\n### Tidepool Mesh\n\n',
+  '\n- [Harborline 1](#harborline-1)\n- [Kestrel Mesh 1](#kestrel-mesh-1)\n- [Tidepool 1](#tidepool-1)\n',
+];
+
+/** An idea in another style: a few of them make `*` bullets and linked mentors the file's own style. */
+const RESTYLED_IDEA = '#### Restyled idea\n\n* Description: d\n* Recommended Skills: Rust\n* Mentor(s): [Ann Lee](https://github.com/annlee)\n\n';
+
+interface FactEdit {
+  /** Where: a line start (most edits), or any offset. */
+  readonly at: number;
+  readonly lineStart: boolean;
+  /** Characters replaced (a line's marker, a line, a few characters). */
+  readonly length: number;
+  readonly text: string;
+}
+
+const factEdit: fc.Arbitrary<FactEdit> = fc.record({
+  at: fc.nat(),
+  lineStart: fc.boolean(),
+  length: fc.oneof(fc.constant(0), fc.constant(2), fc.integer({ min: 0, max: 120 })),
+  text: fc.oneof({ arbitrary: fc.constantFrom(...FACT_EDITS), weight: 3 }, { arbitrary: fc.constant(RESTYLED_IDEA), weight: 2 }),
+});
+
+/** The edit as an editor sends it, on `text`: an LSP range and the new text. */
+function rangeEdit(text: string, e: FactEdit) {
+  const lines = new LineIndex(text);
+  let start = e.at % (text.length + 1);
+  if (e.lineStart) start = lines.lineStart(lines.positionAt(start).line);
+  const end = Math.min(text.length, start + e.length);
+  return { start, end, change: { range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: e.text } };
+}
+
+/** Everything a finding says, its related places and once-merged messages included. */
+const everything = (findings: readonly Finding[]) => findings.map((f) => ({ ...findingsOf([f])[0], related: f.related ?? null }));
+
+test('engine: random edit sequences on generated files — incremental findings equal a cold check', async () => {
+  const host = memoryHost();
+  let cold = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(2_500, 6_000, 15_000), fc.array(factEdit, { minLength: 1, maxLength: 14 }), async (size, edits) => {
+        const uri = 'file:///fuzz/edited.md';
+        const open = new OpenDocument(uri, 'markdown', 1, generateIdeaFile(size));
+        const check = async () => {
+          const doc = open.parse();
+          const incremental = await checkDocument({ uri, text: doc.text, doc, host, lintCache: open.lintCache });
+          // A URI of its own each time: rules that keep state per document start afresh.
+          const fresh = await checkDocument({ uri: `file:///fuzz/cold-${cold++}.md`, text: doc.text, host });
+          assert.deepEqual(everything(incremental.findings), everything(fresh.findings));
+        };
+        await check();
+        for (const e of edits) {
+          const { change } = rangeEdit(open.getText(), e);
+          open.update([change], open.version + 1);
+          await check();
+        }
+      }) as never,
+      fuzzParameters(60),
+    );
+  } catch (error) {
+    (error as Error).message = `replay with FUZZ_SEED=${FUZZ_SEED}\n${(error as Error).message}`;
+    throw error;
   }
 });
 

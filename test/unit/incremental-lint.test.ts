@@ -54,6 +54,9 @@ test('an edit in one idea re-checks only that idea', async () => {
   const result = await checkDocument({ uri, text: edited, host, cache: sections, lintCache });
   assert.equal(sections.parsedInLastRun, 1);
   assert.equal(lintCache.checkedInLastRun, 1);
+  // Document rules judge the file anew, but their findings per idea are kept: only the edited idea's
+  // are computed again, by each of the rules with a per-idea part that has something to say of it.
+  assert.ok(lintCache.ideaPartsInLastRun >= 1 && lintCache.ideaPartsInLastRun <= 5, `${lintCache.ideaPartsInLastRun} ideas' parts computed`);
   assert.ok(result.doc.ideas.length > 10);
 });
 
@@ -135,4 +138,34 @@ test('an edit to one idea\'s skills re-checks the spelling of the others (their 
   assert.deepEqual(after, await spelling(text('Golang'), false));
   assert.equal(after.length, 1);
   assert.match(after[0]!, /Spell `GoLang` as `Golang`/, 'now Two is told to write Golang, and One is not told anything');
+});
+
+/** Check `edited` after `text` through one SectionCache and LintCache, and from scratch: the same findings of `rule`. */
+async function afterEdit(text: string, edited: string, rule: string) {
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const ofRule = (fs: readonly Finding[]) => show(fs.filter((f) => f.rule === rule));
+  const before = ofRule((await checkDocument({ uri, text, host, cache: sections, lintCache })).findings);
+  const incremental = ofRule((await checkDocument({ uri, text: edited, host, cache: sections, lintCache })).findings);
+  assert.deepEqual(incremental, ofRule((await checkDocument({ uri: 'file:///w/fresh.md', text: edited, host })).findings));
+  return { before, after: incremental, reusedIdeas: lintCache };
+}
+
+test("issue-project: renaming the project a link belongs to re-judges the ideas that link it, unchanged as they are", async () => {
+  const idea = (title: string, repo: string) => `#### ${title}\n\n- Description: d\n- Recommended Skills: Go\n- Mentor(s): Jo Bloggs (@jo)\n- Issue: https://github.com/${repo}/issues/1\n\n`;
+  const text = `### Harborline\n\n${idea('Registry mirror', 'harborline/harborline')}### Tidepool\n\n${idea('Metrics export', 'tidepool-io/tidepool')}${idea('Copied over', 'harborline/harborline')}`;
+  const { before, after } = await afterEdit(text, text.replace('### Harborline', '### Driftwood'), 'issue-project');
+  assert.equal(before.length, 1, 'the Tidepool idea links a Harborline issue');
+  assert.deepEqual(after, [], 'no project of the file is Harborline now');
+});
+
+test("missing-field: an idea added elsewhere changes the share an unchanged idea's finding quotes, or makes it one note for the file", async () => {
+  // Some of the 2019 template's fields, not enough to be sure of it: a guessed template, judged by the file's share.
+  const idea = (title: string, issue: boolean) => `#### ${title}\n\n- Description: d\n- Mentor(s): Jo Bloggs (@jo)\n${issue ? '- Issue: https://github.com/a/b/issues/1\n' : ''}\n`;
+  const text = `### P\n\n${['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'].map((t) => idea(t, t !== 'Four')).join('')}`;
+  const withIssue = await afterEdit(text, text + idea('Eight', true), 'missing-field');
+  assert.match(withIssue.before.join('\n'), /^\S+ missing-field warning Add the "Issue" field to this idea: 86 % of this file's ideas have it/);
+  assert.match(withIssue.after.join('\n'), /^\S+ missing-field warning Add the "Issue" field to this idea: 88 % of this file's ideas have it/);
+  const without = await afterEdit(text, text + idea('Eight', false), 'missing-field');
+  assert.match(without.after.join('\n'), /^\S+ missing-field info 2 of 8 ideas have no "Issue" field/);
 });

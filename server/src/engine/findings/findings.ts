@@ -39,6 +39,8 @@ export interface Finding {
   readonly related?: readonly RelatedInformation[];
   /** See `Report.once`: findings with one key collapse into the first. */
   readonly once?: string;
+  /** Set when `once` is local to one idea (Report.onceWithin): where that idea's heading starts. */
+  readonly onceIn?: number;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -33,56 +33,57 @@ export const issueProject: Rule = {
   defaultSeverity: 'warning',
   description: "An idea's issue link is in the repository of another project of the same file.",
   fixable: false,
-  // Which other projects the file has is part of the judgement: document scope.
-  check({ doc, report }) {
-    const others = doc.projects.filter((p) => !CONTAINER_TITLE.test(p.title)).map((p) => ({ project: p, tokens: tokensOf(p.title) }));
-    const projectTokens = new Map<string, readonly string[]>();
-    for (const idea of doc.ideas) {
-      // A container heading (`Projects ideas`) names no project: nothing to compare with.
-      if (!idea.project || CONTAINER_TITLE.test(idea.project.title)) continue;
-      // What a keystroke elsewhere leaves unchanged is kept per section: the links' repositories
-      // and the idea title's words (reading every idea's links again would move every idea).
+  // Which other projects the file has is part of the judgement: document scope, each idea's
+  // findings kept per idea while the file's project titles are unchanged.
+  check(context) {
+    const { doc } = context;
+    const others = doc.projects.filter((p) => !CONTAINER_TITLE.test(p.title)).map((p) => ({ project: p, tokens: titleTokens(p.title) }));
+    // A container heading (`Projects ideas`) names no project: nothing to compare with. What a
+    // keystroke elsewhere leaves unchanged is kept per section: the links' repositories and the idea
+    // title's words (reading every idea's links again would move every idea).
+    const toLook = doc.ideas.filter((idea) => idea.project && !CONTAINER_TITLE.test(idea.project.title) && perIdea(idea, OWN, ownOf).links.length);
+    context.eachIdea(toLook, others.map((o) => o.project.title).join('\u0000'), (idea) => {
+      const project = idea.project!;
       const own = perIdea(idea, OWN, ownOf);
-      if (!own.links.length) continue;
-      const context = [idea.project.title, ...idea.path].join(' ');
-      // The verdict for this project is kept with the section's links, keyed by the project's words
-      // (so it never outlives a renamed project).
-      let fits = own.verdicts.get(context);
-      if (fits === undefined) {
-        let tokens = projectTokens.get(context);
-        if (!tokens) projectTokens.set(context, (tokens = tokensOf(context)));
-        const titleTokens = [...tokens, ...own.titleTokens];
-        fits = !titleTokens.length || own.links.some((link) => belongs(link, titleTokens));
-        if (own.verdicts.size > 8) own.verdicts.clear();
-        own.verdicts.set(detach(context), fits);
-      }
-      if (fits) continue;
+      const tokens = [...tokensOf([project.title, ...idea.path].join(' ')), ...own.titleTokens];
+      if (!tokens.length || own.links.some((link) => belongs(link, tokens))) return;
       // Cross-project work links other organisations' issues all the time (FINDINGS-POLICY): only a
-      // repository that clearly belongs to another project of this file is a copy-paste slip.
+      // repository that clearly belongs to another project of this file is a copy-paste slip. (A
+      // project of the same title never does here, as the idea's own title did not: titles decide.)
       for (const link of own.links) {
-        const owner = others.find((o) => o.project !== idea.project && o.tokens.length > 0 && belongs(link, o.tokens));
+        const owner = others.find((o) => o.project !== project && o.tokens.length > 0 && belongs(link, o.tokens));
         if (!owner) continue;
-        report({
+        context.report({
           span: absoluteSpan(idea, link.span),
-          message: `\`${link.owner}/${link.repo}\` belongs to ${owner.project.title}, another project of this file: link an issue of ${idea.project.title} (copied from another idea?).`,
+          message: `\`${link.owner}/${link.repo}\` belongs to ${owner.project.title}, another project of this file: link an issue of ${project.title} (copied from another idea?).`,
         });
       }
-    }
+    });
   },
 };
 
 interface OwnLinks {
   readonly links: ReadonlyArray<{ readonly owner: string; readonly repo: string; readonly span: Span }>;
   readonly titleTokens: readonly string[];
-  /** Whether a link belongs to the idea, by its project and path (the key), as last judged. */
-  readonly verdicts: Map<string, boolean>;
 }
 
 const OWN = memoSlot<OwnLinks>('issue-project');
 
 function ownOf(idea: Idea): OwnLinks {
   const links = idea.issues.filter(isRepoLink).map((r) => ({ owner: detach(r.owner!), repo: detach(r.repo!), span: relativeSpan(idea, r.span) }));
-  return { links, titleTokens: links.length ? tokensOf(idea.title).map(detach) : [], verdicts: new Map() };
+  return { links, titleTokens: links.length ? tokensOf(idea.title).map(detach) : [] };
+}
+
+/** Project titles' words, kept across checks: a keystroke would otherwise split every project's title again. */
+const TITLE_TOKENS = new Map<string, readonly string[]>();
+
+function titleTokens(title: string): readonly string[] {
+  let tokens = TITLE_TOKENS.get(title);
+  if (!tokens) {
+    if (TITLE_TOKENS.size >= 10_000) TITLE_TOKENS.clear();
+    TITLE_TOKENS.set(detach(title), (tokens = tokensOf(title).map(detach)));
+  }
+  return tokens;
 }
 
 function isRepoLink(r: IssueRef): boolean {

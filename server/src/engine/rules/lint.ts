@@ -24,10 +24,31 @@ export interface LintOptions {
 
 interface CachedIdea {
   readonly context: string;
-  /** The title of the idea's project ('\u0001' for none): its findings may quote it. */
-  readonly project: string;
+  /** Where the idea sits (see placeOf): its findings may quote its project. */
+  readonly place: string;
   readonly base: number;
   readonly findings: readonly Finding[];
+}
+
+/** One part's findings per idea, by origin key, with the context of the run they came from. */
+class IdeaFindings {
+  private readonly byKey = new WeakMap<object, CachedIdea>();
+  private context = '';
+
+  /** The same string object for the same context, so comparing it per idea is one pointer check. */
+  intern(context: string): string {
+    if (context !== this.context) this.context = context;
+    return this.context;
+  }
+
+  get(key: object, context: string, place: string): CachedIdea | undefined {
+    const hit = this.byKey.get(key);
+    return hit?.context === context && hit.place === place ? hit : undefined;
+  }
+
+  set(key: object, value: CachedIdea): void {
+    this.byKey.set(key, value);
+  }
 }
 
 /** Rules whose findings for an idea are re-used while its section is unchanged (see Rule.scope). */
@@ -35,36 +56,26 @@ type IdeaScope = 'idea' | 'idea+mentors' | 'idea+skills';
 const IDEA_SCOPES: readonly IdeaScope[] = ['idea', 'idea+mentors', 'idea+skills'];
 
 /**
- * Findings of idea-scoped rules per idea, keyed by the idea's origin (its own section's parse).
- * An idea whose section text, project title, template and levels (and, for `idea+mentors` and
- * `idea+skills` rules, that part of the workspace vocabulary) are unchanged gets its findings
+ * Findings per idea, keyed by the idea's origin (its own section's parse): of the idea-scoped rules
+ * together (per scope), and of each document rule's `eachIdea` part (per rule). An idea whose
+ * section text, place, template and levels (and what else the run's context names: that part of
+ * the workspace vocabulary, the facts of the file a rule declared) are unchanged gets its findings
  * back, shifted to where the section now starts; the result equals a full run (test/fuzz checks).
  */
 export class LintCache {
-  private readonly ideas: Record<IdeaScope, WeakMap<object, CachedIdea>> = {
-    idea: new WeakMap(),
-    'idea+mentors': new WeakMap(),
-    'idea+skills': new WeakMap(),
-  };
-  private readonly contexts: Record<IdeaScope, string> = { idea: '', 'idea+mentors': '', 'idea+skills': '' };
+  private readonly parts = new Map<string, IdeaFindings>();
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
   /** Ideas whose `idea`-scoped rules ran in the last `lint` call (for tests and benchmarks). */
   checkedInLastRun = 0;
+  /** Ideas whose findings of a document rule's `eachIdea` part were computed in the last `lint` call, over all such rules. */
+  ideaPartsInLastRun = 0;
 
-  get(scope: IdeaScope, key: object, context: string, project: string): CachedIdea | undefined {
-    const hit = this.ideas[scope].get(key);
-    return hit?.context === context && hit.project === project ? hit : undefined;
-  }
-
-  set(scope: IdeaScope, key: object, value: CachedIdea): void {
-    this.ideas[scope].set(key, value);
-  }
-
-  /** The same string object for the same context, so comparing it per idea is one pointer check. */
-  intern(scope: IdeaScope, context: string): string {
-    if (context !== this.contexts[scope]) this.contexts[scope] = context;
-    return this.contexts[scope];
+  /** The findings kept for one part of the rules: an idea scope, or one rule's `eachIdea` part. */
+  part(name: string): IdeaFindings {
+    let part = this.parts.get(name);
+    if (!part) this.parts.set(name, (part = new IdeaFindings()));
+    return part;
   }
 
   templateId(template: Template): number {
@@ -99,10 +110,38 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
   const active = (options.rules ?? RULES).filter((rule) => levelOf(rule, options) !== 'off');
   const cache = options.cache;
   const findings: Finding[] = [];
+  let ideaParts = 0;
   const run = (rules: readonly Rule[], view: IdeaDocument) => {
     const out: Finding[] = [];
     for (const rule of rules) {
       const severity = levelOf(rule, options) as Finding['severity'];
+      // Set while an `eachIdea` check runs: its reports are that idea's.
+      let collecting: { readonly idea: Idea; readonly findings: Finding[] } | undefined;
+      const eachIdea = (ideas: readonly Idea[], facts: string, check: (idea: Idea) => void) => {
+        const part = cache?.part(`rule ${rule.id}`);
+        const context = part?.intern(`${options.uri}\u0000${cache!.templateId(options.template)}\u0000${severity}\u0000${facts}`);
+        for (const idea of ideas) {
+          const origin = idea.origin;
+          const place = context && origin ? placeOf(idea) : '';
+          const hit = context && origin ? part!.get(origin.key, context, place) : undefined;
+          if (hit) {
+            for (const f of hit.findings) out.push(shiftFinding(f, origin!.base - hit.base));
+            continue;
+          }
+          const own: Finding[] = (collecting = { idea, findings: [] }).findings;
+          try {
+            check(idea);
+          } finally {
+            collecting = undefined;
+          }
+          for (const f of own) out.push(f);
+          if (!context || !origin) continue;
+          ideaParts++;
+          if (own.every((f) => withinOwnSection(view, idea, f))) {
+            part!.set(origin.key, { context, place, base: origin.base, findings: own.map(detachedFinding) });
+          }
+        }
+      };
       try {
         rule.check({
           uri: options.uri,
@@ -110,10 +149,13 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
           template: options.template,
           workspace,
           report(report) {
-            const { atMost, ...rest } = report;
+            const { atMost, onceWithin, ...rest } = report;
             // A guessed template raises no errors (FINDINGS-POLICY): the file did not state it.
-            out.push({ rule: rule.id, ...rest, severity: milder(milder(severity, atMost), options.template.guessed ? 'warning' : undefined) });
+            const finding: Finding = { rule: rule.id, ...rest, severity: milder(milder(severity, atMost), options.template.guessed ? 'warning' : undefined) };
+            if (!collecting) out.push(finding);
+            else collecting.findings.push(onceWithin === 'idea' && finding.once !== undefined ? { ...finding, onceIn: collecting.idea.heading.span.start } : finding);
           },
+          eachIdea,
         });
       } catch (error) {
         options.onRuleError?.(rule, error);
@@ -131,15 +173,15 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     const extra = !cache || scope === 'idea' ? '' : cache.vocabularyId(workspace, options.uri, scope === 'idea+mentors' ? 'mentors' : 'skills');
     let toCheck: readonly Idea[] = doc.ideas;
     let context = '';
-    if (cache) {
-      context = cache.intern(
-        scope,
-        `${options.uri}\u0000${cache.templateId(options.template)}\u0000${extra}\u0000${rules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`,
+    const part = cache?.part(scope);
+    if (part) {
+      context = part.intern(
+        `${options.uri}\u0000${cache!.templateId(options.template)}\u0000${extra}\u0000${rules.map((r) => `${r.id}=${levelOf(r, options)}`).join(',')}`,
       );
       const fresh: Idea[] = [];
       for (const idea of doc.ideas) {
         const origin = idea.origin;
-        const hit = origin && cache.get(scope, origin.key, context, projectOf(idea));
+        const hit = origin && part.get(origin.key, context, placeOf(idea));
         if (origin && hit) for (const f of hit.findings) findings.push(shiftFinding(f, origin.base - hit.base));
         else fresh.push(idea);
       }
@@ -149,10 +191,13 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
     const ideaFindings = toCheck.length ? run(rules, toCheck === doc.ideas ? doc : { ...doc, ideas: toCheck }) : [];
     for (const f of ideaFindings) findings.push(f);
     // Related places in other files are part of a workspace scope's context; places in this file move.
-    if (cache) remember(cache, scope, context, toCheck, ideaFindings, scope !== 'idea');
+    if (part) remember(part, context, toCheck, ideaFindings, scope !== 'idea');
   }
-  if (cache) cache.checkedInLastRun = checked;
   findings.push(...run(active.filter((r) => !IDEA_SCOPES.includes(r.scope as IdeaScope)), doc));
+  if (cache) {
+    cache.checkedInLastRun = checked;
+    cache.ideaPartsInLastRun = ideaParts;
+  }
 
   const suppressed = inlineSuppressions(doc);
   const shown = suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings;
@@ -171,34 +216,41 @@ function samePlaceAndWords(a: Finding, b: Finding): boolean {
  * places share it; its fix, when each place has one, fixes them all.
  */
 function onceEach(findings: readonly Finding[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
+  // rule → key → where the key is local to (an idea's heading start; -1: the file) → the findings.
+  // Nested maps, not joined strings: there are thousands of such findings in a big file.
+  const groups = new Map<string, Map<string, Map<number, Finding[]>>>();
+  const groupOf: Array<Finding[] | undefined> = [];
   for (const f of findings) {
-    if (f.once === undefined) continue;
-    const key = `${f.rule}\u0000${f.once}`;
-    const group = groups.get(key);
+    if (f.once === undefined) {
+      groupOf.push(undefined);
+      continue;
+    }
+    let byKey = groups.get(f.rule);
+    if (!byKey) groups.set(f.rule, (byKey = new Map()));
+    let byPlace = byKey.get(f.once);
+    if (!byPlace) byKey.set(f.once, (byPlace = new Map()));
+    const at = f.onceIn ?? -1;
+    let group = byPlace.get(at);
     if (group) group.push(f);
-    else groups.set(key, [f]);
+    else byPlace.set(at, (group = [f]));
+    groupOf.push(group);
   }
   if (!groups.size) return findings as Finding[];
   const out: Finding[] = [];
-  for (const f of findings) {
-    if (f.once === undefined) {
+  findings.forEach((f, i) => {
+    const group = groupOf[i];
+    if (!group || group.length === 1) {
       out.push(f);
-      continue;
+      return;
     }
-    const group = groups.get(`${f.rule}\u0000${f.once}`)!;
-    if (group[0] !== f) continue;
-    if (group.length === 1) {
-      out.push(f);
-      continue;
-    }
+    if (group[0] !== f) return;
     const fixes = group.flatMap((g) => (g.fix ? [g.fix] : []));
     const fix = fixes.length
       ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: distinctEdits(fixes), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
       : undefined;
     const { fix: _own, ...rest } = f;
     out.push({ ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) });
-  }
+  });
   return out;
 }
 
@@ -222,7 +274,7 @@ function levelOf(rule: Rule, options: LintOptions): RuleLevel {
 }
 
 /** Give each checked idea its findings (each finding belongs to the nearest idea heading before it). */
-function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: readonly Idea[], findings: readonly Finding[], otherFilesInContext: boolean): void {
+function remember(part: IdeaFindings, context: string, ideas: readonly Idea[], findings: readonly Finding[], otherFilesInContext: boolean): void {
   const starts = ideas.map((i) => i.heading.span.start);
   const byIdea = ideas.map((): Finding[] => []);
   for (const f of findings) {
@@ -239,13 +291,39 @@ function remember(cache: LintCache, scope: IdeaScope, context: string, ideas: re
     const own = byIdea[i]!;
     // Related places and messages that quote line numbers would go stale when lines move above.
     if (!idea.origin || own.some((f) => f.related?.some((r) => r.uri === undefined || !otherFilesInContext))) return;
-    cache.set(scope, idea.origin.key, { context, project: projectOf(idea), base: idea.origin.base, findings: own.map(detachedFinding) });
+    part.set(idea.origin.key, { context, place: placeOf(idea), base: idea.origin.base, findings: own.map(detachedFinding) });
   });
 }
 
-/** What an idea's cached findings depend on besides its own text and the run's context. */
-function projectOf(idea: Idea): string {
-  return idea.project?.title ?? '\u0001';
+/** What an idea's cached findings depend on besides its own text and the run's context: its project's title and path. */
+function placeOf(idea: Idea): string {
+  if (!idea.project) return '\u0001';
+  return idea.path.length ? `${idea.project.title}\u0000${idea.path.join('\u0000')}` : idea.project.title;
+}
+
+/**
+ * A finding of an `eachIdea` part that can be kept: its places (span, fix) lie in the idea's own
+ * section, heading to next heading, and so move with it; related places in this file would not.
+ */
+function withinOwnSection(doc: IdeaDocument, idea: Idea, f: Finding): boolean {
+  if (f.related?.some((r) => r.uri === undefined)) return false;
+  const start = idea.heading.span.start;
+  const end = nextHeadingStart(doc, start);
+  const inside = (s: Span) => s.start >= start && s.end <= end;
+  return inside(f.span) && (f.fix?.edits.every((e) => inside(e.span)) ?? true);
+}
+
+/** Where the first heading after `offset` starts (the text's end if none). */
+function nextHeadingStart(doc: IdeaDocument, offset: number): number {
+  const headings = doc.headings;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return headings[lo]?.span.start ?? doc.text.length;
 }
 
 /** A finding to keep across edits: its strings must not keep this version of the text alive (see detach). */
@@ -253,6 +331,7 @@ function detachedFinding(f: Finding): Finding {
   return {
     ...f,
     message: detach(f.message),
+    ...(f.once !== undefined ? { once: detach(f.once) } : {}),
     ...(f.fix ? { fix: { ...f.fix, title: detach(f.fix.title), edits: f.fix.edits.map((e) => ({ span: e.span, newText: detach(e.newText) })) } } : {}),
     ...(f.related ? { related: f.related.map((r) => ({ ...r, message: detach(r.message) })) } : {}),
   };
@@ -264,6 +343,7 @@ function shiftFinding(f: Finding, delta: number): Finding {
   return {
     ...f,
     span: sh(f.span),
+    ...(f.onceIn !== undefined ? { onceIn: f.onceIn + delta } : {}),
     ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ span: sh(e.span), newText: e.newText })) } } : {}),
   };
 }

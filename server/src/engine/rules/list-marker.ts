@@ -22,7 +22,8 @@ export const listMarker: Rule = {
   defaultSeverity: 'info',
   description: "A field's bullet marker or spacing differs from the template's.",
   fixable: true,
-  // Whether a marker is the file's own style depends on the whole file: document scope.
+  // Whether a marker is the file's own style depends on the whole file: document scope, each idea's
+  // findings kept per idea while the file's styles are unchanged.
   check(context) {
     const { doc, template } = context;
     if (template.freeForm) return; // the file's own convention prescribes no bullet
@@ -40,7 +41,9 @@ export const listMarker: Rule = {
       }
       if (bullets.mixedGaps || bullets.markers.some((b) => b !== marker)) toLook.push(idea);
     }
-    for (const idea of toLook) {
+    // The markers the file uses often enough to be its style: what each idea's findings read of the rest.
+    const styles = [...markers].filter(([, n]) => n >= CONVENTION * total).map(([b]) => b);
+    context.eachIdea(toLook, styles.sort().join('\u0000'), (idea) => {
       const bulleted = idea.fields.filter((f) => f.bullet !== '');
       // The gap to normalise to: the idea's majority among template-marker fields, else what the
       // other-marker fields use when they agree, else the template's.
@@ -64,14 +67,10 @@ export const listMarker: Rule = {
           ...(fix ? { fix } : {}),
           // White space after the marker is a style: noted once per file. Another marker is the file's
           // style too when many fields use it (once), and a slip when it is the odd one out (per field).
-          ...(!wrongMarker
-            ? { once: `gap\u0000${written}` }
-            : (markers.get(field.bullet) ?? 0) >= CONVENTION * total
-              ? { once: `marker\u0000${field.bullet}` }
-              : {}),
+          ...(!wrongMarker ? { once: `gap\u0000${written}` } : styles.includes(field.bullet) ? { once: `marker\u0000${field.bullet}` } : {}),
         });
       }
-    }
+    });
   },
 };
 

@@ -12,8 +12,10 @@ export const mentorFormat: Rule = {
   defaultSeverity: 'warning',
   description: "A mentor entry cannot be read as one person, lacks the email the template's form shows, or is written another way than the template's form.",
   fixable: true,
-  // Whether a way of writing entries is the file's convention depends on the whole file.
-  check({ doc, template, report }) {
+  // Whether a way of writing entries is the file's convention depends on the whole file; each idea's
+  // findings are kept per idea while the file's conventions are unchanged.
+  check(context) {
+    const { doc, template } = context;
     const wanted = template.mentors.email ? 'Name (@handle, email)' : 'Name (@handle)';
     // What each idea's entries are is kept per section: a keystroke elsewhere reads no idea again,
     // and only the ideas with something to say are looked at closely.
@@ -28,12 +30,14 @@ export const mentorFormat: Rule = {
       }
       if (summary.some((e) => worthSaying(e, template))) toLook.push(idea);
     }
-    for (const idea of toLook) {
+    // The forms the file writes often enough to be its convention: what each idea's findings read of the rest.
+    const conventions = [...forms].filter(([, n]) => n >= CONVENTION * total).map(([form]) => form);
+    context.eachIdea(toLook, conventions.sort().join(','), (idea) => {
       for (const field of idea.fields) {
         if (field.key !== 'mentors') continue;
         const mentors = itemsWithin(idea.mentors, field.valueSpan);
         if (template.mentors.layout === 'sublist' && !template.freeForm && mentors.some((m) => isInline(m, field))) {
-          report({
+          context.report({
             span: field.inlineValueSpan,
             message: `List each mentor on its own sub-list item under the label (\`  - ${wanted}\`), as the template does.`,
             atMost: 'info',
@@ -43,25 +47,25 @@ export const mentorFormat: Rule = {
         for (const mentor of mentors) {
           const problem = mistake(mentor, template);
           if (problem) {
-            report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
+            context.report({ span: mentor.span, message: `${problem} Write it as \`${wanted}\`.` });
             continue;
           }
           // No handle: mentor-handle's finding says what to add. A free-form template has no form to match.
           if (!mentor.handle || template.freeForm || formMatches(mentor.form, template)) continue;
           // Another way of writing a complete entry: a note (FINDINGS-POLICY), once for the file when
           // the file writes many entries that way, once for the idea when it is the odd one out.
-          const convention = (forms.get(mentor.form) ?? 0) >= CONVENTION * total;
+          const convention = conventions.includes(mentor.form);
           const newText = rewrite(mentor);
-          report({
+          context.report({
             span: mentor.span,
             message: convention ? `Mentors are written here another way than the template's \`${wanted}\`.` : `Write this mentor as the template does: \`${wanted}\`.`,
             atMost: 'info',
-            once: convention ? `form\u0000${mentor.form}` : `idea\u0000${idea.heading.span.start}\u0000${mentor.form}`,
+            ...(convention ? { once: `form\u0000${mentor.form}` } : { once: mentor.form, onceWithin: 'idea' as const }),
             ...(newText && newText !== mentor.raw ? { fix: { title: `Rewrite as \`${newText}\``, edits: [{ span: mentor.span, newText }] } } : {}),
           });
         }
       }
-    }
+    });
   },
 };
 

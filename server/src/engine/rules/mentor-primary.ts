@@ -16,27 +16,28 @@ export const mentorPrimary: Rule = {
   defaultSeverity: 'warning',
   description: 'An idea of a file that marks primary mentors names none, or more than one.',
   fixable: false,
-  // Whether the file marks primaries depends on the whole file: document scope.
-  check({ doc, report }) {
+  // Whether the file marks primaries depends on the whole file: document scope; an idea's findings
+  // are kept per idea (they read nothing else of the file once it marks primaries).
+  check(context) {
+    const { doc } = context;
     // The file's convention: most ideas with two mentors or more mark their primary mentor.
     // Counted per section (kept while it is unchanged): a keystroke elsewhere reads no idea again.
     const counts = doc.ideas.map((idea) => perIdea(idea, COUNTS, countsOf));
     const several = counts.filter((c) => c.mentors >= 2);
     const marking = several.filter((c) => c.primaries > 0).length;
     if (marking === 0 || marking < CONVENTION * several.length) return;
-    doc.ideas.forEach((idea, i) => {
-      const c = counts[i]!;
-      if (c.mentors < 2 || c.primaries === 1) return;
+    const toLook = doc.ideas.filter((_, i) => counts[i]!.mentors >= 2 && counts[i]!.primaries !== 1);
+    context.eachIdea(toLook, 'the file marks primaries', (idea) => {
       const primaries = idea.mentors.filter((m) => m.role === 'primary');
       const field = idea.fields.find((f) => f.key === 'mentors');
       if (primaries.length === 0) {
-        report({
+        context.report({
           span: field ? valuePlace(idea, field) : idea.heading.textSpan,
           message: 'Mark one of these mentors as the primary mentor (`- primary` after the entry), as the other ideas of this file do.',
         });
       } else if (primaries.length > 1) {
         for (const extra of primaries.slice(1)) {
-          report({ span: extra.span, message: `${primaries.length} mentors of this idea are marked primary: an idea has one primary mentor.` });
+          context.report({ span: extra.span, message: `${primaries.length} mentors of this idea are marked primary: an idea has one primary mentor.` });
         }
       }
     });

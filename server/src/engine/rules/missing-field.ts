@@ -44,28 +44,46 @@ export const missingField: Rule = {
   defaultSeverity: 'error',
   description: 'A field the template requires is missing from an idea.',
   fixable: true,
-  // Judged against the whole file's convention (FINDINGS-POLICY): document scope.
+  // Judged against the whole file's convention (FINDINGS-POLICY): document scope. Each idea's
+  // findings are kept per idea while the fields judged per idea (and their shares) are unchanged.
   check(context) {
     const { doc, template } = context;
     const ideas = doc.ideas;
+    const written = ideas.map((idea) => perIdea(idea, WRITTEN, writtenKeys));
+    const perIdeaFields: Array<{ readonly wanted: TemplateField; readonly share: number }> = [];
     for (const wanted of template.fields) {
       if (!wanted.required) continue;
-      const lacking = ideas.filter((idea) => !hasField(template, perIdea(idea, WRITTEN, writtenKeys), wanted.key));
-      if (!lacking.length) continue;
-      const share = (ideas.length - lacking.length) / ideas.length;
+      let lacking = 0;
+      let first = -1;
+      written.forEach((w, i) => {
+        if (hasField(template, w, wanted.key)) return;
+        lacking++;
+        if (first < 0) first = i;
+      });
+      if (!lacking) continue;
+      const share = (ideas.length - lacking) / ideas.length;
       const convention = ideas.length >= CONVENTION_MIN_IDEAS;
       if ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION))) {
         // The template may be newer than the file (or only guessed): one note for the file.
         if (template.guessed && share < RARE) continue;
         context.report({
-          span: lacking[0]!.heading.textSpan,
-          message: `${lacking.length} of ${ideas.length} ideas have no "${wanted.label}" field, which the ${template.name} requires.`,
+          span: ideas[first]!.heading.textSpan,
+          message: `${lacking} of ${ideas.length} ideas have no "${wanted.label}" field, which the ${template.name} requires.`,
           atMost: 'info',
           once: wanted.key,
         });
         continue;
       }
-      for (const idea of lacking) {
+      perIdeaFields.push({ wanted, share });
+    }
+    if (!perIdeaFields.length) return;
+    // A guessed template's message quotes the share: part of the facts then.
+    const facts = perIdeaFields.map(({ wanted, share }) => (template.guessed ? `${wanted.key}=${Math.round(share * 100)}` : wanted.key)).join(',');
+    const lackingAny = ideas.filter((_, i) => perIdeaFields.some(({ wanted }) => !hasField(template, written[i]!, wanted.key)));
+    context.eachIdea(lackingAny, facts, (idea) => {
+      const own = perIdea(idea, WRITTEN, writtenKeys);
+      for (const { wanted, share } of perIdeaFields) {
+        if (hasField(template, own, wanted.key)) continue;
         const fix = insertFieldFix(doc, template, idea, wanted);
         context.report({
           span: idea.heading.textSpan,
@@ -76,7 +94,7 @@ export const missingField: Rule = {
           ...(template.guessed ? { atMost: 'warning' as const } : {}),
         });
       }
-    }
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 // One rule = one file in this folder, with its doc at docs/rules/<id>.md.
 import type { Fix, RelatedInformation, Severity } from '../findings/findings';
-import type { IdeaDocument, Span } from '../parse/model';
+import type { Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
 import type { WorkspaceVocabulary } from '../workspace/workspace';
 
@@ -19,6 +19,8 @@ export interface Report {
    * first, with how many places share it (FINDINGS-POLICY: never once per idea).
    */
   readonly once?: string;
+  /** `idea`: the `once` key is the idea's own, shared only by findings of one idea (in an `eachIdea` check only). */
+  readonly onceWithin?: 'idea';
 }
 
 export interface RuleContext {
@@ -28,6 +30,15 @@ export interface RuleContext {
   /** Mentors and skills across the workspace (the linted file included). */
   readonly workspace: WorkspaceVocabulary;
   report(report: Report): void;
+  /**
+   * Runs `check` for each of `ideas`: what it reports is that idea's, and is re-used after an edit
+   * elsewhere while the idea's own section, its place (project title, path) and `facts` are
+   * unchanged. `facts` names every fact of the rest of the file that `check` reads — the file's
+   * convention, the counts a message quotes — in a short string; what `check` reports lies in the
+   * idea's own section. A document rule keeps its file-wide part (counts, a note for the file) cheap
+   * and outside, and its per-idea findings here.
+   */
+  eachIdea(ideas: readonly Idea[], facts: string, check: (idea: Idea) => void): void;
 }
 
 export interface Rule {
@@ -42,7 +53,8 @@ export interface Rule {
    * and the levels, so an unchanged idea's findings can be re-used after an edit elsewhere.
    * `idea+mentors`, `idea+skills`: as `idea`, and that part of the workspace vocabulary (what is
    * written, and where in other files): findings are re-used while it is unchanged.
-   * Default `document`: the rule looks across ideas and always runs on the whole.
+   * Default `document`: the rule looks across ideas and always runs on the whole (its per-idea
+   * findings may still be kept per idea, see RuleContext.eachIdea).
    */
   readonly scope?: 'idea' | 'idea+mentors' | 'idea+skills' | 'document';
   check(context: RuleContext): void;
