@@ -2,6 +2,8 @@
 // and generated 300 KB and 3 MB idea files: time from a one-character didChange to the matching
 // publishDiagnostics, and completion latency (median, p95); beside it, in the same run, a
 // whole-document parse + check of the same text (what every edit would cost without sections).
+// Case (a) of issue 14, for each file: the first diagnostics after didOpen, then edits spread across
+// the file, each at a place not edited before (see spreadEdits).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { RULES } from '../server/src/engine/rules';
 import { OpenDocument } from '../server/src/server/documents';
 import { toDiagnostic } from '../server/src/server/diagnostics';
 import { IdeaFileIndex } from '../server/src/server/workspaceIndex';
+import { STATUS_NOTIFICATION } from '../server/src/protocol';
 import { TestClient, uriOf } from '../test/lsp/client';
 import { generateIdeaFile } from './generate-ideas';
 
@@ -141,6 +144,80 @@ async function phases(c: Case): Promise<Array<[string, number]>> {
   return [...samples].map(([label, values]): [string, number] => [label, quantile(values, 0.5)]);
 }
 
+/** Places to type at, spread across the file: the ends of `count` description lines, evenly apart, in an order that jumps about. */
+function spreadPlaces(text: string, count: number): number[] {
+  const ends = [...text.matchAll(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?Description\b.*$/gm)].map((m) => m.index + m[0].length);
+  const chosen = Array.from({ length: count }, (_, k) => ends[Math.floor(((k + 0.5) * ends.length) / count)]!);
+  // Stride 7 through the places (count is not a multiple of 7): each edit lands far from the last.
+  return Array.from({ length: count }, (_, k) => chosen[(k * 7) % count]!);
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let at = text.indexOf('\n');
+  let lineStart = 0;
+  while (at >= 0 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text.indexOf('\n', lineStart);
+  }
+  return { line, character: offset - lineStart };
+}
+
+/**
+ * Case (a): a fresh server opens the file — the time to its first diagnostics, and to the complete
+ * set (with its status) when they come in stages — then edits spread across the file, each at a
+ * place not edited before, each answered before the next is sent: one character at each of twenty
+ * places, then ten words typed character by character at ten other places.
+ */
+async function spreadEdits(c: Case, dir: string) {
+  const path = join(dir, `spread-${c.name.replace(/\W+/g, '-')}.md`);
+  writeFileSync(path, c.text);
+  const uri = uriOf(path);
+  const client = await TestClient.start({});
+  try {
+    const opened = performance.now();
+    await client.open(uri, c.text);
+    const slow = 120_000; // a cold check of 3 MB on a busy machine
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 0, slow);
+    const firstDiagnostics = performance.now() - opened;
+    await client.waitFor(STATUS_NOTIFICATION, (p) => p.uri === uri, 0, slow);
+    const allDiagnostics = performance.now() - opened;
+    let text = c.text;
+    let version = 1;
+    const places = spreadPlaces(text, 31);
+    const type = async (place: number, typed: string) => {
+      const at = positionOf(text, places[place]!);
+      text = text.slice(0, places[place]) + typed + text.slice(places[place]);
+      for (let k = 0; k < places.length; k++) if (places[k]! >= places[place]! && k !== place) places[k]! += typed.length;
+      places[place]! += typed.length;
+      const mark = client.mark;
+      const started = performance.now();
+      await client.change(uri, ++version, [{ range: { start: at, end: at }, text: typed }]);
+      const v = version;
+      await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v, mark, slow);
+      return performance.now() - started;
+    };
+    for (const ch of 'warm') await type(30, ch); // the last place warms the server up, not counted
+    const chars: number[] = [];
+    for (let k = 0; k < 20; k++) chars.push(await type(k, 'x'));
+    const words: number[] = [];
+    const WORDS = ['quickly', 'storage', 'metrics', 'tracing', 'caching', 'routing', 'billing', 'logging', 'scaling', 'testing'];
+    for (let k = 0; k < 10; k++) for (const ch of ` ${WORDS[k]}`) words.push(await type(20 + k, ch));
+    return { firstDiagnostics, allDiagnostics, chars, words };
+  } finally {
+    await client.stop();
+  }
+}
+
+function printTable(header: readonly string[], rows: readonly string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
 async function main(): Promise<void> {
   const seedText = existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined;
   const only = process.env.BENCH_CASES; // e.g. "3 MB": run the cases whose name contains it
@@ -152,6 +229,7 @@ async function main(): Promise<void> {
   if (!seedText) console.log(`(${SEED} not found: a generated seed-like file stands in for it)`);
   const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-bench-lsp-'));
   const rows: string[][] = [];
+  const spreadRows: string[][] = [];
   try {
     for (const c of cases) {
       const server = await benchCase(c, dir);
@@ -173,15 +251,25 @@ async function main(): Promise<void> {
       ]);
       console.error(`done: ${c.name}`);
     }
+    for (const c of cases) {
+      const spread = await spreadEdits(c, dir);
+      spreadRows.push([
+        c.name,
+        ms(spread.firstDiagnostics),
+        ms(spread.allDiagnostics),
+        ms(quantile(spread.chars, 0.5)),
+        ms(quantile(spread.chars, 0.95)),
+        ms(quantile(spread.words, 0.5)),
+        ms(quantile(spread.words, 0.95)),
+      ]);
+      console.error(`done: spread edits, ${c.name}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['file', 'chars', 'diagnostics', 'edit→diag median ms', 'p95', 'line break median ms', 'completion median ms', 'p95', 'items', 'whole parse+check ms', 'speed-up'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  printTable(['file', 'chars', 'diagnostics', 'edit→diag median ms', 'p95', 'line break median ms', 'completion median ms', 'p95', 'items', 'whole parse+check ms', 'speed-up'], rows);
+  console.log('\n(a) Opening the file, then edits spread across it, each at a new place (20 places × 1 character; 10 places × a word typed character by character):');
+  printTable(['file', 'first diagnostics ms', 'all diagnostics ms', '1 char median ms', 'p95', 'word typed median ms', 'p95'], spreadRows);
 
   const big = cases[cases.length - 1]!;
   console.log(`\nWhere a one-character edit's time goes on ${big.name} (the server's steps in process, median ms):`);
