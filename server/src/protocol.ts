@@ -86,9 +86,14 @@ export interface StatusParams {
 export const IDEA_SNIPPET_REQUEST = 'socIdeas/ideaSnippet';
 export interface IdeaSnippetParams {
   readonly uri: string;
+  /**
+   * Where it goes (an empty line, or the end of a line with text): the snippet is then written as the
+   * file writes its ideas there, with blank lines between it and the text around it.
+   */
+  readonly position?: { readonly line: number; readonly character: number };
 }
 export interface IdeaSnippetResult {
-  /** VS Code / LSP snippet syntax: the idea heading and the template's fields in order, with tab stops. */
+  /** VS Code / LSP snippet syntax (line breaks `\n`): the idea heading and the template's fields in order, with tab stops. */
   readonly snippet: string;
   /** The template the snippet follows. */
   readonly template: OutlineTemplate | null;

@@ -22,7 +22,7 @@ import { configFromContent, loadConfig } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/features/outline';
 import { parseDocument } from '../engine/parse/parse';
-import { templateToSnippet } from '../engine/features/snippet';
+import { ideaSnippetAt, templateToSnippet } from '../engine/features/snippet';
 import { presetChoices } from '../engine/features/templateChoices';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
@@ -389,7 +389,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     request('completion', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       if (!found) return { isIncomplete: false, items: [] };
-      return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index);
+      const snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+      return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index, snippetSupport);
     }),
   );
 
@@ -510,7 +511,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         const parsed = parseDocument(doc?.getText() ?? '');
         resolved = await resolveFor({ uri: params.uri, host, settings: settings.checkSettings(params.uri, current) }, parsed, config);
       }
-      return { snippet: templateToSnippet(resolved.template), template: outlineTemplate(resolved) };
+      const text = doc?.parse();
+      const snippet =
+        text && params.position ? ideaSnippetAt(text, resolved.template, text.lines.offsetAt(params.position)).snippet : templateToSnippet(resolved.template);
+      return { snippet, template: outlineTemplate(resolved) };
     }),
   );
 
