@@ -104,6 +104,9 @@ export function completionsAt(input: CompletionInput): CompletionResult {
 /** `idea` and `project` snippets in the file's own form, replacing what is typed at the line's start. */
 function newIdeaSnippets(input: CompletionInput, typed: string, lineStart: number, offset: number): CompletionResult {
   const { doc, template } = input;
+  // Ideas written as table rows or front matter are not headings with fields: no snippet writes those.
+  const near = ideaAt(doc, offset) ?? doc.ideas[doc.ideas.length - 1];
+  if (near?.syntax !== undefined) return EMPTY;
   const kinds: SnippetKind[] = doc.projects.length > 0 && template.projectLevel !== null ? ['idea', 'project'] : ['idea'];
   const candidates = kinds.map((kind, rank): CompletionCandidate => {
     const { snippet, text } = ideaSnippetAt(doc, template, lineStart, kind);
