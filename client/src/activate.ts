@@ -94,7 +94,8 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
       if (languageClient.state === State.Running) await languageClient.stop();
       await languageClient.start();
     },
-    ideaSnippet: (uri) => request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri) }),
+    ideaSnippet: (uri, position) =>
+      request<IdeaSnippetParams, IdeaSnippetResult>(IDEA_SNIPPET_REQUEST, { uri: uriOf(uri), position: { line: position.line, character: position.character } }),
     fixAll: (uri) => request<ExecuteCommandParams, FixAllSummary>(ExecuteCommandRequest.method, { command: APPLY_FIX_ALL_COMMAND, arguments: [uriOf(uri)] }),
     active: () => status.active(),
     presets: () => request<Record<string, never>, TemplatesResult>(TEMPLATES_REQUEST, {}),

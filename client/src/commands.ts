@@ -8,7 +8,7 @@ import { chooseTemplate } from './templatePicker';
 export interface CommandDeps {
   readonly output: vscode.LogOutputChannel;
   readonly restartServer: () => Promise<void>;
-  readonly ideaSnippet: (uri: vscode.Uri) => Promise<IdeaSnippetResult | undefined>;
+  readonly ideaSnippet: (uri: vscode.Uri, position: vscode.Position) => Promise<IdeaSnippetResult | undefined>;
   /** The server applies every certain fix to the document and says what it changed. */
   readonly fixAll: (uri: vscode.Uri) => Promise<FixAllSummary | undefined>;
   /** What the server last said about the active document. */
@@ -42,17 +42,17 @@ async function fixAll(deps: CommandDeps): Promise<boolean> {
   return (summary?.fixes ?? 0) > 0;
 }
 
-/** Inserts a new idea shaped by the template in force (the server builds the snippet). */
+/** Inserts a new idea in the template in force, as the file writes its ideas (the server builds the snippet). */
 async function insertIdea(deps: CommandDeps): Promise<boolean> {
   const editor = activeMarkdownEditor();
   if (!editor) return false;
-  const result = await deps.ideaSnippet(editor.document.uri);
+  // On a line with text the idea goes after it; the server separates it with blank lines.
+  const line = editor.document.lineAt(editor.selection.active.line);
+  const position = line.isEmptyOrWhitespace ? line.range.start : line.range.end;
+  const result = await deps.ideaSnippet(editor.document.uri, position);
   if (!result?.snippet) {
     void vscode.window.showWarningMessage('SoC Ideas: the language server did not provide an idea template; see the output.');
     return false;
   }
-  // On a line with text, start the idea on a fresh line below it, separated by a blank line.
-  const line = editor.document.lineAt(editor.selection.active.line);
-  if (line.isEmptyOrWhitespace) return editor.insertSnippet(new vscode.SnippetString(result.snippet), editor.selection);
-  return editor.insertSnippet(new vscode.SnippetString(`\n\n${result.snippet}`), line.range.end);
+  return editor.insertSnippet(new vscode.SnippetString(result.snippet), line.isEmptyOrWhitespace ? line.range : position);
 }

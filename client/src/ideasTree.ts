@@ -97,6 +97,11 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         item.command = reveal(node.line);
         item.contextValue = 'project';
         break;
+      case 'section':
+        item.description = `${node.ideas.length} idea${node.ideas.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('folder');
+        item.contextValue = 'section';
+        break;
       case 'group':
         item.description = `${node.ideas.length} idea${node.ideas.length === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon(node.by === 'mentor' ? 'person' : node.by === 'skill' ? 'tag' : 'question');
@@ -106,7 +111,8 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         const { idea } = node.placed;
         item.description = problemSummary(idea) || idea.mentors.map(mentorLabel).join(', ');
         item.tooltip = ideaTooltip(node.placed);
-        item.iconPath = severityIcon(worstSeverity(idea)) ?? new vscode.ThemeIcon('lightbulb');
+        // A problem's own icon when it has one; otherwise a plain document (a lightbulb means "a fix is available").
+        item.iconPath = severityIcon(worstSeverity(idea)) ?? new vscode.ThemeIcon('note');
         item.command = reveal(idea.line);
         item.contextValue = idea.issues.length > 0 ? 'idea hasIssue' : 'idea';
         break;
@@ -202,10 +208,22 @@ function setTreeSetting(key: 'filter' | 'groupBy', value: string): Thenable<void
   return vscode.workspace.getConfiguration('socIdeas.tree').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+const GROUP_BY_CHOICES: ReadonlyArray<vscode.QuickPickItem & { readonly value: GroupBy }> = [
+  { value: 'project', label: '$(project) Project', description: 'projects, then their ideas, as the file has them' },
+  { value: 'mentor', label: '$(person) Mentor', description: 'one group per mentor, with the ideas they mentor' },
+  { value: 'skill', label: '$(tag) Skill', description: 'one group per skill (spellings of one skill together)' },
+];
+
 async function chooseGroupBy(groupBy?: GroupBy): Promise<void> {
+  const now = treeOptions().groupBy;
   const choice =
     groupBy ??
-    (await vscode.window.showQuickPick(['project', 'mentor', 'skill'] as GroupBy[], { placeHolder: `Group ideas by (now: ${treeOptions().groupBy})` }));
+    (
+      await vscode.window.showQuickPick(
+        GROUP_BY_CHOICES.map((c) => (c.value === now ? { ...c, detail: 'now' } : c)),
+        { placeHolder: 'Group the ideas by' },
+      )
+    )?.value;
   if (choice) await setTreeSetting('groupBy', choice);
 }
 
@@ -257,6 +275,7 @@ function labelOf(node: TreeNode): string {
     case 'template':
       return `Template: ${node.template.name}`;
     case 'project':
+    case 'section':
       return node.title;
     case 'group':
       return node.label;

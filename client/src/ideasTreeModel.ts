@@ -2,6 +2,7 @@
 // after grouping and filtering. No `vscode` import, so it can be reasoned about (and tested) alone;
 // ideasTree.ts turns these nodes into TreeItems.
 import type { Outline, OutlineIdea, OutlineIssue, OutlineMentor, OutlineTemplate } from '../../server/src/protocol';
+import { skillKey } from '../../server/src/engine/workspace/workspace';
 
 export type GroupBy = 'project' | 'mentor' | 'skill';
 
@@ -22,6 +23,8 @@ export interface PlacedIdea {
 export type TreeNode =
   | { readonly kind: 'template'; readonly id: string; readonly template: OutlineTemplate }
   | { readonly kind: 'project'; readonly id: string; readonly title: string; readonly line: number; readonly ideas: readonly PlacedIdea[] }
+  /** A sub-project or theme between a project and its ideas (`### Kubernetes` › `#### Headlamp`): `depth` path headings down. */
+  | { readonly kind: 'section'; readonly id: string; readonly title: string; readonly depth: number; readonly ideas: readonly PlacedIdea[] }
   | { readonly kind: 'group'; readonly id: string; readonly by: 'mentor' | 'skill' | 'none'; readonly label: string; readonly ideas: readonly PlacedIdea[] }
   | { readonly kind: 'idea'; readonly id: string; readonly placed: PlacedIdea }
   | { readonly kind: 'mentor'; readonly id: string; readonly mentor: OutlineMentor; readonly line: number }
@@ -53,8 +56,11 @@ export function rootNodes(outline: Outline, options: TreeOptions): TreeNode[] {
 export function childNodes(node: TreeNode): TreeNode[] {
   switch (node.kind) {
     case 'project':
+      return nested(node.id, node.ideas, 0);
+    case 'section':
+      return nested(node.id, node.ideas, node.depth);
     case 'group':
-      return node.ideas.map((placed) => ({ kind: 'idea', id: `${node.id}/idea:${placed.idea.line}`, placed }));
+      return node.ideas.map((placed) => ideaNode(node.id, placed));
     case 'idea':
       return ideaDetails(node.id, node.placed.idea);
     default:
@@ -63,7 +69,32 @@ export function childNodes(node: TreeNode): TreeNode[] {
 }
 
 export function hasChildren(node: TreeNode): boolean {
-  return node.kind === 'project' || node.kind === 'group' || node.kind === 'idea';
+  return node.kind === 'project' || node.kind === 'section' || node.kind === 'group' || node.kind === 'idea';
+}
+
+function ideaNode(parentId: string, placed: PlacedIdea): TreeNode {
+  return { kind: 'idea', id: `${parentId}/idea:${placed.idea.line}`, placed };
+}
+
+/** Ideas `depth` path headings down: those with no deeper heading, and a section per next heading, in file order. */
+function nested(parentId: string, ideas: readonly PlacedIdea[], depth: number): TreeNode[] {
+  const nodes: TreeNode[] = [];
+  const sections = new Map<string, PlacedIdea[]>();
+  for (const placed of ideas) {
+    const title = placed.idea.path?.[depth];
+    if (title === undefined) {
+      nodes.push(ideaNode(parentId, placed));
+      continue;
+    }
+    const members = sections.get(title);
+    if (members) members.push(placed);
+    else {
+      const list = [placed];
+      sections.set(title, list);
+      nodes.push({ kind: 'section', id: `${parentId}/section:${title}`, title, depth: depth + 1, ideas: list });
+    }
+  }
+  return nodes;
 }
 
 /** Every idea in document order, each with its project and the line where its text ends. */
@@ -120,20 +151,31 @@ function matchesFilter(idea: OutlineIdea, filter: string): boolean {
 }
 
 function groupIdeas(ideas: readonly PlacedIdea[], by: 'mentor' | 'skill'): TreeNode[] {
-  const groups = new Map<string, { label: string; ideas: PlacedIdea[] }>();
+  const groups = new Map<string, { label: string; ideas: PlacedIdea[]; spellings: Map<string, number> }>();
   const add = (key: string, label: string, placed: PlacedIdea) => {
-    const group = groups.get(key) ?? { label, ideas: [] };
+    const group = groups.get(key) ?? { label, ideas: [], spellings: new Map<string, number>() };
     if (!group.ideas.includes(placed)) group.ideas.push(placed);
+    group.spellings.set(label, (group.spellings.get(label) ?? 0) + 1);
     groups.set(key, group);
   };
   for (const placed of ideas) {
     const keys =
       by === 'mentor'
         ? placed.idea.mentors.map((m) => ({ key: (m.handle ?? m.name ?? m.email ?? '').toLowerCase(), label: mentorLabel(m) }))
-        : placed.idea.skills.map((s) => ({ key: s.trim().toLowerCase(), label: s.trim() }));
+        : placed.idea.skills.map((s) => ({ key: skillKey(s), label: s.trim() }));
     const usable = keys.filter((k) => k.key !== '');
     if (usable.length === 0) add('', by === 'mentor' ? '(no mentor)' : '(no skills)', placed);
     for (const { key, label } of usable) add(key, label, placed);
+  }
+  // A skill spelt several ways (`golang`, `Golang.`: one key, as skill-spelling reads them) is one group, under its most used spelling.
+  for (const group of groups.values()) {
+    let most = 0;
+    for (const [spelling, n] of group.spellings) {
+      if (n > most) {
+        group.label = spelling;
+        most = n;
+      }
+    }
   }
   return [...groups.entries()]
     .sort(([a, ga], [b, gb]) => (a === '' ? 1 : b === '' ? -1 : ga.label.localeCompare(gb.label)))

@@ -86,9 +86,14 @@ export interface StatusParams {
 export const IDEA_SNIPPET_REQUEST = 'socIdeas/ideaSnippet';
 export interface IdeaSnippetParams {
   readonly uri: string;
+  /**
+   * Where it goes (an empty line, or the end of a line with text): the snippet is then written as the
+   * file writes its ideas there, with blank lines between it and the text around it.
+   */
+  readonly position?: { readonly line: number; readonly character: number };
 }
 export interface IdeaSnippetResult {
-  /** VS Code / LSP snippet syntax: the idea heading and the template's fields in order, with tab stops. */
+  /** VS Code / LSP snippet syntax (line breaks `\n`): the idea heading and the template's fields in order, with tab stops. */
   readonly snippet: string;
   /** The template the snippet follows. */
   readonly template: OutlineTemplate | null;
@@ -168,6 +173,8 @@ export interface SocIdeasSettings {
   readonly rules: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
   readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
   readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill' };
+  /** Whose problems are published: open files only, or every idea file of the workspace. */
+  readonly problems: { readonly scope: 'openFiles' | 'workspace' };
 }
 
 export const DEFAULT_SETTINGS: SocIdeasSettings = {
@@ -176,6 +183,7 @@ export const DEFAULT_SETTINGS: SocIdeasSettings = {
   rules: {},
   trace: { server: 'off' },
   tree: { filter: '', groupBy: 'project' },
+  problems: { scope: 'openFiles' },
 };
 
 /** Merge a partial settings object (as `workspace/configuration` returns it) over the defaults. */
@@ -183,6 +191,7 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const tree = (r.tree && typeof r.tree === 'object' ? r.tree : {}) as Record<string, unknown>;
   const trace = (r.trace && typeof r.trace === 'object' ? r.trace : {}) as Record<string, unknown>;
+  const problems = (r.problems && typeof r.problems === 'object' ? r.problems : {}) as Record<string, unknown>;
   const groupBy = tree.groupBy === 'mentor' || tree.groupBy === 'skill' ? tree.groupBy : 'project';
   const traceServer = trace.server === 'messages' || trace.server === 'verbose' ? trace.server : 'off';
   const rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
@@ -197,5 +206,6 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
     rules,
     trace: { server: traceServer },
     tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy },
+    problems: { scope: problems.scope === 'workspace' ? 'workspace' : 'openFiles' },
   };
 }

@@ -261,8 +261,27 @@ describe('language server over stdio (multi-root workspace)', () => {
 
   test('socIdeas/ideaSnippet returns the template as a snippet', async () => {
     const result: IdeaSnippetResult = await client.request('socIdeas/ideaSnippet', { uri: ideasUri });
-    assert.match(result.snippet, /^#### \$\{1:Title\}\n\n-\tDescription: \$\{2\}/);
+    assert.match(result.snippet, /^#### \$\{1:Idea title\}\n\n-\tDescription: \$\{2\}/);
     assert.equal(result.template?.id, 'cncf-2019');
+    // At the end of a line with text: after it, a blank line between.
+    const last = ideasText.trimEnd().split('\n').length - 1;
+    const at = { line: last, character: ideasText.split('\n')[last]!.length };
+    const placed: IdeaSnippetResult = await client.request('socIdeas/ideaSnippet', { uri: ideasUri, position: at });
+    assert.match(placed.snippet, /^\n\n#### \$\{1:Idea title\}\n\n-\tDescription: \$\{2\}/);
+  });
+
+  test('completion on a new line: the idea snippet in the file\'s form, as a snippet', async () => {
+    const lines = ideasText.split('\n');
+    const line = lines.length - 1; // the empty line after the last line break
+    assert.equal(lines[line], '');
+    await client.change(ideasUri, 20, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n####' }]);
+    const list: CompletionList = await client.request('textDocument/completion', { textDocument: { uri: ideasUri }, position: { line: line + 1, character: 4 } });
+    const idea = list.items.find((i) => i.label === 'idea');
+    assert.ok(idea, list.items.map((i) => i.label).join(', '));
+    assert.equal(idea.insertTextFormat, 2 /* Snippet */);
+    assert.equal(idea.kind, 15 /* Snippet */);
+    assert.match((idea.textEdit as TextEdit).newText, /^#### \$\{1:Idea title\}\n\n-\tDescription: \$\{2\}/);
+    await client.change(ideasUri, 21, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 4 } }, text: '' }]);
   });
 
   test('a markdown file that is not an idea file gets nothing', async () => {

@@ -159,7 +159,8 @@ test('the checker itself rejects malformed snippets', () => {
 test('soc-ideas.code-snippets: valid JSON; every snippet has prefixes, a body and a description', () => {
   const file = JSON.parse(readFileSync(join(root, 'snippets', 'soc-ideas.code-snippets'), 'utf8')) as Record<string, unknown>;
   const names = Object.keys(file);
-  for (const expected of ['idea', 'project', 'mentor', 'mentor-email', 'description', 'outcome', 'skills', 'mentors', 'issue', 'size', 'difficulty']) {
+  // No `idea` or `project`: the server writes those in the template and the file's own form.
+  for (const expected of ['mentor', 'mentor-email', 'description', 'outcome', 'skills', 'mentors', 'issue', 'size', 'difficulty']) {
     assert.ok(names.includes(expected), `snippet ${expected} exists`);
   }
   const prefixes = new Set<string>();
@@ -187,22 +188,7 @@ test('field snippets write the canonical labels; size and difficulty offer their
   assert.equal(parseSnippet(body('mentor')).plain, 'Name (@handle)');
   assert.equal(parseSnippet(body('mentor-email')).plain, 'Name (@handle, email)');
   assert.equal(parseSnippet(body('issue')).plain, '- Upstream Issue (URL): https://github.com/owner/repo/issues/number');
-  assert.equal(
-    parseSnippet(body('idea')).plain,
-    [
-      '##### Title',
-      '',
-      '- Description: ',
-      '- Expected Outcome: ',
-      '- Recommended Skills: ',
-      '- Mentor(s):',
-      '  - Name (@handle, email) - primary',
-      '  - Name (@handle, email)',
-      '- Upstream Issue (URL): https://github.com/owner/repo/issues/number',
-      '',
-    ].join('\n'),
-  );
-  assert.ok(body('project').startsWith('#### ${1:Project Name}\n\n##### ${2:Title}\n'));
+  assert.ok(!('idea' in file) && !('project' in file));
 });
 
 function field(key: string, label: string, extra: Partial<TemplateField> = {}): TemplateField {
@@ -240,16 +226,16 @@ const TEMPLATE_2024: Template = {
 test('templateToSnippet: a 2019-like template (-<TAB>, ####, one inline mentor)', () => {
   assert.equal(
     templateToSnippet(TEMPLATE_2019),
-    '#### ${1:Title}\n\n-\tDescription: ${2}\n-\tRecommended Skills: ${3}\n-\tMentor(s): ${4:Name} (@${5:handle})\n-\tIssue: ${6}',
+    '#### ${1:Idea title}\n\n-\tDescription: ${2}\n-\tRecommended Skills: ${3}\n-\tMentor(s): ${4:Name} (@${5:handle})\n-\tIssue: ${6}',
   );
-  assert.equal(templateToText(TEMPLATE_2019), '#### Title\n\n-\tDescription:\n-\tRecommended Skills:\n-\tMentor(s): Name (@handle)\n-\tIssue:');
+  assert.equal(templateToText(TEMPLATE_2019), '#### Idea title\n\n-\tDescription:\n-\tRecommended Skills:\n-\tMentor(s): Name (@handle)\n-\tIssue:');
 });
 
 test('templateToSnippet: a 2024-like template (##### , choices, two sub-list mentors with e-mail)', () => {
   assert.equal(
     templateToSnippet(TEMPLATE_2024),
     [
-      '##### ${1:Title}',
+      '##### ${1:Idea title}',
       '',
       '- Description: ${2}',
       '- Expected Outcome: ${3}',
@@ -265,7 +251,7 @@ test('templateToSnippet: a 2024-like template (##### , choices, two sub-list men
   assert.equal(
     templateToText(TEMPLATE_2024),
     [
-      '##### Title',
+      '##### Idea title',
       '',
       '- Description:',
       '- Expected Outcome:',
@@ -287,12 +273,12 @@ test('templateToSnippet: inline mentors with e-mail, `*` bullets, several mentor
     bullet: { marker: '*', gap: ' ' },
     mentors: { layout: 'inline', email: true, min: 2 },
   };
-  assert.equal(templateToSnippet(template), '#### ${1:Title}\n\n* Mentor(s): ${2:Name} (@${3:handle}, ${4:email}), ${5:Name} (@${6:handle}, ${7:email})');
+  assert.equal(templateToSnippet(template), '#### ${1:Idea title}\n\n* Mentor(s): ${2:Name} (@${3:handle}, ${4:email}), ${5:Name} (@${6:handle}, ${7:email})');
 });
 
 test('templateToSnippet: a sub-list under a `-<TAB>` bullet is indented with a tab; min 0 still offers one mentor', () => {
   const template: Template = { ...TEMPLATE_2019, fields: [field('mentors', 'Mentor(s)')], mentors: { layout: 'sublist', email: false, min: 0 } };
-  assert.equal(templateToSnippet(template), '#### ${1:Title}\n\n-\tMentor(s):\n\t- ${2:Name} (@${3:handle})');
+  assert.equal(templateToSnippet(template), '#### ${1:Idea title}\n\n-\tMentor(s):\n\t- ${2:Name} (@${3:handle})');
 });
 
 test('templateToSnippet escapes $, } and \\ in labels, and , | \\ in choices', () => {
@@ -301,7 +287,7 @@ test('templateToSnippet escapes $, } and \\ in labels, and , | \\ in choices', (
     fields: [field('budget', 'Budget ($) {max}'), field('path', 'Path C:\\x'), field('size', 'Size', { choices: ['1,000 hours', 'a|b', '$5'] })],
   };
   const snippet = templateToSnippet(template);
-  assert.equal(snippet, '#### ${1:Title}\n\n-\tBudget (\\$) {max\\}: ${2}\n-\tPath C:\\\\x: ${3}\n-\tSize: ${4|1\\,000 hours,a\\|b,$5|}');
+  assert.equal(snippet, '#### ${1:Idea title}\n\n-\tBudget (\\$) {max\\}: ${2}\n-\tPath C:\\\\x: ${3}\n-\tSize: ${4|1\\,000 hours,a\\|b,$5|}');
   const parsed = parseSnippet(snippet);
   assert.deepEqual(parsed.stops[3], { index: 4, choices: ['1,000 hours', 'a|b', '$5'] });
   assert.equal(parsed.plain.replace(/[ \t]+$/gm, ''), templateToText(template));
@@ -315,10 +301,89 @@ test('every built-in preset gives a well-formed snippet whose plain form is temp
     assertWellNumbered(parsed.stops, preset.id);
     assert.equal(parsed.plain.replace(/[ \t]+$/gm, ''), templateToText(preset), preset.id);
     const text = templateToText(preset);
-    assert.ok(text.startsWith(`${'#'.repeat(preset.ideaLevel)} Title\n`), preset.id);
+    assert.ok(text.startsWith(`${'#'.repeat(preset.ideaLevel)} Idea title\n`), preset.id);
     const labels = preset.fields.map((f) => text.indexOf(`${preset.bullet.marker}${preset.bullet.gap}${f.label}:`));
     assert.ok(labels.every((at, i) => at > 0 && (i === 0 || at > labels[i - 1]!)), `${preset.id}: every field, in order`);
     const mentorLines = text.split('\n').filter((l) => l.includes('(@handle'));
     assert.ok(mentorLines.join(', ').split('(@handle').length - 1 >= Math.max(1, preset.mentors.min), `${preset.id}: enough mentors`);
   }
+});
+
+// ideaSnippetAt: the file's own form, from the idea before the cursor.
+import { ideaSnippetAt } from '../../server/src/engine/features/snippet';
+import { completionsAt } from '../../server/src/engine/features/completion';
+import { parseDocument } from '../../server/src/engine/parse/parse';
+import { WorkspaceIndex } from '../../server/src/engine/workspace/workspace';
+
+const FILE_2019 = '### Harborline\n\n#### Garbage collection\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\tMentor(s): Ravi Kumar (@rkumar)\n-\tIssue: https://github.com/a/b/issues/1\n';
+
+test('ideaSnippetAt: after a 2019 idea, its level and -<TAB> bullets, a blank line before the new heading', () => {
+  const text = `${FILE_2019}`;
+  const doc = parseDocument(text);
+  const { snippet, text: plain } = ideaSnippetAt(doc, TEMPLATE_2019, text.length);
+  assert.equal(plain, '\n#### Idea title\n\n-\tDescription:\n-\tRecommended Skills:\n-\tMentor(s): Name (@handle)\n-\tIssue:');
+  assert.equal(parseSnippet(snippet).plain.replace(/[ \t]+$/gm, ''), plain);
+  // At the end of a line with text: a line break and a blank line first.
+  assert.ok(ideaSnippetAt(doc, TEMPLATE_2019, text.length - 1).text.startsWith('\n\n#### Idea title\n'));
+});
+
+test('ideaSnippetAt: the file wins over the template for levels, labels, bold, bullets and blank lines', () => {
+  const idea = (title: string, mentors: string) =>
+    `#### ${title}\n* **Description:** d\n\n* **Recommended Skills:** Go\n\n* **${mentors}:** Ana Souza (@asouza)\n\n* **Issue:** https://github.com/a/b/issues/1\n`;
+  const text = `### P\n\n${idea('One', 'Mentors')}\n${idea('Two', 'Mentors')}\n${idea('Three', 'Metors')}\n`;
+  const doc = parseDocument(text);
+  const { text: plain } = ideaSnippetAt(doc, TEMPLATE_2024, text.length);
+  assert.equal(
+    plain,
+    [
+      '#### Idea title',
+      '* **Description:**',
+      '',
+      '* **Expected Outcome:**',
+      '',
+      '* **Recommended Skills:**',
+      '',
+      '* **Expected project size:**',
+      '',
+      '* **Difficulty:**',
+      '',
+      '* **Mentors:**',
+      '  * Name (@handle, email)',
+      '  * Name (@handle, email)',
+      '',
+      '* **Issue:**',
+    ].join('\n'),
+    'the label most ideas write (not the typo), the level and bullet of the file, loose like the file, no blank after the heading',
+  );
+});
+
+test('completion: on a new line, `idea` and `project` snippets in the file\'s form; a typed #### is matched against the heading', () => {
+  const text = `${FILE_2019}\n####`;
+  const doc = parseDocument(text);
+  const result = completionsAt({ doc, offset: text.length, template: TEMPLATE_2019, workspace: new WorkspaceIndex() });
+  assert.deepEqual(result.candidates.map((c) => [c.label, c.kind, c.filterText]), [
+    ['idea', 'snippet', '#### idea'],
+    ['project', 'snippet', '### project'],
+  ]);
+  const idea = result.candidates[0]!;
+  assert.equal(text.slice(idea.replace.start, idea.replace.end), '####');
+  assert.equal(idea.plainText, '#### Idea title\n\n-\tDescription:\n-\tRecommended Skills:\n-\tMentor(s): Name (@handle)\n-\tIssue:');
+  assert.ok(idea.insertText.startsWith('#### ${1:Idea title}\n\n-\tDescription: ${2}'));
+  const project = result.candidates[1]!;
+  assert.ok(project.plainText!.startsWith('### Project name\n\n#### Idea title\n'));
+});
+
+test('an inserted idea left as it is gets findings: its mentor placeholder and its empty fields', async () => {
+  const { lintText } = await import('./rules/harness');
+  const doc = parseDocument(FILE_2019);
+  const inserted = ideaSnippetAt(doc, TEMPLATE_2019, FILE_2019.length).text;
+  const text = `${FILE_2019}${inserted}\n`;
+  const r = await lintText(text, { template: 'cncf-2019' });
+  const start = FILE_2019.length;
+  const mine = r.findings.filter((f) => f.span.start >= start).map((f) => f.rule);
+  assert.ok(mine.includes('placeholder'), `findings: ${mine.join(', ')}`);
+  assert.ok(mine.includes('empty-field'), `findings: ${mine.join(', ')}`);
+  // A real entry is never taken for one.
+  const real = await lintText(FILE_2019.replace('Ravi Kumar (@rkumar)', 'Ravi Varname (@handlebar, ravi@example.org)'), { template: 'cncf-2019' });
+  assert.deepEqual(real.findings.filter((f) => f.rule === 'placeholder'), []);
 });

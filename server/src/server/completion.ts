@@ -1,4 +1,5 @@
-// textDocument/completion: the engine's candidates as LSP items (text edits over the typed prefix).
+// textDocument/completion: the engine's candidates as LSP items (text edits over the typed prefix;
+// snippets as snippets where the client takes them, else as their plain text).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import { completionsAt, type CandidateKind } from '../engine/features/completion';
 import type { IdeaDocument } from '../engine/parse/model';
@@ -13,9 +14,10 @@ const KIND: Record<CandidateKind, CompletionItemKind> = {
   mentor: CompletionItemKind.Reference,
   value: CompletionItemKind.EnumMember,
   project: CompletionItemKind.Module,
+  snippet: CompletionItemKind.Snippet,
 };
 
-export function completionList(uri: string, doc: IdeaDocument, position: Position, template: Template, index: IdeaFileIndex): CompletionList {
+export function completionList(uri: string, doc: IdeaDocument, position: Position, template: Template, index: IdeaFileIndex, snippetSupport: boolean): CompletionList {
   const offset = doc.lines.offsetAt(position);
   const { candidates, incomplete } = completionsAt({
     uri,
@@ -27,13 +29,14 @@ export function completionList(uri: string, doc: IdeaDocument, position: Positio
   });
   const items = candidates.map((c): CompletionItem => {
     const range = { start: doc.lines.positionAt(c.replace.start), end: doc.lines.positionAt(c.replace.end) };
+    const snippet = c.plainText !== undefined && snippetSupport;
     return {
       label: c.label,
       kind: KIND[c.kind],
       sortText: c.sortText,
       filterText: c.filterText,
-      insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range, newText: c.insertText },
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range, newText: snippet || c.plainText === undefined ? c.insertText : c.plainText },
       ...(c.detail ? { detail: c.detail } : {}),
       ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
     };

@@ -22,7 +22,7 @@ import { configFromContent, loadConfig } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/features/outline';
 import { parseDocument } from '../engine/parse/parse';
-import { templateToSnippet } from '../engine/features/snippet';
+import { ideaSnippetAt, templateToSnippet } from '../engine/features/snippet';
 import { presetChoices } from '../engine/features/templateChoices';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
@@ -52,6 +52,7 @@ import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
+import { WorkspaceProblems } from './workspaceProblems';
 
 export interface ServerEnvironment {
   /** Reads files (file:// in Node, the workspace file system in a browser). */
@@ -78,6 +79,16 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
   const publisher = new DiagnosticsPublisher(connection);
+  const workspaceProblems = new WorkspaceProblems({
+    host,
+    settings,
+    index,
+    publisher,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    readSaved: (uri) => readIdeaFile(uri),
+    yieldNow: env.yieldNow,
+    log,
+  });
   const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri));
   let capabilities: ClientCapabilities = {};
   let stopped = false;
@@ -117,6 +128,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       doc.epoch++;
       validate(doc);
     }
+    workspaceProblems.refreshAll();
   }
 
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
@@ -252,6 +264,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       for (const uri of configs) await checkConfigFile(uri);
       connection.console.log(`indexed ${index.fileCount} idea file(s) in ${folders.length} folder(s) in ${Date.now() - started} ms`);
       if (changed) scheduleRecheck(undefined);
+      else workspaceProblems.refreshAll();
     } finally {
       progress?.done();
     }
@@ -266,6 +279,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onShutdown(() => {
     stopped = true;
+    workspaceProblems.stop();
     if (recheckTimer) clearTimeout(recheckTimer);
   });
 
@@ -275,6 +289,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     guardNotification(log, 'didOpen', (params) => {
       const { uri, languageId, version, text } = params.textDocument;
       const doc = documents.open(uri, languageId, version, text);
+      workspaceProblems.opened(uri);
       openedOrChanged(doc);
     }),
   );
@@ -317,6 +332,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       if (documents.get(uri)) return; // opened again meanwhile
       const changed = text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text));
       if (changed) scheduleRecheck(uri);
+      workspaceProblems.refresh(uri);
     }),
   );
 
@@ -324,6 +340,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     guardNotification(log, 'didChangeWatchedFiles', async (params) => {
       let filesChanged = false;
       let indexChanged = false;
+      /** Closed markdown files whose saved text changed. */
+      const savedChanged: string[] = [];
       for (const change of params.changes) {
         const { uri } = change;
         if (isConfigUri(uri)) {
@@ -339,6 +357,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           filesChanged = true;
         }
         if (documents.get(uri)) continue; // the open text wins
+        savedChanged.push(uri);
         if (change.type === FileChangeType.Deleted) {
           indexChanged = index.remove(uri) || indexChanged;
         } else {
@@ -347,6 +366,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           indexChanged = (text === undefined ? index.remove(uri) : index.update(uri, parseDocument(text))) || indexChanged;
         }
       }
+      for (const uri of savedChanged) workspaceProblems.refresh(uri);
       if (filesChanged) validateAll();
       else if (indexChanged) scheduleRecheck(undefined);
     }),
@@ -389,7 +409,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     request('completion', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       if (!found) return { isIncomplete: false, items: [] };
-      return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index);
+      const snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+      return completionList(found.doc.uri, found.parsed, params.position, found.resolved.template, index, snippetSupport);
     }),
   );
 
@@ -510,7 +531,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         const parsed = parseDocument(doc?.getText() ?? '');
         resolved = await resolveFor({ uri: params.uri, host, settings: settings.checkSettings(params.uri, current) }, parsed, config);
       }
-      return { snippet: templateToSnippet(resolved.template), template: outlineTemplate(resolved) };
+      const text = doc?.parse();
+      const snippet =
+        text && params.position ? ideaSnippetAt(text, resolved.template, text.lines.offsetAt(params.position)).snippet : templateToSnippet(resolved.template);
+      return { snippet, template: outlineTemplate(resolved) };
     }),
   );
 

@@ -135,7 +135,7 @@ test('by mentor: one group per mentor (by handle, case-insensitive), sorted by l
   );
 });
 
-test('by skill: skills trimmed and merged case-insensitively (first spelling wins), "(no skills)" last', () => {
+test('by skill: spellings of one skill (as skill-spelling reads them) are one group under the most used, "(no skills)" last', () => {
   const roots = rootNodes(outline, { groupBy: 'skill', filter: '' });
   assert.deepEqual(labelsOf(roots), [
     'template:CNCF 2019',
@@ -294,4 +294,29 @@ test('with the real parser: each copy range is exactly its idea, and the tree gr
       'details point at their field lines',
     );
   }
+});
+
+test('by skill: `Golang.`, `golang` and `Golang` are one group, labelled as most ideas write it', () => {
+  const ideas = [
+    idea('A', 3, { skills: ['Golang.'] }),
+    idea('B', 5, { skills: ['golang'] }),
+    idea('C', 7, { skills: ['Golang'] }),
+    idea('D', 9, { skills: ['Golang', 'Rust'] }),
+  ];
+  const roots = rootNodes({ ...outline, projects: [{ title: 'P', line: 1, ideas }], orphans: [] }, { groupBy: 'skill', filter: '' });
+  assert.deepEqual(labelsOf(roots), ['template:CNCF 2019', 'skill:Golang[A|B|C|D]', 'skill:Rust[D]']);
+});
+
+test('by project: sub-projects and themes nest (### Kubernetes › #### Headlamp › idea), in file order', () => {
+  const ideas = [
+    idea('Top idea', 3),
+    idea('Plugin API', 6, { path: ['Headlamp'] }),
+    idea('Kind CLI', 9, { path: ['Kind', 'CLI'] }),
+    idea('Dark theme', 12, { path: ['Headlamp'] }),
+  ];
+  const [, project] = rootNodes({ ...outline, projects: [{ title: 'Kubernetes', line: 1, ideas }], orphans: [] }, byProject);
+  const describe = (node: TreeNode): string =>
+    node.kind === 'section' ? `${node.title}{${childNodes(node).map(describe).join(', ')}}` : node.kind === 'idea' ? node.placed.idea.title : node.kind;
+  assert.deepEqual(childNodes(project!).map(describe), ['Top idea', 'Headlamp{Plugin API, Dark theme}', 'Kind{CLI{Kind CLI}}']);
+  assert.ok(hasChildren(childNodes(project!)[1]!));
 });

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 // What issue 15 asks of the editor, in the real workbench: the template in force as a language status
-// item whose picker switches it; "disable RULE for this line" writing the comment; the missing-field
-// fix leaving the cursor in the new value; fix-all changing no prose.
+// item whose picker switches it; problems of a closed file (workspace scope); "disable RULE for this
+// line" writing the comment; the missing-field fix leaving the cursor in the new value; fix-all
+// changing no prose.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
@@ -75,6 +76,25 @@ suite('editor (issue 15)', () => {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await picking, '');
     await waitFor(api.status.onDidChange, templateIs(NAME_2019), 'the detected template back in force');
+  });
+
+  test('workspace-scope problems: a closed idea file gets its problems, and loses them when the scope goes back', async () => {
+    await activateWithServer();
+    const uri = fixtureUri('closed-ideas.md');
+    const text = '### Harborline\n\n#### Closed idea\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\tMentors: Ana Souza (@asouza)\n-\tIssue: https://github.com/harborline/harborline/issues/9\n';
+    const config = () => vscode.workspace.getConfiguration('socIdeas', fixtureUri('ideas-2019.md'));
+    try {
+      await config().update('problems.scope', 'workspace', vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some((d) => ruleOf(d) === 'field-label'), 'problems of the closed file');
+      assert.equal(diagnostics[0]!.range.start.line, 6);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file was never opened');
+      await config().update('problems.scope', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the closed file\'s problems to go');
+    } finally {
+      await config().update('problems.scope', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
   });
 
   test('"Disable RULE for this line" writes the comment and the finding goes', async () => {

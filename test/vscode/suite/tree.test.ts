@@ -55,6 +55,9 @@ suite('Ideas tree', () => {
     assert.ok(webUi);
     const item = api.ideasTree.getTreeItem(webUi);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+    const healthy = (await api.ideasTree.getChildren(root[1])).find((n) => n.kind === 'idea' && n.placed.idea.title.startsWith('Garbage'));
+    assert.ok(healthy);
+    assert.notEqual((api.ideasTree.getTreeItem(healthy).iconPath as vscode.ThemeIcon).id, 'lightbulb', 'a lightbulb says "a fix is available"');
     assert.match(String(item.description), /1 error/);
     // the click reveals the idea's heading line
     assert.equal(item.command?.command, 'socIdeas.tree.reveal');

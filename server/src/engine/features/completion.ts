@@ -5,9 +5,10 @@
 import { fieldKeyOf } from '../parse/labels';
 import type { Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
+import { ideaSnippetAt, type SnippetKind } from './snippet';
 import { skillKey, type WorkspaceVocabulary } from '../workspace/workspace';
 
-export type CandidateKind = 'field' | 'skill' | 'mentor' | 'value' | 'project';
+export type CandidateKind = 'field' | 'skill' | 'mentor' | 'value' | 'project' | 'snippet';
 
 export interface CompletionCandidate {
   readonly kind: CandidateKind;
@@ -22,6 +23,8 @@ export interface CompletionCandidate {
   readonly sortText: string;
   readonly detail?: string;
   readonly documentation?: string;
+  /** `insertText` is snippet syntax (tab stops); this is the same text for clients without snippets. */
+  readonly plainText?: string;
 }
 
 export interface CompletionResult {
@@ -57,6 +60,10 @@ export function completionsAt(input: CompletionInput): CompletionResult {
   const lineStart = lines.lineStart(line);
   const before = doc.text.slice(lineStart, offset);
 
+  // On an empty line, a word or a run of `#` at its start: a new idea (or project) in the file's form.
+  if (doc.isIdeaFile && /^(?:#{1,6}|[A-Za-z]{0,12})$/.test(before) && doc.text.slice(offset, lines.lineEnd(line)).trim() === '') {
+    return newIdeaSnippets(input, before, lineStart, offset);
+  }
   const heading = /^(#{1,6})[ \t]+(.*)$/.exec(before);
   if (heading) {
     if (input.template.projectLevel !== null && heading[1]!.length === input.template.projectLevel) {
@@ -92,6 +99,32 @@ export function completionsAt(input: CompletionInput): CompletionResult {
   const at = AT_HANDLE.exec(before);
   if (at) return mentors(input, at[0], offset - at[0].length, offset, true);
   return EMPTY;
+}
+
+/** `idea` and `project` snippets in the file's own form, replacing what is typed at the line's start. */
+function newIdeaSnippets(input: CompletionInput, typed: string, lineStart: number, offset: number): CompletionResult {
+  const { doc, template } = input;
+  // Ideas written as table rows or front matter are not headings with fields: no snippet writes those.
+  const near = ideaAt(doc, offset) ?? doc.ideas[doc.ideas.length - 1];
+  if (near?.syntax !== undefined) return EMPTY;
+  const kinds: SnippetKind[] = doc.projects.length > 0 && template.projectLevel !== null ? ['idea', 'project'] : ['idea'];
+  const candidates = kinds.map((kind, rank): CompletionCandidate => {
+    const { snippet, text } = ideaSnippetAt(doc, template, lineStart, kind);
+    // A typed `####` is matched against the heading the snippet writes.
+    const heading = /^\n*(#+) /.exec(text)?.[1] ?? '';
+    return {
+      kind: 'snippet',
+      label: kind,
+      insertText: snippet,
+      plainText: text,
+      replace: { start: lineStart, end: offset },
+      filterText: typed.startsWith('#') ? `${heading} ${kind}` : kind,
+      sortText: `~${rank}`,
+      detail: kind === 'idea' ? `a new idea as this file writes them (${template.name})` : `a new project with its first idea (${template.name})`,
+      documentation: `\`\`\`markdown\n${text.replace(/^\n+/, '').replace(/`{3,}/g, (m) => m.replace(/`/g, "'"))}\n\`\`\``,
+    };
+  });
+  return { candidates, incomplete: false };
 }
 
 /** The idea whose section holds the offset. */

@@ -4,6 +4,7 @@ import type { RelatedInformation } from '../findings/findings';
 import type { Idea } from '../parse/model';
 import { memoSlot, perIdea } from '../parse/perIdea';
 import type { MentorUse, WorkspaceVocabulary } from '../workspace/workspace';
+import { editDistance } from '../parse/labels';
 import { isPersonName, isValidHandle } from '../parse/values';
 import type { Rule } from './rule';
 
@@ -14,9 +15,9 @@ export const mentorIdentity: Rule = {
   defaultSeverity: 'info',
   description: 'One GitHub handle is written with two names, or one name with two handles, across the workspace.',
   scope: 'idea+mentors',
-  fixable: false,
+  fixable: true,
   check({ uri, doc, workspace, report }) {
-    const { namesByHandle, handlesByName, count } = identities(workspace);
+    const { namesByHandle, handlesByName, handleCounts, count } = identities(workspace);
     if (count < 2) return;
     for (const idea of doc.ideas) {
       for (const { index, name, handle } of perIdea(idea, IDENTIFIED, identified)) {
@@ -31,7 +32,24 @@ export const mentorIdentity: Rule = {
         // Real evidence only (FINDINGS-POLICY): a nickname or a part of the name (`Bartek Plotka`,
         // `Xu` for `Fei Xu`) is the same person written shorter; a name of one word names nobody for sure.
         const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name && !samePerson(n, name)).map(([, u]) => uses[u]!);
-        const otherHandles = name.includes(' ') ? [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!) : [];
+        let otherHandles = name.includes(' ') ? [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!) : [];
+        // A handle one letter off the one this person has everywhere else is a typo of it: "Use @known".
+        const known = otherHandles.length === 1 ? knownHandle(handle, otherHandles[0]!, handleCounts.get(name)) : undefined;
+        if (known && mentor.handle !== undefined) {
+          const at = doc.text.indexOf(`@${mentor.handle}`, mentor.span.start);
+          if (at >= 0 && at < mentor.span.end) {
+            const span = { start: at + 1, end: at + 1 + mentor.handle.length };
+            report({
+              span,
+              message: `@${mentor.handle} is one letter off @${known.handle}, the handle ${mentor.name?.trim() ?? name} has in ${known.uses} other ${known.uses === 1 ? 'place' : 'places'}: use @${known.handle}.`,
+              fix: { title: `Use @${known.handle}`, edits: [{ span, newText: known.handle }] },
+              related: [related(known.use, uri, `${known.use.name!.trim()} written with @${known.handle} (${known.use.ideaTitle})`)],
+            });
+            otherHandles = [];
+          }
+        }
+        // The handle the typo is of: its places are right, the typo's own finding says it all.
+        if (otherHandles.length === 1 && isTypoOf(cleanHandle(otherHandles[0]!.handle)!, handle, handleCounts.get(name))) otherHandles = [];
         if (otherNames.length) {
           report({
             span: mentor.span,
@@ -101,10 +119,39 @@ function foldName(name: string): string {
 }
 
 
+/**
+ * The handle `handle` is a typo of: `other`, one edit away (a letter added, dropped, changed or two
+ * swapped) and written more often for this name. Undefined when it is not, or when the counts tie.
+ */
+function knownHandle(handle: string, other: MentorUse, counts: ReadonlyMap<string, number> | undefined): { handle: string; uses: number; use: MentorUse } | undefined {
+  const otherHandle = cleanHandle(other.handle);
+  if (!otherHandle || !other.handle || other.name === undefined || !isTypoOf(handle, otherHandle, counts)) return undefined;
+  return { handle: other.handle, uses: counts!.get(otherHandle)!, use: other };
+}
+
+/** `typo` is one edit from `known` and written fewer times (folded handles). */
+function isTypoOf(typo: string, known: string, counts: ReadonlyMap<string, number> | undefined): boolean {
+  return counts !== undefined && oneEditApart(typo, known) && (counts.get(known) ?? 0) > (counts.get(typo) ?? 0);
+}
+
+/** Damerau-Levenshtein distance 1, for handles of 4 characters or more (`jdoe` and `jdeo`; not `ab` and `ac`). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 4) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  }
+  return editDistance(a, b, 1) === 1;
+}
+
 interface Identities {
   /** Index in mentorUses() of the first use of each distinct name per handle, and of each handle per name. */
   readonly namesByHandle: Map<string, Map<string, number>>;
   readonly handlesByName: Map<string, Map<string, number>>;
+  /** Per name, how many uses each handle has. */
+  readonly handleCounts: Map<string, Map<string, number>>;
   readonly count: number;
 }
 
@@ -133,9 +180,16 @@ function identities(workspace: WorkspaceVocabulary): Identities {
     const handle = cleaned(handles, u.handle, cleanHandle);
     if (name !== undefined && handle !== undefined) uses.push({ index, name, handle });
   });
+  const handleCounts = new Map<string, Map<string, number>>();
+  for (const u of uses) {
+    const counts = handleCounts.get(u.name) ?? new Map<string, number>();
+    counts.set(u.handle, (counts.get(u.handle) ?? 0) + 1);
+    handleCounts.set(u.name, counts);
+  }
   const found = {
     namesByHandle: firstUses(uses, (u) => u.handle, (u) => u.name),
     handlesByName: firstUses(uses, (u) => u.name, (u) => u.handle),
+    handleCounts,
     count: uses.length,
   };
   IDENTITIES.set(workspace, { version, identities: found });

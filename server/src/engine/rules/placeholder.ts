@@ -1,6 +1,7 @@
 // Template placeholder text left in a value: the template's own placeholders for that field,
 // `TODO`/`TBD`, and `<your name>`-style angle placeholders. Only the author can fill them in.
 import type { Field, Span } from '../parse/model';
+import { INSERTED_PLACEHOLDERS } from '../template/inserted';
 import type { TemplateField } from '../template/types';
 import { templatedFields } from './field-support';
 import type { Rule } from './rule';
@@ -54,7 +55,9 @@ export function placeholdersIn(text: string, field: Field, templateField: Templa
     found.push({ text: text.slice(span.start, span.end), span });
   };
   // Longest first, so `(2-5+ sentences)` wins over `2-5+ sentences`.
-  const own = [...(templateField?.placeholders ?? [])].sort((a, b) => b.length - a.length);
+  // The editor's own (a new idea's `Name (@handle)`) are placeholders too.
+  const inserted = field.key === 'mentors' ? INSERTED_PLACEHOLDERS.mentorTexts : [];
+  const own = [...(templateField?.placeholders ?? []), ...inserted].sort((a, b) => b.length - a.length);
   for (const p of own) {
     const wanted = p.toLowerCase();
     for (let at = lower.indexOf(wanted); wanted && at >= 0; at = lower.indexOf(wanted, at + wanted.length)) add(at, wanted.length);
