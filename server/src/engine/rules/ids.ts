@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'issue-project',
   'duplicate-idea',
   'idea-heading',
+  'idea-order',
   'list-marker',
   'skill-spelling',
   'term-spelling',

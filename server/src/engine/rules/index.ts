@@ -16,6 +16,7 @@ import { issueLink } from './issue-link';
 import { issueProject } from './issue-project';
 import { duplicateIdea } from './duplicate-idea';
 import { ideaHeading } from './idea-heading';
+import { ideaOrder } from './idea-order';
 import { listMarker } from './list-marker';
 import { skillSpelling } from './skill-spelling';
 import { termSpelling } from './term-spelling';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   issueProject,
   duplicateIdea,
   ideaHeading,
+  ideaOrder,
   listMarker,
   skillSpelling,
   termSpelling,
@@ -49,3 +51,4 @@ export const RULES: readonly Rule[] = [
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
+
