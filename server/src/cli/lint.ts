@@ -11,6 +11,7 @@ import type { LintCommand } from './args';
 import { findingsOnChanges } from './changed';
 import { expandPaths, readText, writeTextAtomically, type FileStamp, type InputFile, type ReadText } from './files';
 import { formatFindings } from './formatters';
+import { issueCheck } from './issues';
 import { changesSince, type ChangesSince } from './git';
 import { compareFindings, toCliFinding, type CliFinding } from './report';
 import { cliEnvironment, type CliEnvironment } from './settings';
@@ -52,6 +53,7 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   // A folder contributes only its idea files; a file named on the command line is always reported.
   const targets = loaded.filter((entry) => entry.doc.isIdeaFile || entry.file.explicit);
 
+  const checkIssues = command.checkIssues ? issueCheck(io, env, index) : undefined;
   const findings: CliFinding[] = [];
   const reported = new Set<string>();
   let writeFailed = false;
@@ -74,6 +76,7 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
         }
       }
     }
+    if (checkIssues) result = await checkIssues(entry.uri, result);
     reportOnce(result, entry.file.display, reported, io);
     const shown = changes ? findingsOnChanges(result.doc, result.findings, changes.get(entry.file.path)) : result.findings;
     for (const f of shown) findings.push(toCliFinding(entry.file.display, result.doc.lines, f));
