@@ -119,6 +119,18 @@ export interface ListFilesResult {
   readonly limitation?: string;
 }
 
+/**
+ * `socIdeas/githubAccess` notification from client to server (also accepted as `initializationOptions.githubAccess`):
+ * whether the workspace is trusted, and the GitHub token to look issues up with. Until a client says the
+ * workspace is trusted, the server makes no request; it asks GitHub only where `socIdeas.github.checkIssues` is on.
+ */
+export const GITHUB_ACCESS_NOTIFICATION = 'socIdeas/githubAccess';
+export interface GitHubAccessParams {
+  readonly trusted: boolean;
+  /** An OAuth token (VS Code's GitHub session); absent: unauthenticated requests. */
+  readonly token?: string;
+}
+
 /** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */
 export interface SocIdeasSettings {
   readonly enable: boolean;
@@ -128,6 +140,8 @@ export interface SocIdeasSettings {
   readonly rules: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
   readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
   readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill' };
+  /** `checkIssues`: look linked issues up on GitHub (issue-state, issue-assigned, hover); off unless turned on. */
+  readonly github: { readonly checkIssues: boolean };
 }
 
 export const DEFAULT_SETTINGS: SocIdeasSettings = {
@@ -136,6 +150,7 @@ export const DEFAULT_SETTINGS: SocIdeasSettings = {
   rules: {},
   trace: { server: 'off' },
   tree: { filter: '', groupBy: 'project' },
+  github: { checkIssues: false },
 };
 
 /** Merge a partial settings object (as `workspace/configuration` returns it) over the defaults. */
@@ -143,6 +158,7 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const tree = (r.tree && typeof r.tree === 'object' ? r.tree : {}) as Record<string, unknown>;
   const trace = (r.trace && typeof r.trace === 'object' ? r.trace : {}) as Record<string, unknown>;
+  const github = (r.github && typeof r.github === 'object' ? r.github : {}) as Record<string, unknown>;
   const groupBy = tree.groupBy === 'mentor' || tree.groupBy === 'skill' ? tree.groupBy : 'project';
   const traceServer = trace.server === 'messages' || trace.server === 'verbose' ? trace.server : 'off';
   const rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
@@ -157,5 +173,6 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
     rules,
     trace: { server: traceServer },
     tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy },
+    github: { checkIssues: github.checkIssues === true },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from '../server/guard';
 import { startServer } from '../server/server';
+import { githubEndpoint, nodeHttpGet } from './github';
 import { fileUri, nodeHost, uriToPath } from './nodeHost';
 
 /** Folders never worth walking into. */
@@ -76,6 +77,7 @@ startServer(connection, {
   host: nodeHost,
   listFiles,
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  github: { get: nodeHttpGet, ...githubEndpoint(process.env) },
   name: 'soc-ideas-language-server',
 });
 connection.listen();

@@ -22,6 +22,7 @@ import { parseDocument } from '../engine/parse/parse';
 import { templateToSnippet } from '../engine/features/snippet';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
+  GITHUB_ACCESS_NOTIFICATION,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   type IdeaSnippetParams,
@@ -40,6 +41,7 @@ import { describeError, guardNotification, guardRequest, runGuarded } from './gu
 import { hover } from './hover';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
+import { type GitHubTransport, UpstreamChecks } from './upstream';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
 
 export interface ServerEnvironment {
@@ -51,6 +53,8 @@ export interface ServerEnvironment {
   yieldNow(): Promise<void>;
   /** What the workspace-wide parts are based on, when it is worth saying (the browser: how files were found). */
   indexBasis?(fileCount: number): string;
+  /** How to reach GitHub's API for the online issue check; absent: never. */
+  readonly github?: GitHubTransport;
   readonly name?: string;
   readonly version?: string;
 }
@@ -65,7 +69,16 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
   const publisher = new DiagnosticsPublisher(connection);
-  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri));
+  // Answers from GitHub that change findings: check those documents again, which finds them known.
+  const upstream = new UpstreamChecks(env.github, connection, (uris) => {
+    for (const uri of uris) {
+      const doc = documents.get(uri);
+      if (!doc) continue;
+      doc.epoch++;
+      validate(doc);
+    }
+  });
+  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri), upstream);
   let capabilities: ClientCapabilities = {};
   let stopped = false;
   const loggedNotes = new Set<string>();
@@ -159,8 +172,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     settings.pullSupported = capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.workspaceFolders = folders.map((f) => f.replace(/\/+$/, ''));
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; githubAccess?: unknown } | undefined;
     if (init?.settings !== undefined) settings.changed({ socIdeas: init.settings });
+    if (init?.githubAccess !== undefined) upstream.setAccess(init.githubAccess);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -252,7 +266,15 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   connection.onShutdown(() => {
     stopped = true;
     if (recheckTimer) clearTimeout(recheckTimer);
+    upstream.dispose();
   });
+
+  connection.onNotification(
+    GITHUB_ACCESS_NOTIFICATION,
+    guardNotification(log, GITHUB_ACCESS_NOTIFICATION, (params: unknown) => {
+      if (upstream.setAccess(params)) validateAll();
+    }),
+  );
 
   // ------------------------------------------------------------------ documents
 
@@ -260,6 +282,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     guardNotification(log, 'didOpen', (params) => {
       const { uri, languageId, version, text } = params.textDocument;
       const doc = documents.open(uri, languageId, version, text);
+      upstream.opened(uri);
       openedOrChanged(doc);
     }),
   );
@@ -381,7 +404,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   connection.onHover(
     request('hover', async (params) => {
       const found = await modelOf(params.textDocument.uri);
-      return found ? hover(found.parsed, found.resolved, params.position, index) : null;
+      if (!found) return null;
+      return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)));
     }),
   );
 
