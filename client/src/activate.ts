@@ -18,6 +18,7 @@ import {
   type TemplatesResult,
 } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { shareGitHubAccess } from './githubAccess';
 import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
 import type { TreeNode } from './ideasTreeModel';
 import { RestartBudget } from './restartBudget';
@@ -51,6 +52,7 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
   const budget = new RestartBudget();
   const languageClient = createLanguageClient(context, output, budget);
   client = languageClient;
+  shareGitHubAccess(context, languageClient, output);
   const status = new ActiveFileStatus();
   context.subscriptions.push(output, status, languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)));
 

@@ -146,6 +146,8 @@ export interface InitializationOptions {
    * "Show documentation" opens them. Absent: the pages beside the Node server's bundle, if there are any.
    */
   readonly ruleDocsUri?: string;
+  /** GitHubAccessParams, before the first `socIdeas/githubAccess` notification. */
+  readonly githubAccess?: unknown;
 }
 
 /**
@@ -164,6 +166,18 @@ export interface FixAllSummary {
 /** `workspace/executeCommand` command the server offers: opens a rule's page (argument: the rule id). */
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'socIdeas.showRuleDocumentation';
 
+/**
+ * `socIdeas/githubAccess` notification from client to server (also accepted as `initializationOptions.githubAccess`):
+ * whether the workspace is trusted, and the GitHub token to look issues up with. Until a client says the
+ * workspace is trusted, the server makes no request; it asks GitHub only where `socIdeas.github.checkIssues` is on.
+ */
+export const GITHUB_ACCESS_NOTIFICATION = 'socIdeas/githubAccess';
+export interface GitHubAccessParams {
+  readonly trusted: boolean;
+  /** An OAuth token (VS Code's GitHub session); absent: unauthenticated requests. */
+  readonly token?: string;
+}
+
 /** The `socIdeas.*` settings, read per resource through `workspace/configuration`. */
 export interface SocIdeasSettings {
   readonly enable: boolean;
@@ -175,6 +189,8 @@ export interface SocIdeasSettings {
   readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill' };
   /** Whose problems are published: open files only, or every idea file of the workspace. */
   readonly problems: { readonly scope: 'openFiles' | 'workspace' };
+  /** `checkIssues`: look linked issues up on GitHub (issue-state, issue-assigned, hover); off unless turned on. */
+  readonly github: { readonly checkIssues: boolean };
 }
 
 export const DEFAULT_SETTINGS: SocIdeasSettings = {
@@ -184,6 +200,7 @@ export const DEFAULT_SETTINGS: SocIdeasSettings = {
   trace: { server: 'off' },
   tree: { filter: '', groupBy: 'project' },
   problems: { scope: 'openFiles' },
+  github: { checkIssues: false },
 };
 
 /** Merge a partial settings object (as `workspace/configuration` returns it) over the defaults. */
@@ -192,6 +209,7 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
   const tree = (r.tree && typeof r.tree === 'object' ? r.tree : {}) as Record<string, unknown>;
   const trace = (r.trace && typeof r.trace === 'object' ? r.trace : {}) as Record<string, unknown>;
   const problems = (r.problems && typeof r.problems === 'object' ? r.problems : {}) as Record<string, unknown>;
+  const github = (r.github && typeof r.github === 'object' ? r.github : {}) as Record<string, unknown>;
   const groupBy = tree.groupBy === 'mentor' || tree.groupBy === 'skill' ? tree.groupBy : 'project';
   const traceServer = trace.server === 'messages' || trace.server === 'verbose' ? trace.server : 'off';
   const rules: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'> = {};
@@ -207,5 +225,6 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
     trace: { server: traceServer },
     tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy },
     problems: { scope: problems.scope === 'workspace' ? 'workspace' : 'openFiles' },
+    github: { checkIssues: github.checkIssues === true },
   };
 }

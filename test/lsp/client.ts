@@ -61,6 +61,8 @@ export interface StartOptions {
   readonly nodeArgs?: readonly string[];
   /** 'logged': run the server as users do, where a stray error is only logged (default: it fails the test). */
   readonly strayErrors?: 'fail' | 'logged';
+  /** Extra environment variables for the server process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -141,7 +143,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run node scripts/build.mjs`);
-    const env = { ...process.env, [EXIT_ON_UNHANDLED_ENV]: options.strayErrors === 'logged' ? '' : '1' };
+    const env = { ...process.env, ...options.env, [EXIT_ON_UNHANDLED_ENV]: options.strayErrors === 'logged' ? '' : '1' };
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();

@@ -60,6 +60,8 @@ startServer(connection, {
   listFiles,
   yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
   indexBasis,
+  // The worker's fetch (api.github.com answers cross-origin requests).
+  github: { get: (url, init) => fetch(url, init) },
   name: 'soc-ideas-language-server (web worker)',
 });
 connection.listen();

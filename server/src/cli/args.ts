@@ -11,6 +11,8 @@ export interface LintCommand {
   readonly config?: string;
   readonly template?: string;
   readonly fix: boolean;
+  /** Look each linked issue up on GitHub (issue-state, issue-assigned): the only option that makes requests. */
+  readonly checkIssues?: true;
   /** A git revision: report only findings on lines changed since it (see changed.ts). */
   readonly changedSince?: string;
   readonly paths: readonly string[];
@@ -31,7 +33,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   soc-ideas lint [--format stylish|json|sarif|github] [--config FILE] [--template FILE]
-                 [--fix | --changed-since REF] PATH...
+                 [--fix | --changed-since REF] [--check-issues] PATH...
   soc-ideas outline [--format text|json] [--config FILE] [--template FILE] FILE
   soc-ideas --help | --version
 
@@ -46,6 +48,9 @@ Options:
   --changed-since REF
               report only problems on lines added or changed since the git revision REF
               (and problems on an idea's heading when any line of that idea changed)
+  --check-issues
+              look every linked issue up on GitHub (a token from GITHUB_TOKEN, if set):
+              report issues that do not exist, are closed or are assigned to someone else
 Exit codes: 0 no error found, 1 errors found, 2 bad usage, unreadable file or fixes not written.`;
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -56,7 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (first === '--version' || first === '-v') return { command: 'version' };
   if (first !== 'lint' && first !== 'outline') throw new UsageError(`unknown command '${first}'`);
 
-  const flags: { format?: string; config?: string; template?: string; 'changed-since'?: string; fix: boolean } = { fix: false };
+  const flags: { format?: string; config?: string; template?: string; 'changed-since'?: string; fix: boolean; checkIssues: boolean } = { fix: false, checkIssues: false };
   const positional: string[] = [];
   let help = false;
   for (let i = 1; i < args.length; i++) {
@@ -71,6 +76,10 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     if (arg === '--fix' && first === 'lint') {
       flags.fix = true;
+      continue;
+    }
+    if (arg === '--check-issues' && first === 'lint') {
+      flags.checkIssues = true;
       continue;
     }
     if (arg.startsWith('--')) {
@@ -109,6 +118,7 @@ export function parseArgs(argv: readonly string[]): Command {
       command: 'lint',
       format: format as LintFormat,
       fix: flags.fix,
+      ...(flags.checkIssues ? { checkIssues: true as const } : {}),
       ...(changedSince !== undefined ? { changedSince } : {}),
       paths: positional,
       ...common,

@@ -12,6 +12,7 @@ import { fileUri, uriToPath } from '../node/nodeHost';
 import type { LintCommand } from './args';
 import { expandPaths, readText, writeTextAtomically, type FileStamp, type InputFile, type ReadText } from './files';
 import { formatFindings } from './formatters';
+import { issueCheck } from './issues';
 import { changesSince, type ChangesSince } from './git';
 import { lintInWorkers } from './parallel';
 import { compareFindings, fileReport, type CliFinding, type FileReport } from './report';
@@ -60,8 +61,9 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   };
   // Ask git only once every file was read, so an unreadable file is the error told first.
   const changes = command.changedSince !== undefined ? () => changesSince(command.changedSince!, command.paths, io.cwd) : undefined;
-  // --fix checks each file against the others as fixed so far: one after another, in this thread.
-  const workers = command.fix || io.workerScript === undefined ? 1 : workerCount(files.length);
+  // --fix checks each file against the others as fixed so far, and --check-issues asks GitHub once per
+  // issue across files: one after another, in this thread.
+  const workers = command.fix || command.checkIssues || io.workerScript === undefined ? 1 : workerCount(files.length);
   let writeFailed = false;
   if (workers > 1) {
     for (const { shownFile, report } of await lintInWorkers(io.workerScript!, workers, env.shared, files, changes)) emit(shownFile, report);
@@ -104,6 +106,7 @@ async function lintInThisThread(
   // A folder contributes only its idea files; a file named on the command line is always reported.
   const targets = loaded.filter((entry) => entry.doc.isIdeaFile || entry.file.explicit);
 
+  const checkIssues = command.checkIssues ? issueCheck(io, env, index) : undefined;
   let writeFailed = false;
   for (const entry of targets) {
     let result = await check(entry, env, index);
@@ -124,6 +127,7 @@ async function lintInThisThread(
         }
       }
     }
+    if (checkIssues) result = await checkIssues(entry.uri, result);
     emit(entry.file.display, fileReport(entry.file.display, result, changes && { inFile: changes.get(entry.file.path) }));
   }
   return writeFailed;

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from '../server/guard';
 import { startServer } from '../server/server';
+import { githubEndpoint, nodeHttpGet } from './github';
 import { fileUri, nodeHost, uriToPath } from './nodeHost';
 
 /** Folders never worth walking into. */
@@ -85,6 +86,7 @@ startServer(connection, {
   ...(ruleDocsUri ? { ruleDocsUri } : {}),
   listFiles,
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+  github: { get: nodeHttpGet, ...githubEndpoint(process.env) },
   name: 'soc-ideas-language-server',
 });
 connection.listen();

@@ -12,6 +12,7 @@ import type { SocIdeasSettings } from '../protocol';
 import type { OpenDocument } from './documents';
 import type { CachingHost } from './files';
 import type { SettingsStore } from './settings';
+import type { UpstreamChecks } from './upstream';
 import type { IdeaFileIndex } from './workspaceIndex';
 
 export interface Analysis {
@@ -49,6 +50,8 @@ export class Analyzer {
     private readonly yieldNow: () => Promise<void>,
     /** Told when a document's mentors, skills or ideas changed (other documents may need a re-check). */
     private readonly onIndexChanged: (uri: string) => void = () => {},
+    /** Adds what is known online (upstream issues) to a check's result; never waits for it. */
+    private readonly online?: UpstreamChecks,
   ) {}
 
   /** The check of the document's current text (shared by everyone who asks for it). */
@@ -107,7 +110,8 @@ export class Analyzer {
       resolved,
       logger: this.logger,
     });
-    return { uri: doc.uri, version, generation, settings, result, doc: parsed };
+    const withOnline = this.online ? this.online.apply(doc.uri, result, settings, checkSettings, this.index.vocabulary) : result;
+    return { uri: doc.uri, version, generation, settings, result: withOnline, doc: parsed };
   }
 
   /**

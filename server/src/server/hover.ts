@@ -3,10 +3,11 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { hoverAt } from '../engine/features/hover';
 import type { IdeaDocument } from '../engine/parse/model';
 import type { ResolvedTemplate } from '../engine/template/types';
+import type { KnownIssues } from '../engine/upstream/issues';
 import type { IdeaFileIndex } from './workspaceIndex';
 
-export function hover(doc: IdeaDocument, resolved: ResolvedTemplate, position: Position, index: IdeaFileIndex): Hover | null {
-  const found = hoverAt({ doc, offset: doc.lines.offsetAt(position), resolved, workspace: index.vocabulary });
+export function hover(doc: IdeaDocument, resolved: ResolvedTemplate, position: Position, index: IdeaFileIndex, upstream?: KnownIssues): Hover | null {
+  const found = hoverAt({ doc, offset: doc.lines.offsetAt(position), resolved, workspace: index.vocabulary, ...(upstream ? { upstream } : {}) });
   if (!found) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: found.markdown },

@@ -27,6 +27,7 @@ import { presetChoices } from '../engine/features/templateChoices';
 import { PROJECT_IDEA_TEMPLATE_FILE } from '../engine/template/resolve';
 import {
   APPLY_FIX_ALL_COMMAND,
+  GITHUB_ACCESS_NOTIFICATION,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   SHOW_RULE_DOCUMENTATION_COMMAND,
@@ -51,6 +52,7 @@ import { hover } from './hover';
 import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
+import { type GitHubTransport, UpstreamChecks } from './upstream';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
 
@@ -65,6 +67,8 @@ export interface ServerEnvironment {
   indexBasis?(fileCount: number): string;
   /** Folder of the rule pages (`<rule>.md`) when the client names none (see InitializationOptions). */
   readonly ruleDocsUri?: string;
+  /** How to reach GitHub's API for the online issue check; absent: never. */
+  readonly github?: GitHubTransport;
   readonly name?: string;
   readonly version?: string;
 }
@@ -89,7 +93,16 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     yieldNow: env.yieldNow,
     log,
   });
-  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri));
+  // Answers from GitHub that change findings: check those documents again, which finds them known.
+  const upstream = new UpstreamChecks(env.github, connection, (uris) => {
+    for (const uri of uris) {
+      const doc = documents.get(uri);
+      if (!doc) continue;
+      doc.epoch++;
+      validate(doc);
+    }
+  });
+  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri), upstream);
   let capabilities: ClientCapabilities = {};
   let stopped = false;
   const loggedNotes = new Set<string>();
@@ -187,6 +200,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings !== undefined) settings.changed({ socIdeas: init.settings });
     setRuleDocsFolder(typeof init?.ruleDocsUri === 'string' ? init.ruleDocsUri : env.ruleDocsUri);
+    if (init?.githubAccess !== undefined) upstream.setAccess(init.githubAccess);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -281,7 +295,15 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     stopped = true;
     workspaceProblems.stop();
     if (recheckTimer) clearTimeout(recheckTimer);
+    upstream.dispose();
   });
+
+  connection.onNotification(
+    GITHUB_ACCESS_NOTIFICATION,
+    guardNotification(log, GITHUB_ACCESS_NOTIFICATION, (params: unknown) => {
+      if (upstream.setAccess(params)) validateAll();
+    }),
+  );
 
   // ------------------------------------------------------------------ documents
 
@@ -290,6 +312,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const { uri, languageId, version, text } = params.textDocument;
       const doc = documents.open(uri, languageId, version, text);
       workspaceProblems.opened(uri);
+      upstream.opened(uri);
       openedOrChanged(doc);
     }),
   );
@@ -417,7 +440,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   connection.onHover(
     request('hover', async (params) => {
       const found = await modelOf(params.textDocument.uri);
-      return found ? hover(found.parsed, found.resolved, params.position, index) : null;
+      if (!found) return null;
+      return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)));
     }),
   );
 

@@ -3,6 +3,7 @@
 import { ideaAt } from './completion';
 import type { IdeaDocument, Span } from '../parse/model';
 import type { ResolvedTemplate } from '../template/types';
+import type { IssueAnswer, KnownIssues } from '../upstream/issues';
 import { skillKey, type WorkspaceVocabulary } from '../workspace/workspace';
 
 export interface HoverInput {
@@ -12,6 +13,8 @@ export interface HoverInput {
   readonly workspace: WorkspaceVocabulary;
   /** Short name of a file for the user (`2019.md`); defaults to the URI's last segment. */
   readonly fileName?: (uri: string) => string;
+  /** What GitHub said of linked issues, when the online check is on. */
+  readonly upstream?: KnownIssues;
 }
 
 export interface HoverResult {
@@ -91,9 +94,26 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
       text: 'text (no link)',
     };
     const ref = issue.owner && issue.repo ? `${issue.owner}/${issue.repo}${issue.number !== undefined ? `#${issue.number}` : ''}` : issue.url;
-    return { markdown: `**${escape(ref)}** — ${kindText[issue.kind] ?? issue.kind}`, span: issue.span };
+    const head = `**${escape(ref)}** — ${kindText[issue.kind] ?? issue.kind}`;
+    const answer =
+      input.upstream && issue.owner && issue.repo && issue.number !== undefined && (issue.kind === 'issue' || issue.kind === 'pull')
+        ? input.upstream({ owner: issue.owner, repo: issue.repo, number: issue.number })
+        : undefined;
+    return { markdown: answer ? `${head}\n\n${upstreamLines(answer).join('\n\n')}` : head, span: issue.span };
   }
   return undefined;
+}
+
+/** What GitHub said: title, state, labels, assignees (or why nothing is known). */
+function upstreamLines(answer: IssueAnswer): string[] {
+  if (answer.status === 'unknown') return [`On GitHub: not known (${escape(answer.reason)})`];
+  if (answer.status === 'missing') return [answer.code === 410 ? 'On GitHub: deleted' : 'On GitHub: not found (or in a private repository)'];
+  const { issue } = answer;
+  const state = issue.pull && issue.merged ? 'merged' : issue.state === 'closed' && issue.stateReason === 'not_planned' ? 'closed as not planned' : issue.state;
+  const lines = [`“${escape(issue.title)}” — ${state}`];
+  if (issue.labels.length) lines.push(`Labels: ${issue.labels.map(escape).join(', ')}`);
+  lines.push(issue.assignees.length ? `Assigned to: ${issue.assignees.map((a) => `@${escape(a)}`).join(', ')}` : 'Not assigned');
+  return lines;
 }
 
 function lastSegment(uri: string): string {

@@ -22,6 +22,9 @@ export const RULE_IDS = [
   'skill-spelling',
   'term-spelling',
   'toc',
+  'duplicate-issue',
+  'issue-state',
+  'issue-assigned',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -21,6 +21,9 @@ import { listMarker } from './list-marker';
 import { skillSpelling } from './skill-spelling';
 import { termSpelling } from './term-spelling';
 import { toc } from './toc';
+import { duplicateIssue } from './duplicate-issue';
+import { issueState } from './issue-state';
+import { issueAssigned } from './issue-assigned';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -46,6 +49,9 @@ export const RULES: readonly Rule[] = [
   skillSpelling,
   termSpelling,
   toc,
+  duplicateIssue,
+  issueState,
+  issueAssigned,
 ];
 
 export function ruleById(id: string): Rule | undefined {
