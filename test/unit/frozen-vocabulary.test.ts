@@ -1,8 +1,7 @@
 // The CLI's worker threads check against a FrozenVocabulary made of every file's FileVocabulary (sent
-// between threads as plain data): it must list what a WorkspaceIndex fed the same documents lists.
+// between threads as JSON): it must list what a WorkspaceIndex fed the same documents lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deserialize, serialize } from 'node:v8';
 import { parseDocument } from '../../server/src/engine/parse/parse';
 import { fileVocabulary, FrozenVocabulary, WorkspaceIndex, type FileVocabulary, type WorkspaceVocabulary } from '../../server/src/engine/workspace/workspace';
 
@@ -20,7 +19,7 @@ function listed(vocabulary: WorkspaceVocabulary) {
   };
 }
 
-test('a FrozenVocabulary of the files, sent as data, lists what a WorkspaceIndex of them lists', () => {
+test('a FrozenVocabulary of the files, sent as JSON, lists what a WorkspaceIndex of them lists', () => {
   const index = new WorkspaceIndex();
   const parts: FileVocabulary[] = [];
   for (const [uri, text] of Object.entries(FILES)) {
@@ -30,7 +29,7 @@ test('a FrozenVocabulary of the files, sent as data, lists what a WorkspaceIndex
     if (part) parts.push(part);
   }
   assert.equal(parts.length, 2, 'no part for a file without ideas');
-  const frozen = new FrozenVocabulary(deserialize(serialize(parts)) as FileVocabulary[]);
+  const frozen = new FrozenVocabulary(JSON.parse(JSON.stringify(parts)) as FileVocabulary[]);
   const expected = listed(index);
   assert.deepEqual(listed(frozen), expected);
   assert.equal(expected.mentors.length, 4);

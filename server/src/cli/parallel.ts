@@ -1,12 +1,11 @@
 // `soc-ideas lint` on worker threads (worker.ts). Files are read here (a bad one stops the run before
 // any work), parsed there, biggest first, each by the next thread free; the threads send back each
 // idea file's vocabulary, which is put together here in the order of the files (the order the
-// in-thread run indexes them in), serialised once and sent to every thread; each then checks the
-// files it parsed. Reports come back per file and are returned in the order of the files, so the
-// output is the in-thread run's, byte for byte.
-import { serialize } from 'node:v8';
+// in-thread run indexes them in) and sent to every thread; each then checks the files it parsed.
+// Reports come back per file and are returned in the order of the files, so the output is the
+// in-thread run's, byte for byte. A vocabulary travels as JSON, written by the thread that parsed
+// the file and read once by each thread: this one only joins the texts.
 import { Worker } from 'node:worker_threads';
-import type { FileVocabulary } from '../engine/workspace/workspace';
 import { fileUri } from '../node/nodeHost';
 import { readText, type InputFile } from './files';
 import type { ChangesSince, FileChanges } from './git';
@@ -18,14 +17,14 @@ export type ToWorker =
   | { readonly kind: 'parse'; readonly file: number; readonly uri: string; readonly text: string }
   | {
       readonly kind: 'check';
-      /** `FileVocabulary[]` of every idea file of the run, in order, as `v8.serialize` wrote it. */
-      readonly vocabulary: Uint8Array;
+      /** The JSON of `FileVocabulary[]`: every idea file of the run, in order. */
+      readonly vocabulary: string;
       /** The files this worker parsed that are reported; `changes` with --changed-since. */
       readonly files: ReadonlyArray<{ readonly file: number; readonly shownFile: string; readonly changes?: { readonly inFile: FileChanges | undefined } }>;
     };
 
 export type FromWorker =
-  | { readonly kind: 'parsed'; readonly file: number; readonly vocabulary?: FileVocabulary; readonly isIdeaFile: boolean }
+  | { readonly kind: 'parsed'; readonly file: number; readonly isIdeaFile: boolean; /** The JSON of its `FileVocabulary`, for an idea file. */ readonly vocabulary?: string }
   | { readonly kind: 'checked'; readonly file: number; readonly report: FileReport }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -70,7 +69,7 @@ export async function lintInWorkers(
         targets = files.flatMap((f, i) => (parsed[i]!.isIdeaFile || f.explicit ? [i] : []));
         checksLeft = targets.length;
         if (checksLeft === 0) return resolveDone();
-        const vocabulary = serialize(parsed.flatMap((p) => (p!.vocabulary ? [p!.vocabulary] : [])));
+        const vocabulary = `[${parsed.flatMap((p) => (p!.vocabulary !== undefined ? [p!.vocabulary] : [])).join(',')}]`;
         workers.forEach((worker, w) => {
           const mine = targets.filter((i) => owner[i] === w);
           const shown = mine.map((file) => ({

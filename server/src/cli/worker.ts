@@ -1,7 +1,6 @@
 // Entry point of dist/cli-worker.js: one of `soc-ideas lint`'s worker threads (see parallel.ts).
 // Parses the files it is given and sends back their vocabulary; then checks them against the
 // vocabulary of every file of the run.
-import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkDocument } from '../engine/check';
 import type { IdeaDocument } from '../engine/parse/model';
@@ -24,10 +23,10 @@ async function handle(message: ToWorker): Promise<void> {
     const doc = parseDocument(message.text);
     parsed.set(message.file, { uri: message.uri, doc });
     const vocabulary = fileVocabulary(message.uri, doc);
-    send({ kind: 'parsed', file: message.file, isIdeaFile: doc.isIdeaFile, ...(vocabulary ? { vocabulary } : {}) });
+    send({ kind: 'parsed', file: message.file, isIdeaFile: doc.isIdeaFile, ...(vocabulary ? { vocabulary: JSON.stringify(vocabulary) } : {}) });
     return;
   }
-  const workspace = new FrozenVocabulary(deserialize(message.vocabulary) as FileVocabulary[]);
+  const workspace = new FrozenVocabulary(JSON.parse(message.vocabulary) as FileVocabulary[]);
   for (const { file, shownFile, changes } of message.files) {
     const { uri, doc } = parsed.get(file)!;
     const result = await checkDocument({ uri, text: doc.text, doc, host: env.host, settings: env.settings, workspace });

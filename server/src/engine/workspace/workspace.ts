@@ -207,8 +207,8 @@ function collectSkills(ideas: Iterable<{ readonly skills: ReadonlyArray<readonly
 }
 
 /**
- * One idea file's part of the vocabulary as plain data, its mentors' ranges worked out: what the
- * CLI's worker threads send to the main one, and a `FrozenVocabulary` is made of.
+ * One idea file's part of the vocabulary as plain data (JSON), its mentors' ranges worked out: what
+ * the CLI's worker threads send to the main one, and a `FrozenVocabulary` is made of.
  */
 export interface FileVocabulary {
   readonly uri: string;
