@@ -42,7 +42,8 @@ export const mentorIdentity: Rule = {
             report({
               span,
               message: `@${mentor.handle} is one letter off @${known.handle}, the handle ${mentor.name?.trim() ?? name} has in ${known.uses} other ${known.uses === 1 ? 'place' : 'places'}: use @${known.handle}.`,
-              fix: { title: `Use @${known.handle}`, edits: [{ span, newText: known.handle }] },
+              // A quick fix only: a majority can be the typo (`olixOr` for `olix0r` in real files).
+              fix: { title: `Use @${known.handle}`, edits: [{ span, newText: known.handle }], interactive: true },
               related: [related(known.use, uri, `${known.use.name!.trim()} written with @${known.handle} (${known.use.ideaTitle})`)],
             });
             otherHandles = [];
@@ -121,7 +122,7 @@ function foldName(name: string): string {
 
 /**
  * The handle `handle` is a typo of: `other`, one edit away (a letter added, dropped, changed or two
- * swapped) and written more often for this name. Undefined when it is not, or when the counts tie.
+ * swapped) and written at least twice as often for this name. Undefined otherwise.
  */
 function knownHandle(handle: string, other: MentorUse, counts: ReadonlyMap<string, number> | undefined): { handle: string; uses: number; use: MentorUse } | undefined {
   const otherHandle = cleanHandle(other.handle);
@@ -129,9 +130,12 @@ function knownHandle(handle: string, other: MentorUse, counts: ReadonlyMap<strin
   return { handle: other.handle, uses: counts!.get(otherHandle)!, use: other };
 }
 
-/** `typo` is one edit from `known` and written fewer times (folded handles). */
+/** A handle is taken for a typo of another only where the other is written at least this many times as often. */
+const KNOWN_RATIO = 2;
+
+/** `typo` is one edit from `known`, which is written far more often (folded handles). */
 function isTypoOf(typo: string, known: string, counts: ReadonlyMap<string, number> | undefined): boolean {
-  return counts !== undefined && oneEditApart(typo, known) && (counts.get(known) ?? 0) > (counts.get(typo) ?? 0);
+  return counts !== undefined && oneEditApart(typo, known) && (counts.get(known) ?? 0) >= KNOWN_RATIO * (counts.get(typo) ?? 0);
 }
 
 /** Damerau-Levenshtein distance 1, for handles of 4 characters or more (`jdoe` and `jdeo`; not `ab` and `ac`). */
