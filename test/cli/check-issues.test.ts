@@ -1,5 +1,6 @@
 // `soc-ideas lint --check-issues` end to end: the bundled CLI in its own process, asking a local server
 // that answers like GitHub's REST API (SOC_IDEAS_GITHUB_API points it there), never the network.
+// The held "slow" answers never come; the 3 s timeout leaves a loaded machine time for the others.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -26,7 +27,7 @@ const assignedFixture = 'test/fixtures/rules/issue-assigned.md';
 
 /** The CLI, asynchronously: the fake server runs in this process and must answer meanwhile. */
 function lint(args: readonly string[], env: Record<string, string> = {}, api = github.url): Promise<RunResult> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SOC_IDEAS_GITHUB_API: api, SOC_IDEAS_GITHUB_TIMEOUT_MS: '500', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SOC_IDEAS_GITHUB_API: api, SOC_IDEAS_GITHUB_TIMEOUT_MS: '3000', ...env };
   if (!('GITHUB_TOKEN' in env)) delete childEnv.GITHUB_TOKEN;
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, 'lint', '--format', 'json', '--template', 'cncf-2019', ...args], { cwd: REPO, env: childEnv, encoding: 'utf8' }, (error, stdout, stderr) => {
@@ -63,7 +64,7 @@ test('--check-issues: what GitHub says joins the findings; a 502 and a timeout a
   const lines = r.stderr.trim().split('\n').sort();
   assert.deepEqual(lines, [
     'soc-ideas: GitHub answered 502: some upstream issues are not checked',
-    'soc-ideas: GitHub did not answer within 500 ms: some upstream issues are not checked',
+    'soc-ideas: GitHub did not answer within 3 s: some upstream issues are not checked',
   ]);
   // alpha/alpha#1 and #2 are linked from both files (and #2 twice in one): each is asked once.
   const paths = github.requests.slice(mark).map((q) => q.path);
@@ -89,7 +90,8 @@ test('a rate limit stops the run asking, said once, not one finding per issue', 
     writeFileSync(file, `### Alpha\n\n${[SPECIAL.rateLimited, 1, 2, 3, 5, 10, 11, 12].map(idea).join('')}`);
     const r = await lint(['--check-issues', file], {}, limited.url);
     // Requests already out when the 403 came may have been answered; no finding speaks of the limit.
-    assert.ok(parseFindings(r.stdout).every((f) => !/rate|limit|403/i.test(f.message)));
+    // (idea-order names "Idea 403", first of ideas otherwise in order: about the title, not the limit.)
+    assert.ok(parseFindings(r.stdout).every((f) => f.rule === 'idea-order' || !/rate|limit|403/i.test(f.message)));
     const notices = r.stderr.trim().split('\n');
     assert.equal(notices.length, 1, r.stderr);
     assert.match(notices[0]!, /^soc-ideas: GitHub's rate limit is reached \(60 requests an hour without a token\): no more upstream issues are looked up until .+Z \(set GITHUB_TOKEN for a higher limit\)$/);

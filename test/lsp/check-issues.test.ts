@@ -37,7 +37,7 @@ function ideaFile(content = text): string {
 }
 
 function start(settings: Record<string, unknown>, api = github.url): Promise<TestClient> {
-  return TestClient.start({ settings, env: { SOC_IDEAS_GITHUB_API: api, SOC_IDEAS_GITHUB_TIMEOUT_MS: '500' } });
+  return TestClient.start({ settings, env: { SOC_IDEAS_GITHUB_API: api, SOC_IDEAS_GITHUB_TIMEOUT_MS: '3000' } });
 }
 
 const online = (d: Diagnostic) => d.code === 'issue-state' || d.code === 'issue-assigned';
