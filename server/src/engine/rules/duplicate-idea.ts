@@ -13,7 +13,7 @@ export const duplicateIdea: Rule = {
     const { doc } = context;
     const first = new Map<string, Idea>();
     for (const idea of doc.ideas) {
-      const key = perIdea(idea, FOLDED_TITLE, (i) => foldTitle(i.title));
+      const key = foldedTitleOf(idea);
       if (!key) continue;
       const earlier = first.get(key);
       if (!earlier) {
@@ -30,6 +30,11 @@ export const duplicateIdea: Rule = {
 };
 
 const FOLDED_TITLE = memoSlot<string>('duplicate-idea title');
+
+/** The idea's title as duplicate-idea compares titles, kept per section. */
+export function foldedTitleOf(idea: Idea): string {
+  return perIdea(idea, FOLDED_TITLE, (i) => foldTitle(i.title));
+}
 
 /** Case, white space and punctuation do not make two titles different. */
 export function foldTitle(title: string): string {
