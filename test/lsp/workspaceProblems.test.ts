@@ -9,8 +9,9 @@ import { before, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { buildServer, TestClient, uriOf } from './client';
 
+// Each idea its own issue (a shared one is duplicate-issue's finding).
 const idea = (title: string, mentorsLabel: string) =>
-  `#### ${title}\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\t${mentorsLabel}: Ana Souza (@asouza)\n-\tIssue: https://github.com/a/b/issues/1\n`;
+  `#### ${title}\n\n-\tDescription: d\n-\tRecommended Skills: Go\n-\t${mentorsLabel}: Ana Souza (@asouza)\n-\tIssue: https://github.com/a/b/issues/${title.length}${title.charCodeAt(0)}\n`;
 const CLOSED = `### Harborline\n\n${idea('One', 'Mentors')}\n${idea('Two', 'Mentor(s)')}\n${idea('Three', 'Mentor(s)')}`;
 const OPEN = `### Kestrel\n\n${idea('Four', 'Mentor(s)')}`;
 
