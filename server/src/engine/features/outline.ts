@@ -3,6 +3,7 @@ import type { Outline, OutlineIdea, OutlineTemplate } from '../../protocol';
 import type { Finding } from '../findings/findings';
 import type { Idea, IdeaDocument } from '../parse/model';
 import type { ResolvedTemplate } from '../template/types';
+import { partitionPoint } from '../sorted';
 
 export function outlineTemplate(resolved: ResolvedTemplate | null): OutlineTemplate | null {
   if (!resolved) return null;
@@ -19,16 +20,7 @@ export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedT
   const lineOf = (offset: number) => doc.lines.positionAt(offset).line;
   // Findings by start, so each idea counts its own with a binary search (not a pass over all).
   const sorted = [...findings].sort((a, b) => a.span.start - b.span.start);
-  const firstAtOrAfter = (offset: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrAfter = (offset: number) => partitionPoint(sorted.length, (i) => sorted[i]!.span.start < offset);
   const ideaOutline = (idea: Idea): OutlineIdea => {
     const problems = { error: 0, warning: 0, info: 0 };
     for (let k = firstAtOrAfter(idea.span.start); k < sorted.length && sorted[k]!.span.start < idea.span.end; k++) {

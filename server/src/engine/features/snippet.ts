@@ -6,6 +6,7 @@
 import type { Idea, IdeaDocument } from '../parse/model';
 import { INSERTED_PLACEHOLDERS } from '../template/inserted';
 import type { Template, TemplateField } from '../template/types';
+import { partitionPoint } from '../sorted';
 
 type Part =
   | { readonly kind: 'text'; readonly text: string }
@@ -80,13 +81,7 @@ export function styleAt(doc: IdeaDocument, template: Template, offset: number): 
   // The ideas around the cursor stand for the file: a completion costs the same in a file of any size
   // (and leaves the ideas far from an edit unmoved: they move when first read).
   const ideas = doc.ideas;
-  let lo = 0;
-  let hi = ideas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ideas[mid]!.span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(ideas.length, (i) => ideas[i]!.span.start <= offset);
   const written = ideas.slice(Math.max(0, lo - NEARBY), lo + NEARBY).filter((i) => !i.headless && i.fields.length > 0);
   const model = written.filter((i) => i.span.start <= offset).pop() ?? written[0];
   if (!model) return templateStyle(template);

@@ -43,6 +43,11 @@ export interface Finding {
   readonly onceIn?: number;
 }
 
+/** The order a check gives its findings: by place, then rule and message (so the output is stable). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+}
+
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 /** The less severe of two levels. */

@@ -3,6 +3,7 @@ import type { RelatedInformation } from '../findings/findings';
 import { normaliseLabel } from '../parse/labels';
 import type { Field, FieldKey, Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template, TemplateField } from '../template/types';
+import { partitionPoint } from '../sorted';
 
 /** Every field of every idea, with the template field it is (undefined when the template has none). */
 export function* templatedFields(doc: IdeaDocument, template: Template): Generator<readonly [Field, TemplateField | undefined]> {
@@ -128,13 +129,7 @@ export function itemsWithin<T extends { span: Span }>(items: readonly T[], span:
     sorted = ordered ? items : [...items].sort((a, b) => a.span.start - b.span.start);
     SORTED.set(items, sorted);
   }
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.span.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i]!.span.start < span.start);
   const out: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.span.start <= span.end; i++) if (sorted[i]!.span.end <= span.end) out.push(sorted[i]!);
   return out;

@@ -8,6 +8,7 @@
 import type { Fix } from '../findings/findings';
 import type { Heading, IdeaDocument, Span } from '../parse/model';
 import type { Rule } from './rule';
+import { partitionPoint } from '../sorted';
 
 /** Siblings a list must have for so many out of place: one needs seven, two need nine. */
 const MIN_SIBLINGS: Readonly<Record<number, number>> = { 1: 7, 2: 9 };
@@ -244,13 +245,7 @@ function runLengths(sequence: readonly string[], after: (a: string, b: string) =
   const tails: string[] = [];
   return sequence.map((value) => {
     // The first tail greater than the value: equal titles may follow each other.
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (after(tails[mid]!, value)) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = partitionPoint(tails.length, (i) => !after(tails[i]!, value));
     tails[lo] = value;
     return lo + 1;
   });

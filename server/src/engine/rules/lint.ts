@@ -1,13 +1,14 @@
 // Runs the rules over a document, with the configured levels and the inline controls
 // `<!-- soc-ideas-disable RULE… -->`, `-enable`, `-disable-next-line`.
 import type { RuleLevel } from '../config/config';
-import { type Finding, type Fix, type TextEdit, milder } from '../findings/findings';
+import { compareFindings, type Finding, type Fix, type TextEdit, milder } from '../findings/findings';
 import type { Idea, IdeaDocument, Span } from '../parse/model';
 import { RULES } from '.';
 import type { Rule } from './rule';
 import type { Template } from '../template/types';
 import { detach } from '../parse/text';
 import { type VocabularyPart, type WorkspaceVocabulary, WorkspaceIndex, singleDocumentVocabulary } from '../workspace/workspace';
+import { partitionPoint } from '../sorted';
 
 export interface LintOptions {
   readonly uri: string;
@@ -201,7 +202,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
 
   const suppressed = inlineSuppressions(doc);
   const shown = suppressed ? findings.filter((f) => !suppressed(f.rule, doc.lines.positionAt(f.span.start).line)) : findings;
-  shown.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  shown.sort(compareFindings);
   // The rows of a table share their labels (the header): what each row says of a label is said once.
   const distinct = shown.filter((f, i) => i === 0 || !samePlaceAndWords(f, shown[i - 1]!));
   return onceEach(distinct);
@@ -316,14 +317,7 @@ function withinOwnSection(doc: IdeaDocument, idea: Idea, f: Finding): boolean {
 /** Where the first heading after `offset` starts (the text's end if none). */
 function nextHeadingStart(doc: IdeaDocument, offset: number): number {
   const headings = doc.headings;
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid]!.span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return headings[lo]?.span.start ?? doc.text.length;
+  return headings[partitionPoint(headings.length, (i) => headings[i]!.span.start <= offset)]?.span.start ?? doc.text.length;
 }
 
 /** A finding to keep across edits: its strings must not keep this version of the text alive (see detach). */

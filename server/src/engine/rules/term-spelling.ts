@@ -16,6 +16,7 @@ import { editDistance } from '../parse/labels';
 import { detach } from '../parse/text';
 import { isEnglishForm } from './english';
 import type { Rule } from './rule';
+import { partitionPoint } from '../sorted';
 
 const MIN_LENGTH = 6;
 const NAME_USES = 3;
@@ -243,14 +244,7 @@ function headingIndices(headings: readonly Heading[], items: ReadonlyArray<{ rea
 
 /** Index of the first heading at or after `from` that starts at or after `offset`. */
 function firstStartingAtOrAfter(headings: readonly Heading[], offset: number, from: number): number {
-  let lo = from;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid]!.span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(headings.length, (i) => headings[i]!.span.start < offset, from);
 }
 
 /** The words of one own section [start, end), at offsets relative to `base`. */
@@ -285,14 +279,7 @@ const MASKED_VALUES = new Set(['mentors', 'issue', 'lfx_url', 'mentee']);
 
 /** Index of the first span (sorted, disjoint) that ends after `offset`. */
 function firstEndingAfter(list: ReadonlyArray<{ readonly span: Span }>, offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.span.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]!.span.end <= offset);
 }
 
 /** All the prose of the document as one section (for documents not split cleanly). */

@@ -3,7 +3,7 @@
 // never waits for it: the known answers give findings at once, and `pending` says when the others
 // have come (the server then checks again and republishes; the CLI awaits it before printing).
 import { type CheckResult, type CheckSettings, RULES_SIZE_LIMIT } from '../check';
-import type { Finding } from '../findings/findings';
+import { compareFindings } from '../findings/findings';
 import type { IdeaDocument } from '../parse/model';
 import { issueAssignedRule } from '../rules/issue-assigned';
 import { issueStateRule } from '../rules/issue-state';
@@ -80,10 +80,5 @@ function withUpstreamFindings(input: UpstreamInput, github: GitHubIssues): Check
     ...(input.workspace ? { workspace: input.workspace } : {}),
   });
   if (!online.length) return result;
-  return { ...result, findings: [...result.findings, ...online].sort(byPlace) };
-}
-
-/** The order lint gives findings. */
-function byPlace(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+  return { ...result, findings: [...result.findings, ...online].sort(compareFindings) };
 }
