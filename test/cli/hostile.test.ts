@@ -42,7 +42,7 @@ describe('--fix writes only the file it read', () => {
     writeFileSync(victim, 'precious\n');
     symlinkSync(victim, join(scratch.dir, '.problems.md.soc-ideas-tmp'));
     const r = runCli(cli, ['lint', '--fix', 'problems.md'], scratch.dir);
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'soc-ideas: fixed 1 problem (field-label 1) in 1 file\n');
     assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
     const file = join(scratch.dir, 'problems.md');
     assert.ok(lstatSync(file).isFile() && !lstatSync(file).isSymbolicLink());
@@ -67,7 +67,7 @@ describe('--fix writes only the file it read', () => {
       version: 'test',
       beforeRename: (path) => writeFileSync(path, edited),
     });
-    assert.deepEqual(err, [`soc-ideas: ${file}: changed while fixing; fixes not written`]);
+    assert.deepEqual(err, [`soc-ideas: ${file}: changed while fixing; fixes not written`, 'soc-ideas: fixed 0 problems in 0 files']);
     assert.equal(status, 2);
     assert.equal(readFileSync(file, 'utf8'), edited);
     assert.deepEqual(readdirSync(scratch.dir).filter((name) => name.endsWith('.soc-ideas-tmp')), []);
@@ -130,7 +130,7 @@ describe('a file reached twice is linted and indexed once', () => {
     t.after(scratch.dispose);
     symlinkSync('problems.md', join(scratch.dir, 'link.md'));
     const r = runCli(cli, ['lint', '--fix', 'problems.md', 'link.md'], scratch.dir);
-    assert.equal(r.stderr, '');
+    assert.equal(r.stderr, 'soc-ideas: fixed 1 problem (field-label 1) in 1 file\n', 'one file, fixed once');
     assert.match(readFileSync(join(scratch.dir, 'problems.md'), 'utf8'), /^-\tMentor\(s\): Sam Roe/m);
     assert.ok(lstatSync(join(scratch.dir, 'link.md')).isSymbolicLink());
   });

@@ -250,7 +250,9 @@ describe('--fix', () => {
     const before = readFileSync(file, 'utf8');
     chmodSync(file, 0o640);
     const fixed = runCli(cli, ['lint', '--fix', '--format', 'json', 'problems.md'], scratch.dir);
-    assert.equal(fixed.stderr, '');
+    // One count line on stderr (stdout stays the report), naming the rules fixed.
+    assert.match(fixed.stderr, /^soc-ideas: fixed (\d+) problems? \((?:[a-z-]+ \d+)(?:, [a-z-]+ \d+)*\) in 1 file\n$/);
+    assert.match(fixed.stderr, /field-label \d+/);
     const after = readFileSync(file, 'utf8');
     assert.notEqual(after, before);
     assert.match(after, /^-\tMentor\(s\): Sam Roe \(@samroe\)$/m, 'the misspelt label got its canonical form');
@@ -270,9 +272,10 @@ describe('--fix', () => {
     assert.deepEqual(byRule(parseFindings(relint.stdout), 'field-label'), []);
     assert.equal(relint.stdout, fixed.stdout, '--fix reported exactly what a new run finds');
     assert.equal(relint.status, fixed.status);
-    // A second --fix has nothing left to do.
-    runCli(cli, ['lint', '--fix', 'problems.md'], scratch.dir);
+    // A second --fix has nothing left to do, and says so.
+    const again = runCli(cli, ['lint', '--fix', 'problems.md'], scratch.dir);
     assert.equal(readFileSync(file, 'utf8'), after);
+    assert.equal(again.stderr, 'soc-ideas: fixed 0 problems in 0 files\n');
   });
 
   test('a symlink stays a symlink: the file it points at is rewritten', (t) => {
@@ -308,7 +311,7 @@ describe('--fix', () => {
     const before = readFileSync(file, 'utf8');
     const r = runCli(cli, ['lint', '--fix', '--format', 'json', name], scratch.dir);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, `soc-ideas: ${name}: cannot write fixes (file name too long)\n`);
+    assert.equal(r.stderr, `soc-ideas: ${name}: cannot write fixes (file name too long)\nsoc-ideas: fixed 0 problems in 0 files\n`, 'what was not written is not counted');
     assert.equal(readFileSync(file, 'utf8'), before);
     assert.ok(byRule(parseFindings(r.stdout), 'field-label').length > 0, 'the findings of the unchanged file are reported');
   });
@@ -321,7 +324,7 @@ describe('--fix', () => {
     chmodSync(file, 0o444);
     const r = runCli(cli, ['lint', '--fix', '--format', 'json', 'problems.md'], scratch.dir);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'soc-ideas: problems.md: cannot write fixes (file is read-only)\n');
+    assert.equal(r.stderr, 'soc-ideas: problems.md: cannot write fixes (file is read-only)\nsoc-ideas: fixed 0 problems in 0 files\n');
     assert.equal(readFileSync(file, 'utf8'), before);
     assert.equal(statSync(file).mode & 0o777, 0o444);
     assert.ok(byRule(parseFindings(r.stdout), 'field-label').length > 0, 'the findings of the unchanged file are reported');

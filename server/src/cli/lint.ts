@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { checkDocument, type CheckResult } from '../engine/check';
-import { applyFixes, automaticFixes } from '../engine/findings/fix';
+import { describeFixes, fixUntilStable } from '../engine/findings/fix';
 import type { IdeaDocument } from '../engine/parse/model';
 import { parseDocument } from '../engine/parse/parse';
 import { WorkspaceIndex } from '../engine/workspace/workspace';
@@ -29,9 +29,6 @@ export interface CliIo {
   /** The worker threads' script (dist/cli-worker.js beside dist/cli.js); without it every file is checked in this thread. */
   readonly workerScript?: string;
 }
-
-/** How many times `--fix` re-checks and applies again (a fix can make room for another). */
-const MAX_FIX_PASSES = 10;
 
 /** Overrides the number of worker threads (a whole number; 1: every file in the main thread). Tests compare the two. */
 export const WORKERS_ENV = 'SOC_IDEAS_WORKERS';
@@ -108,6 +105,8 @@ async function lintInThisThread(
 
   const checkIssues = command.checkIssues ? issueCheck(io, env, index) : undefined;
   let writeFailed = false;
+  // What --fix wrote, for its count line: fixes per rule over every file written.
+  const written = { fixes: 0, files: 0, byRule: new Map<string, number>() };
   for (const entry of targets) {
     let result = await check(entry, env, index);
     if (command.fix) {
@@ -119,6 +118,9 @@ async function lintInThisThread(
           entry.content = { text: fixed.text, bom: entry.content.bom };
           entry.doc = fixed.result.doc;
           result = fixed.result;
+          written.files++;
+          written.fixes += fixed.fixes;
+          for (const [rule, n] of fixed.byRule) written.byRule.set(rule, (written.byRule.get(rule) ?? 0) + n);
         } catch (e) {
           // The original is intact: report its findings as they are.
           io.stderr(`soc-ideas: ${(e as Error).message}`);
@@ -130,6 +132,7 @@ async function lintInThisThread(
     if (checkIssues) result = await checkIssues(entry.uri, result);
     emit(entry.file.display, fileReport(entry.file.display, result, changes && { inFile: changes.get(entry.file.path) }));
   }
+  if (command.fix) io.stderr(`soc-ideas: fixed ${describeFixes(written)} in ${written.files} ${written.files === 1 ? 'file' : 'files'}`);
   return writeFailed;
 }
 
@@ -137,21 +140,13 @@ function check(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex, text =
   return checkDocument({ uri: entry.uri, text, doc, host: env.host, settings: env.settings, workspace: index });
 }
 
-/** Apply fixes until none applies; returns the final text and its check result. */
-async function fixAll(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex, first: CheckResult): Promise<{ text: string; result: CheckResult }> {
-  let text = entry.content.text;
-  let result = first;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = automaticFixes(result.findings);
-    if (fixes.length === 0) break;
-    const applied = applyFixes(text, fixes);
-    if (applied.applied === 0 || applied.text === text) break;
-    text = applied.text;
+/** Apply the certain fixes until none applies (as fix-all does in the editor); the final text, its check result and what was fixed. */
+function fixAll(entry: Loaded, env: CliEnvironment, index: WorkspaceIndex, first: CheckResult) {
+  return fixUntilStable(entry.content.text, first, (text) => {
     const doc = parseDocument(text);
     index.update(entry.uri, doc);
-    result = await check(entry, env, index, text, doc);
-  }
-  return { text, result };
+    return check(entry, env, index, text, doc);
+  });
 }
 
 /** Config file problems and template notes go to stderr, each once however many files share them; a file's notice (checks limited) once for that file. */
