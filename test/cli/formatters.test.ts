@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatGithub, formatJson, formatSarif, formatStylish, ruleHelpUri } from '../../server/src/cli/formatters';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatGithub, formatJson, formatSarif, formatStylish, ruleDocPath } from '../../server/src/cli/formatters';
 import { compareFindings, toCliFinding, type CliFinding } from '../../server/src/cli/report';
 import { RULE_IDS } from '../../server/src/engine/rules/ids';
 import { LineIndex } from '../../server/src/engine/parse/text';
+
+const REPO = resolve(__dirname, '../..');
 
 const unsorted: CliFinding[] = [
   { file: 'b.md', line: 3, column: 1, endLine: 3, endColumn: 9, severity: 'warning', rule: 'field-label', message: 'Use the label "Mentor(s)"' },
@@ -65,13 +69,21 @@ test('sarif: 2.1.0 log with every rule and each result located', () => {
   const driver = log.runs[0].tool.driver;
   assert.equal(driver.name, 'soc-ideas');
   assert.equal(driver.version, '1.2.3');
-  assert.ok(driver.informationUri.startsWith('https://'));
+  // package.json names no repository, bugs or homepage: no absolute link is made up for the tool or its rules.
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, unknown>;
+  assert.equal(manifest.repository ?? manifest.homepage ?? manifest.bugs, undefined, 'if the project gets a repository, link rules to it here');
+  assert.equal(driver.informationUri, undefined);
   assert.deepEqual(driver.rules.map((r: { id: string }) => r.id), [...RULE_IDS]);
   for (const r of driver.rules) {
     assert.ok(r.shortDescription.text.length > 10, r.id);
-    assert.equal(r.helpUri, ruleHelpUri(r.id));
-    assert.equal(r.helpUri, `https://github.com/soc-ideas/soc-ideas/blob/main/docs/rules/${r.id}.md`);
+    assert.equal(r.helpUri, undefined, r.id);
+    // The help names the rule's page as the package ships it, and that page exists.
+    assert.equal(ruleDocPath(r.id), `docs/rules/${r.id}.md`);
+    assert.ok(existsSync(join(REPO, ruleDocPath(r.id))), ruleDocPath(r.id));
+    assert.ok(r.help.text.startsWith(r.shortDescription.text) && r.help.text.includes(ruleDocPath(r.id)), r.id);
+    assert.ok(r.help.markdown.includes(`\`${ruleDocPath(r.id)}\``), r.id);
   }
+  assert.doesNotMatch(formatSarif(findings, '1.2.3'), /github\.com\/soc-ideas/);
   const results = log.runs[0].results;
   assert.deepEqual(results.map((r: { level: string }) => r.level), ['note', 'error', 'note', 'warning']);
   const missing = results[1];

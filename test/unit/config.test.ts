@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig, parseConfigText } from '../../server/src/engine/config/configFile';
 import type { Host } from '../../server/src/engine/host';
 import { RULE_IDS } from '../../server/src/engine/rules/ids';
@@ -85,6 +85,17 @@ test('every rule id is in the JSON schema, and only those', () => {
   assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
   assert.equal(schema.additionalProperties, false);
   assert.equal(schema.properties.rules.additionalProperties, false);
+});
+
+test('the schema links only to what exists: each rule names its page as the extension ships it, no made-up repository', () => {
+  const text = readFileSync(new URL('../../schemas/soc-ideas.schema.json', import.meta.url), 'utf8');
+  const schema = JSON.parse(text);
+  // package.json names no repository: the schema must not point at one (nor at its own URL there).
+  assert.doesNotMatch(text, /https:\/\/github\.com\//);
+  for (const [id, rule] of Object.entries(schema.properties.rules.properties as Record<string, { markdownDescription: string }>)) {
+    assert.ok(rule.markdownDescription.includes(`\`docs/rules/${id}.md\``), id);
+    assert.ok(existsSync(new URL(`../../docs/rules/${id}.md`, import.meta.url)), id);
+  }
 });
 
 /** An in-memory file system: URI → text. Counts reads so the walk can be checked. */

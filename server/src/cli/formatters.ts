@@ -6,10 +6,22 @@ import { escapeControls } from './controls';
 import { countFindings, type CliFinding } from './report';
 
 export const TOOL_NAME = 'soc-ideas';
-export const INFORMATION_URI = 'https://github.com/soc-ideas/soc-ideas';
 
-export function ruleHelpUri(rule: string): string {
-  return `${INFORMATION_URI}/blob/main/docs/rules/${rule}.md`;
+/**
+ * Where a rule's page is, relative to the package (it ships `docs/rules/`). The project has no
+ * repository or site of its own (package.json names none), so SARIF gets no `helpUri` or
+ * `informationUri`, which must be absolute URIs: each rule carries its `help` text, naming this page.
+ */
+export function ruleDocPath(rule: string): string {
+  return `docs/rules/${rule}.md`;
+}
+
+function ruleHelp(rule: string): { text: string; markdown: string } {
+  const description = ruleDescription(rule);
+  return {
+    text: `${description} Documentation: ${ruleDocPath(rule)} in the soc-ideas package.`,
+    markdown: `${description}\n\nDocumentation: \`${ruleDocPath(rule)}\` in the soc-ideas package (also shown by \"Show documentation for ${rule}\" in VS Code).`,
+  };
 }
 
 /** The schema holds each rule's one-line description, so the editor and SARIF say the same thing. */
@@ -131,11 +143,10 @@ export function formatSarif(findings: readonly CliFinding[], version: string): s
           driver: {
             name: TOOL_NAME,
             version,
-            informationUri: INFORMATION_URI,
             rules: RULE_IDS.map((rule) => ({
               id: rule,
               shortDescription: { text: ruleDescription(rule) },
-              helpUri: ruleHelpUri(rule),
+              help: ruleHelp(rule),
             })),
           },
         },
