@@ -82,7 +82,10 @@ describe('language server over stdio (multi-root workspace)', () => {
     // mentor-identity comes from the other workspace folder: Jane Smith (@jdoe) there.
     const identity = diagnostics.diagnostics.find((d) => d.code === 'mentor-identity');
     assert.ok(identity, 'mentor-identity across the two roots');
-    assert.ok(identity.relatedInformation?.some((r) => r.location.uri.endsWith('root-b/more-ideas.md')));
+    const elsewhere = identity.relatedInformation?.find((r) => r.location.uri.endsWith('root-b/more-ideas.md'));
+    assert.ok(elsewhere, 'a related place in the other folder');
+    // Named by its path in the workspace (folder first: two roots), not only by its file name.
+    assert.match(elsewhere.message, /, in root-b\/more-ideas\.md$/);
   });
 
   test('a status notification tells the template and the counts', async () => {
@@ -164,7 +167,8 @@ describe('language server over stdio (multi-root workspace)', () => {
     assert.match(value, /Ravi Kumar/);
     assert.match(value, /@rkumar/);
     assert.match(value, /Mentors 2 ideas/);
-    assert.match(value, /Web UI for replication rules — ideas-2019\.md/);
+    // Each place by its path in the workspace (multi-root: the folder's name first).
+    assert.match(value, /Web UI for replication rules — root-a\/ideas-2019\.md:\d+/);
   });
 
   test('hover on a field label names the template in force', async () => {

@@ -18,7 +18,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(uri: string, doc: IdeaDocument, finding: Finding): Diagnostic {
+/**
+ * `pathOf` names a file for the user (relative to the workspace): a related place in another file says
+ * which, since editors show only its file name beside it.
+ */
+export function toDiagnostic(uri: string, doc: IdeaDocument, finding: Finding, pathOf?: (uri: string) => string): Diagnostic {
   const docUri = ruleDocUri(finding.rule);
   const diagnostic: Diagnostic = {
     range: { start: doc.lines.positionAt(finding.span.start), end: doc.lines.positionAt(finding.span.end) },
@@ -30,7 +34,10 @@ export function toDiagnostic(uri: string, doc: IdeaDocument, finding: Finding): 
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }),
+      (r): DiagnosticRelatedInformation => ({
+        location: { uri: r.uri ?? uri, range: r.range },
+        message: r.uri !== undefined && r.uri !== uri && pathOf ? `${r.message}, in ${pathOf(r.uri)}` : r.message,
+      }),
     );
   }
   return diagnostic;
@@ -56,7 +63,16 @@ export class DiagnosticsPublisher {
   private readonly sent = new Map<string, string>();
   private readonly statusSent = new Map<string, string>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** Names a file relative to the workspace, for related places in other files. */
+    private readonly pathOf?: (uri: string) => string,
+  ) {}
+
+  /** A finding of `uri` as a diagnostic, related places in other files named by their workspace path. */
+  diagnostic(uri: string, doc: IdeaDocument, finding: Finding): Diagnostic {
+    return toDiagnostic(uri, doc, finding, this.pathOf);
+  }
 
   /**
    * Diagnostics of an open document, with its version: always sent for an idea file (each check gets
@@ -66,7 +82,7 @@ export class DiagnosticsPublisher {
   publishDocument(analysis: Analysis): void {
     const { uri, version, result } = analysis;
     const isIdeaFile = result !== undefined && result.doc.isIdeaFile;
-    const diagnostics = result ? result.findings.map((f) => toDiagnostic(uri, result.doc, f)) : [];
+    const diagnostics = result ? result.findings.map((f) => this.diagnostic(uri, result.doc, f)) : [];
     if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
       this.sent.set(uri, diagnostics.length ? 'some' : '[]');
       fireAndForget(this.connection.sendDiagnostics({ uri, version, diagnostics }));

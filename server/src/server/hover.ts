@@ -6,8 +6,23 @@ import type { ResolvedTemplate } from '../engine/template/types';
 import type { KnownIssues } from '../engine/upstream/issues';
 import type { IdeaFileIndex } from './workspaceIndex';
 
-export function hover(doc: IdeaDocument, resolved: ResolvedTemplate, position: Position, index: IdeaFileIndex, upstream?: KnownIssues): Hover | null {
-  const found = hoverAt({ doc, offset: doc.lines.offsetAt(position), resolved, workspace: index.vocabulary, ...(upstream ? { upstream } : {}) });
+/** `pathOf` names the files the hover lists (relative to the workspace). */
+export function hover(
+  doc: IdeaDocument,
+  resolved: ResolvedTemplate,
+  position: Position,
+  index: IdeaFileIndex,
+  upstream?: KnownIssues,
+  pathOf?: (uri: string) => string,
+): Hover | null {
+  const found = hoverAt({
+    doc,
+    offset: doc.lines.offsetAt(position),
+    resolved,
+    workspace: index.vocabulary,
+    ...(upstream ? { upstream } : {}),
+    ...(pathOf ? { fileName: pathOf } : {}),
+  });
   if (!found) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: found.markdown },

@@ -55,6 +55,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { type GitHubTransport, UpstreamChecks } from './upstream';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
+import { workspacePathNamer } from './paths';
 
 export interface ServerEnvironment {
   /** Reads files (file:// in Node, the workspace file system in a browser). */
@@ -82,7 +83,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const host = new CachingHost(env.host, documents);
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
-  const publisher = new DiagnosticsPublisher(connection);
+  const pathOf = workspacePathNamer(() => settings.workspaceFolders);
+  const publisher = new DiagnosticsPublisher(connection, pathOf);
   const workspaceProblems = new WorkspaceProblems({
     host,
     settings,
@@ -441,7 +443,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     request('hover', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       if (!found) return null;
-      return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)));
+      return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)), pathOf);
     }),
   );
 

@@ -5,7 +5,7 @@
 import type { CheckResult } from '../engine/check';
 import { checkDocument } from '../engine/check';
 import { parseDocument } from '../engine/parse/parse';
-import { toDiagnostic, type DiagnosticsPublisher } from './diagnostics';
+import type { DiagnosticsPublisher } from './diagnostics';
 import type { CachingHost } from './files';
 import { runGuarded, type Log } from './guard';
 import type { SettingsStore } from './settings';
@@ -101,7 +101,7 @@ export class WorkspaceProblems {
       return;
     }
     this.shown.add(uri);
-    deps.publisher.publishFile(uri, result.findings.map((f) => toDiagnostic(uri, result.doc, f)));
+    deps.publisher.publishFile(uri, result.findings.map((f) => deps.publisher.diagnostic(uri, result.doc, f)));
   }
 
   private async checkSaved(uri: string, settings: Awaited<ReturnType<SettingsStore['get']>>): Promise<CheckResult | undefined> {
