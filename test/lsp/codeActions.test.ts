@@ -3,7 +3,7 @@
 // message saying what it fixed), "disable RULE for this line / file", "show documentation for RULE"
 // (window/showDocument), rule links, and the template's text in hover shown as text.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +201,59 @@ describe('hover', () => {
       const value = (hover.contents as { value: string }).value;
       assert.match(value, /\\# For GSoC\\?, it is \\\*\\\*required\\\*\\\* to link an issue/);
       assert.ok(!value.split('\n').some((l) => /^\s*#/.test(l)), value);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a handle one slip off a mentor\'s known handle', () => {
+  const idea = (title: string, n: number, mentor: string) =>
+    `#### ${title}\n\n- Description: x\n- Recommended Skills: Go\n- Mentor(s): ${mentor}\n- Issue: https://github.com/harborline/harborline/issues/${n}\n`;
+
+  test('is a warning with a "Use @known" quick fix (never fix-all), its related place named by its workspace path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soc-ideas-known-'));
+    mkdirSync(join(dir, 'programs/2024'), { recursive: true });
+    mkdirSync(join(dir, 'programs/2025'), { recursive: true });
+    const known = `### Harborline\n\n${idea('Replication UI', 1, 'Ana Souza (@asouza)')}\n${idea('Retry budgets', 2, 'Ana Souza (@asouza)')}`;
+    writeFileSync(join(dir, 'programs/2024/README.md'), known);
+    const typo = `### Harborline\n\n${idea('Audit log', 3, 'Ana Souza (@asuoza)')}`;
+    writeFileSync(join(dir, 'programs/2025/README.md'), typo);
+    const uri = uriOf(join(dir, 'programs/2025/README.md'));
+    const client = await TestClient.start({ folders: [dir], settings: { template: 'cncf-2019' }, capabilities: EDITOR_CAPABILITIES });
+    try {
+      await client.indexed();
+      await client.open(uri, typo);
+      const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'mentor-identity'));
+      const found = diagnostics.diagnostics.find((d) => d.code === 'mentor-identity')!;
+      assert.equal(found.severity, 2 /* Warning */);
+      assert.match(String(found.message), /@asuoza is one letter off @asouza/);
+      const line = lineOf(typo, '@asuoza');
+      assert.deepEqual(found.range.start, { line, character: typo.split('\n')[line]!.indexOf('asuoza') });
+      // The related row says which README.md: the workspace has two.
+      assert.equal(found.relatedInformation?.[0]?.location.uri, uriOf(join(dir, 'programs/2024/README.md')));
+      assert.match(found.relatedInformation![0]!.message, /, in programs\/2024\/README\.md$/);
+      const actions: CodeAction[] = await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: found.range,
+        context: { diagnostics: [found] },
+      });
+      const use = actions.find((a) => a.title === 'Use @asouza');
+      assert.ok(use, actions.map((a) => a.title).join(' | '));
+      assert.equal(use.kind, 'quickfix');
+      const edits = (use.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits ?? use.edit?.changes?.[uri] ?? [];
+      assert.equal(applyEdits(typo, edits as TextEdit[]), typo.replace('@asuoza', '@asouza'));
+      // A majority can be the typo: fix-all leaves the handle alone.
+      const fixAll: CodeAction[] = await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.socIdeas'] },
+      });
+      for (const action of fixAll) {
+        const changes = (action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.edits ?? action.edit?.changes?.[uri] ?? [];
+        assert.ok(!applyEdits(typo, changes as TextEdit[]).includes('@asouza'), 'not part of fix-all');
+      }
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // One person, one spelling: a handle written with two names (or a name with two handles) across
-// the workspace is usually a typo in one of them, or two people mixed up.
+// the workspace is usually a typo in one of them, or two people mixed up. A handle one slip off the
+// one the same person has everywhere else is a warning with "Use @known"; the rest is a note.
 import type { RelatedInformation } from '../findings/findings';
 import type { Idea } from '../parse/model';
 import { memoSlot, perIdea } from '../parse/perIdea';
@@ -12,7 +13,8 @@ const MAX_RELATED = 5;
 
 export const mentorIdentity: Rule = {
   id: 'mentor-identity',
-  defaultSeverity: 'info',
+  // The rule's level is its typo's ("Use @known"); the other spellings are notes at most.
+  defaultSeverity: 'warning',
   description: 'One GitHub handle is written with two names, or one name with two handles, across the workspace.',
   scope: 'idea+mentors',
   fixable: true,
@@ -34,17 +36,23 @@ export const mentorIdentity: Rule = {
         const otherNames = [...(names?.entries() ?? [])].filter(([n]) => n !== name && !samePerson(n, name)).map(([, u]) => uses[u]!);
         let otherHandles = name.includes(' ') ? [...(handles?.entries() ?? [])].filter(([h]) => h !== handle).map(([, u]) => uses[u]!) : [];
         // A handle one letter off the one this person has everywhere else is a typo of it: "Use @known".
-        const known = otherHandles.length === 1 ? knownHandle(handle, otherHandles[0]!, handleCounts.get(name)) : undefined;
+        // Not where the handle is someone else's too (another name, or the handle alone, in other
+        // entries): it may be a mentor of its own, and "Use @known" would swap two people.
+        const known =
+          otherHandles.length === 1 && onlyThisPerson(uses, handle, name) ? knownHandle(handle, otherHandles[0]!, handleCounts.get(name)) : undefined;
         if (known && mentor.handle !== undefined) {
           const at = doc.text.indexOf(`@${mentor.handle}`, mentor.span.start);
           if (at >= 0 && at < mentor.span.end) {
             const span = { start: at + 1, end: at + 1 + mentor.handle.length };
+            // `0`/`o`, `1`/`l`: a slip either way (real files write `@olixOr` more often than `@olix0r`), a note.
+            const lookalike = lookalikeSlip(handle, known.handle.toLowerCase());
             report({
               span,
               message: `@${mentor.handle} is one letter off @${known.handle}, the handle ${mentor.name?.trim() ?? name} has in ${known.uses} other ${known.uses === 1 ? 'place' : 'places'}: use @${known.handle}.`,
               // A quick fix only: a majority can be the typo (`olixOr` for `olix0r` in real files).
               fix: { title: `Use @${known.handle}`, edits: [{ span, newText: known.handle }], interactive: true },
               related: [related(known.use, uri, `${known.use.name!.trim()} written with @${known.handle} (${known.use.ideaTitle})`)],
+              ...(lookalike ? { atMost: 'info' as const } : {}),
             });
             otherHandles = [];
           }
@@ -58,6 +66,7 @@ export const mentorIdentity: Rule = {
             related: otherNames.slice(0, MAX_RELATED).map((u) => related(u, uri, `@${u.handle} written as "${u.name!.trim()}" (${u.ideaTitle})`)),
             // One note per person and file, not one per idea they mentor.
             once: `names\u0000${handle}`,
+            atMost: 'info',
           });
         }
         if (otherHandles.length) {
@@ -66,6 +75,7 @@ export const mentorIdentity: Rule = {
             message: `${name} is also written with ${list(otherHandles.map((u) => `@${u.handle}`))}: check which handle is right.`,
             related: otherHandles.slice(0, MAX_RELATED).map((u) => related(u, uri, `${u.name!.trim()} written with @${u.handle} (${u.ideaTitle})`)),
             once: `handles\u0000${name}`,
+            atMost: 'info',
           });
         }
       }
@@ -148,6 +158,30 @@ function oneEditApart(a: string, b: string): boolean {
     return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
   }
   return editDistance(a, b, 1) === 1;
+}
+
+/** Every entry of the workspace with this (folded) handle names this person (a name of theirs, not none). */
+function onlyThisPerson(uses: readonly MentorUse[], handle: string, name: string): boolean {
+  return uses.every((u) => {
+    if (u.handle === undefined || u.handle.toLowerCase() !== handle) return true;
+    const other = cleanName(u.name);
+    return other !== undefined && (other === name || samePerson(other, name));
+  });
+}
+
+/** Characters one reads for another (`0`/`o`, `1`/`l`/`i`): which of two such spellings is meant is not known. */
+const LOOKALIKES = ['0o', '1li', '5s'].map((group) => new Set(group));
+
+/** Two handles of one length that differ in one character, a look-alike of the other. */
+function lookalikeSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && LOOKALIKES.some((group) => group.has(a[at]!) && group.has(b[at]!));
 }
 
 interface Identities {
