@@ -170,3 +170,52 @@ test('the config names the list relative to itself; loadConfig reads it', async 
   assert.equal(loaded.maintainers?.uri, 'file:///w/lists/m.csv');
   assert.equal(loaded.maintainers?.fileName, 'm.csv');
 });
+
+test('hover on a mentor says what the list says, inside the one mentor hover', async () => {
+  const { checkDocument } = await import('../../server/src/engine/check');
+  const { hoverAt } = await import('../../server/src/engine/features/hover');
+  const { singleDocumentVocabulary } = await import('../../server/src/engine/workspace/workspace');
+  const text = [
+    '### Alpha',
+    '',
+    '#### Docs',
+    '',
+    '- Description: d',
+    '- Recommended Skills: Go',
+    '- Mentor(s): Jane Doe (@jane-work), Sam Poe (@sam-poe), Ann Roe (@ann)',
+    '- Issue: https://github.com/a/a/issues/1',
+    '',
+    '### Omega',
+    '',
+    '#### Other',
+    '',
+    '- Description: d',
+    '- Recommended Skills: Go',
+    '- Mentor(s): Sam Poe (@sam-poe)',
+    '- Issue: https://github.com/a/a/issues/2',
+    '',
+  ].join('\n');
+  const files: Record<string, string> = {
+    'file:///w/.soc-ideas.json': '{ "template": "cncf-2019", "maintainers": "m.csv" }',
+    'file:///w/m.csv': 'Project,Name,GitHub\nAlpha,Jane Doe,jane-doe\n,Ann Roe,ann\nBeta,Sam Poe,sam-poe\n',
+  };
+  const r = await checkDocument({ uri: 'file:///w/ideas.md', text, host: { readFile: async (u) => files[u] } });
+  const maintainers = r.config.maintainers!;
+  assert.ok(maintainers);
+  const at = (needle: string, from = 0) =>
+    hoverAt({ doc: r.doc, offset: text.indexOf(needle, from) + 2, resolved: r.resolved, workspace: singleDocumentVocabulary('file:///w/ideas.md', r.doc), maintainers })!.markdown;
+  const jane = at('Jane Doe');
+  assert.match(jane, /^\*\*Jane Doe\*\*\n\nGitHub: \[@jane-work\]/);
+  assert.match(jane, /Maintainers: a maintainer of Alpha \(Alpha\) per m\.csv \(listed as Jane Doe, @jane-doe\)/);
+  assert.match(at('Ann Roe'), /Maintainers: a maintainer of Alpha \(Alpha\) per m\.csv$/m);
+  assert.match(at('Sam Poe'), /Maintainers: not listed among the maintainers of Alpha \(Alpha\) in m\.csv \(2 listed\); listed for Beta/);
+  assert.match(at('Sam Poe', text.indexOf('### Omega')), /Maintainers: m\.csv lists no project named Omega/);
+  // Without a list, no such line.
+  const none = hoverAt({ doc: r.doc, offset: text.indexOf('Jane Doe') + 2, resolved: r.resolved, workspace: singleDocumentVocabulary('file:///w/ideas.md', r.doc) })!.markdown;
+  assert.doesNotMatch(none, /Maintainers:/);
+  // The rule agrees with the hover: only Sam Poe under Alpha.
+  assert.deepEqual(
+    r.findings.filter((f) => f.rule === 'mentor-maintainer').map((f) => text.slice(f.span.start, f.span.end)),
+    ['Sam Poe (@sam-poe)'],
+  );
+});
