@@ -368,8 +368,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       let indexChanged = false;
       /** Closed markdown files whose saved text changed. */
       const savedChanged: string[] = [];
+      // One event per file: a file that two watchers match (`.soc-ideas.json` is also `*.json`) may come twice.
+      const seen = new Set<string>();
       for (const change of params.changes) {
         const { uri } = change;
+        if (seen.has(`${change.type}:${uri}`)) continue;
+        seen.add(`${change.type}:${uri}`);
         if (isConfigUri(uri)) {
           host.invalidate(uri);
           host.touch();

@@ -34,6 +34,8 @@ export interface MaintainersList {
   readonly projects: readonly MaintainedProject[];
   /** Internal: projects by their name's word forms, and maintainers by handle. */
   readonly index: ListIndex;
+  /** Internal: what maintainersOf answered, by the headings asked about. */
+  readonly answers: Map<string, ProjectMaintainers | undefined>;
 }
 
 export type MaintainersLoad = { readonly list: MaintainersList } | { readonly problem: string };
@@ -352,7 +354,7 @@ export function parseMaintainers(text: string, uri: string): MaintainersLoad {
     people.push(row.maintainer);
   }
   const projects = [...byName].map(([name, maintainers]) => ({ name, maintainers }));
-  return { list: { uri, fileName: lastSegment(uri), version: `${uri}#${++versions}`, projects, index: indexOf(projects) } };
+  return { list: { uri, fileName: lastSegment(uri), version: `${uri}#${++versions}`, projects, index: indexOf(projects), answers: new Map() } };
 }
 
 /** The list at `uri`, read through the host; the same text gives the same list (one parse per text). */
@@ -467,6 +469,15 @@ export function projectsNamed(list: MaintainersList, heading: string): number[] 
  * then says nothing of the idea (it may be another organisation's project, or named otherwise).
  */
 export function maintainersOf(list: MaintainersList, headings: readonly string[]): ProjectMaintainers | undefined {
+  const key = headings.join('\u0000');
+  if (list.answers.has(key)) return list.answers.get(key);
+  const answer = lookUp(list, headings);
+  // Headings are few (one per project and sub-project of a workspace): the map stays small.
+  if (list.answers.size < 10_000) list.answers.set(key, answer);
+  return answer;
+}
+
+function lookUp(list: MaintainersList, headings: readonly string[]): ProjectMaintainers | undefined {
   const found = new Set<number>();
   const named: string[] = [];
   for (const heading of headings) {
