@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { version } from '../../package.json';
 import { buildCli, parseFindings, REL_FIXTURES, runCli, scratchCopy, type JsonFinding } from './helpers';
@@ -233,6 +234,47 @@ describe('config', () => {
     wantsDifficulty(runCli(cli, ['lint', '--format', 'json', '--config', 'cfg/conf.json', 'clean.md'], scratch.dir));
     const preset = runCli(cli, ['lint', '--format', 'json', '--template', 'cncf-2019', 'clean.md'], scratch.dir);
     assert.equal(preset.status, 0, preset.stdout + preset.stderr);
+  });
+
+  test('a maintainers list: from the nearest config or --config (relative to it), in one thread or several; a broken one warns', (t) => {
+    const scratch = scratchCopy();
+    t.after(scratch.dispose);
+    mkdirSync(join(scratch.dir, 'cfg'));
+    writeFileSync(join(scratch.dir, 'cfg', 'maintainers.csv'), 'Project,Maintainer Name,Github Name\r\nKubernetes,Sam Roe,samroe\r\n');
+    writeFileSync(join(scratch.dir, 'cfg', 'conf.json'), '{ "maintainers": "maintainers.csv" }');
+    const run = (args: string[], workers?: string) => {
+      const env = { ...process.env, NO_COLOR: '1', ...(workers ? { SOC_IDEAS_WORKERS: workers } : {}) };
+      const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', ...args], { cwd: scratch.dir, env, encoding: 'utf8' });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const viaFlag = run(['--config', 'cfg/conf.json', 'clean.md']);
+    assert.equal(viaFlag.stderr, '');
+    const found = byRule(parseFindings(viaFlag.stdout), 'mentor-maintainer');
+    assert.equal(found.length, 1, viaFlag.stdout);
+    assert.equal(found[0]!.severity, 'info');
+    assert.equal(found[0]!.line, 15);
+    assert.match(found[0]!.message, /^@janedoe is not listed among the maintainers of Kubernetes in maintainers\.csv \(1 listed\)/);
+    assert.equal(viaFlag.status, 0, 'a note is no error');
+    // Several files, several threads: the same output.
+    const one = run(['--config', 'cfg/conf.json', '.'], '1');
+    const two = run(['--config', 'cfg/conf.json', '.'], '2');
+    assert.equal(two.stdout, one.stdout);
+    assert.ok(byRule(parseFindings(one.stdout), 'mentor-maintainer').length >= 1);
+    // The nearest .soc-ideas.json names it the same way.
+    writeFileSync(join(scratch.dir, '.soc-ideas.json'), '{ "maintainers": "cfg/maintainers.csv" }');
+    assert.deepEqual(byRule(parseFindings(run(['clean.md']).stdout), 'mentor-maintainer'), found);
+    // Without a list: nothing.
+    rmSync(join(scratch.dir, '.soc-ideas.json'));
+    assert.deepEqual(byRule(parseFindings(run(['clean.md']).stdout), 'mentor-maintainer'), []);
+    // A broken list: one warning on stderr, no finding, and the run goes on.
+    writeFileSync(join(scratch.dir, 'cfg', 'maintainers.csv'), 'Team,Email\nx,y\n');
+    const broken = run(['--config', 'cfg/conf.json', 'clean.md']);
+    assert.equal(broken.status, 0);
+    assert.equal(broken.stderr, 'soc-ideas: cfg/conf.json:1:18: "maintainers": maintainers.csv cannot be used: its header row names no project column (it has "Team", "Email"; a project column and a GitHub handle or name column are needed); mentor-maintainer is not checked\n');
+    assert.deepEqual(byRule(parseFindings(broken.stdout), 'mentor-maintainer'), []);
+    writeFileSync(join(scratch.dir, '.soc-ideas.json'), '{ "maintainers": "cfg/nope.csv" }');
+    const missing = run(['clean.md']);
+    assert.equal(missing.stderr, 'soc-ideas: .soc-ideas.json:1:18: "maintainers": nope.csv was not found; mentor-maintainer is not checked\n');
   });
 
   test('--template with a missing file: exit 2', () => {

@@ -141,6 +141,11 @@ test('the JSON schema accepts what parseConfigText accepts and rejects bad level
   assert.equal(validate({ rules: { 'field-order': 'fatal' } }), false);
   assert.equal(validate({ rules: { 'no-such-rule': 'off' } }), false);
   assert.equal(validate({ templat: 'x' }), false);
+  assert.equal(validate({ maintainers: 'project-maintainers.csv', rules: { 'mentor-maintainer': 'warning' } }), true);
+  assert.equal(validate({ maintainers: '' }), false);
+  assert.equal(validate({ maintainers: 3 }), false);
+  assert.deepEqual(parseConfigText('{ "maintainers": "m.csv" }', URI).config, { maintainers: 'm.csv' });
+  assert.match(parseConfigText('{ "maintainers": "" }', URI).problems[0]!.message, /"maintainers" must be a file path/);
 });
 
 test('deep nesting is a config problem at the level that is too deep, never a stack overflow', () => {
@@ -156,5 +161,5 @@ test('deep nesting is a config problem at the level that is too deep, never a st
   }
   // 64 levels are still JSON like any other.
   const ok = parseConfigText(`{"rules": {}, "x": ${'['.repeat(62)}${']'.repeat(62)}}`, URI);
-  assert.deepEqual(ok.problems.map((p) => p.message), ['Unknown key "x": a config has only "template" and "rules"']);
+  assert.deepEqual(ok.problems.map((p) => p.message), ['Unknown key "x": a config has only "template", "rules" and "maintainers"']);
 });

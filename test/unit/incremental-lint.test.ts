@@ -169,3 +169,36 @@ test("missing-field: an idea added elsewhere changes the share an unchanged idea
   const without = await afterEdit(text, text + idea('Eight', false), 'missing-field');
   assert.match(without.after.join('\n'), /^\S+ missing-field info 2 of 8 ideas have no "Issue" field/);
 });
+
+test('with a maintainers list, an incremental check equals a fresh one, and a new list is not served from the cache', async () => {
+  const files: Record<string, string> = {
+    'file:///w/.soc-ideas.json': '{ "maintainers": "m.csv" }',
+    'file:///w/m.csv': 'Project,Github Name\nHarborline,rkumar\nKestrel Mesh,jdoe\n',
+  };
+  const listHost = { readFile: async (u: string) => files[u] };
+  const sections = new SectionCache();
+  const lintCache = new LintCache();
+  const text = base.repeat(2);
+  const count = (fs: readonly Finding[]) => fs.filter((f) => f.rule === 'mentor-maintainer').length;
+  const before = await checkDocument({ uri, text, host: listHost, cache: sections, lintCache });
+  assert.ok(count(before.findings) > 0, 'the list has something to say');
+  // Everyone listed everywhere: the same text, a new list, no finding left from the cache.
+  files['file:///w/m.csv'] = `Project,Github Name\n${['Harborline', 'Kestrel Mesh', 'Tidepool', 'New project'].flatMap((p) => ['rkumar', 'jdoe', 'asouza', 'liwei-dev', 'tbecker', 'jo'].map((h) => `${p},${h}`)).join('\n')}\n`;
+  const after = await checkDocument({ uri, text, host: listHost, cache: sections, lintCache });
+  assert.deepEqual(show(after.findings), show((await checkDocument({ uri, text, host: listHost })).findings));
+  assert.ok(count(after.findings) < count(before.findings));
+  // Back to the first list, then random edits.
+  files['file:///w/m.csv'] = 'Project,Github Name\nHarborline,rkumar\nKestrel Mesh,jdoe\n';
+  let seen = 0;
+  const random = prng(Number(process.env.FUZZ_SEED ?? 11));
+  let edited = text;
+  for (let step = 0; step < 30; step++) {
+    const at = Math.floor(random() * edited.length);
+    edited = random() < 0.5 ? edited.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)]! + edited.slice(at) : edited.slice(0, at) + edited.slice(at + Math.floor(random() * 40));
+    const incremental = await checkDocument({ uri, text: edited, host: listHost, cache: sections, lintCache });
+    const fresh = await checkDocument({ uri, text: edited, host: listHost });
+    assert.deepEqual(show(incremental.findings), show(fresh.findings), `step ${step}`);
+    seen += count(fresh.findings);
+  }
+  assert.ok(seen > 0, 'the edits were checked against the list');
+});

@@ -1,8 +1,9 @@
 // What `--config` and `--template` change: the settings handed to the engine and the host it reads through.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, type RuleLevel } from '../engine/config/config';
 import { parseConfigText } from '../engine/config/configFile';
+import { parseMaintainers } from '../engine/config/maintainers';
 import type { FileContent, Host } from '../engine/host';
 import { presetById } from '../engine/template/presets';
 import { fileUri, nodeHost, readBoundedSync } from '../node/nodeHost';
@@ -13,6 +14,8 @@ export interface EngineSettings {
   /** Folder URI a relative `template` path is resolved against. */
   readonly baseUri?: string;
   readonly rules?: Record<string, RuleLevel>;
+  /** URI of the `--config` file's maintainers list. */
+  readonly maintainers?: string;
 }
 
 export interface CliEnvironment {
@@ -47,9 +50,15 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
     if (typeof text === 'object') throw new FileError(`${options.config}: ${text.unreadable}`);
     const loaded = parseConfigText(text, fileUri(path));
     for (const p of loaded.problems) warnings.push(`${options.config}:${p.line + 1}:${p.character + 1}: ${p.message}`);
+    const maintainers = loaded.config.maintainers !== undefined ? maintainersList(resolve(dirname(path), loaded.config.maintainers)) : undefined;
+    if (maintainers && 'problem' in maintainers) {
+      const at = loaded.maintainersAt ?? { line: 0, character: 0 };
+      warnings.push(`${options.config}:${at.line + 1}:${at.character + 1}: "maintainers": ${maintainers.problem}; mentor-maintainer is not checked`);
+    }
     settings = {
       ...(loaded.config.template !== undefined ? { template: loaded.config.template, baseUri: fileUri(dirname(path)) } : {}),
       ...(loaded.config.rules !== undefined ? { rules: { ...loaded.config.rules } } : {}),
+      ...(maintainers && 'uri' in maintainers ? { maintainers: maintainers.uri } : {}),
     };
     configFilesHidden = true;
   }
@@ -61,6 +70,17 @@ export function cliEnvironment(options: { config?: string; template?: string }, 
   }
   const shared = { settings, configFilesHidden };
   return { ...sharedEnvironment(shared), warnings, shared };
+}
+
+/** The `--config` file's maintainers list: its URI when it can be used (each thread reads it again through its host), else why not. */
+function maintainersList(path: string): { uri: string } | { problem: string } {
+  const name = basename(path);
+  const text = readBoundedSync(path);
+  if (text === undefined) return { problem: `${name} was not found` };
+  if (typeof text === 'object') return { problem: `${name} is ${text.unreadable}` };
+  const uri = fileUri(path);
+  const load = parseMaintainers(text, uri);
+  return 'problem' in load ? { problem: `${name} cannot be used: ${load.problem}` } : { uri };
 }
 
 /** The host and settings of a run, from what its main thread worked out. */

@@ -1,6 +1,7 @@
 // One call from text to findings: config, template, parse, rules. The CLI and the server use it.
 import type { LoadedConfig, RuleLevel } from './config/config';
 import { loadConfig } from './config/configFile';
+import { loadMaintainers, type MaintainersList } from './config/maintainers';
 import type { Finding } from './findings/findings';
 import { type Host, type Logger, silentLogger, uriDirname } from './host';
 import { type LintCache, lint } from './rules/lint';
@@ -17,6 +18,8 @@ export interface CheckSettings {
   readonly baseUri?: string;
   /** Levels that win over the config file's. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** URI of a maintainers list that wins over the config file's (the CLI's `--config`). */
+  readonly maintainers?: string;
 }
 
 export interface CheckInput {
@@ -67,11 +70,13 @@ export async function checkDocument(input: CheckInput): Promise<CheckResult> {
     return { doc, resolved, config, findings: [], notice };
   }
   const levels = { ...config.config.rules, ...input.settings?.rules };
+  const maintainers = await maintainersFor(input, config);
   const findings = lint(doc, {
     uri: input.uri,
     template: resolved.template,
     levels,
     ...(input.workspace ? { workspace: input.workspace } : {}),
+    ...(maintainers ? { maintainers } : {}),
     ...(input.lintCache ? { cache: input.lintCache } : {}),
     onRuleError: (rule, error) => logger.log(`rule ${rule.id} failed on ${input.uri}: ${String((error as Error)?.stack ?? error)}`),
   });
@@ -93,4 +98,15 @@ export function resolveFor(input: Pick<CheckInput, 'uri' | 'host' | 'settings'>,
       ? { value: config.config.template, baseUri: uriDirname(config.uri), from: 'config' as const }
       : undefined;
   return resolveTemplate({ uri: input.uri, doc, host: input.host, ...(configured ? { configured } : {}) });
+}
+
+/**
+ * The maintainers list of a check: the settings' (a list they name that cannot be read was told
+ * where they were made, and is none here), else the config file's.
+ */
+export async function maintainersFor(input: Pick<CheckInput, 'host' | 'settings'>, config: LoadedConfig): Promise<MaintainersList | undefined> {
+  const fromSettings = input.settings?.maintainers;
+  if (fromSettings === undefined) return config.maintainers;
+  const read = await loadMaintainers(input.host, fromSettings);
+  return 'list' in read ? read.list : undefined;
 }

@@ -78,6 +78,11 @@ export class Analyzer {
     return this.memos.get(doc)?.analysis;
   }
 
+  /** The config of the document's last check, if any (its maintainers list, for hover). */
+  configOf(doc: OpenDocument): LoadedConfig | undefined {
+    return this.templates.get(doc)?.config;
+  }
+
   /** The template of the document's last check, if any (synchronous: completion does not wait for a check). */
   resolvedOf(doc: OpenDocument): ResolvedTemplate | undefined {
     return this.templates.get(doc)?.resolved;

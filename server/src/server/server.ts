@@ -18,7 +18,7 @@ import {
 import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
 import { describeFixes } from '../engine/findings/fix';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config/config';
-import { configFromContent, loadConfig } from '../engine/config/configFile';
+import { configFromContent, loadConfig, withMaintainers } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
 import { buildOutline, outlineTemplate } from '../engine/features/outline';
 import { parseDocument } from '../engine/parse/parse';
@@ -177,7 +177,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   async function checkConfigFile(uri: string): Promise<void> {
     const loaded = configFromContent(await host.readFile(uri), uri);
     if (loaded === undefined) publisher.publishFile(uri, []);
-    else reportConfig(loaded);
+    else reportConfig(await withMaintainers(loaded, host));
   }
 
   /** An idea file's saved text for the index; one that is not read is left out, and the log says why. */
@@ -228,6 +228,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
             { globPattern: '**/*.md', kind },
             { globPattern: '**/*.markdown', kind },
             { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
+            // Maintainers lists a config names (mentor-maintainer): a change matters only when the
+            // engine read the file (CachingHost.invalidate says), so the others cost a lookup.
+            { globPattern: '**/*.{csv,tsv,yaml,yml,json}', kind },
           ],
         });
       }
@@ -367,8 +370,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       let indexChanged = false;
       /** Closed markdown files whose saved text changed. */
       const savedChanged: string[] = [];
+      // One event per file: a file that two watchers match (`.soc-ideas.json` is also `*.json`) may come twice.
+      const seen = new Set<string>();
       for (const change of params.changes) {
         const { uri } = change;
+        if (seen.has(`${change.type}:${uri}`)) continue;
+        seen.add(`${change.type}:${uri}`);
         if (isConfigUri(uri)) {
           host.invalidate(uri);
           host.touch();
@@ -376,7 +383,14 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           await checkConfigFile(uri);
           continue;
         }
-        if (!isMarkdownUri(uri)) continue;
+        if (!isMarkdownUri(uri)) {
+          // Another file the engine read (a config's maintainers list): what used it is checked again.
+          if (host.invalidate(uri)) {
+            host.touch();
+            filesChanged = true;
+          }
+          continue;
+        }
         if (host.invalidate(uri) || isTemplateUri(uri)) {
           host.touch();
           filesChanged = true;
@@ -443,7 +457,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     request('hover', async (params) => {
       const found = await modelOf(params.textDocument.uri);
       if (!found) return null;
-      return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)), pathOf);
+      const maintainers = analyzer.configOf(found.doc)?.maintainers;
+      return hover(found.parsed, found.resolved, params.position, index, {
+        upstream: upstream.known(await settings.get(found.doc.uri)),
+        pathOf,
+        ...(maintainers ? { maintainers } : {}),
+      });
     }),
   );
 

@@ -2,152 +2,16 @@
 // A small JSON reader of our own keeps the offset of every value, so each problem points at its spot
 // (JSON.parse gives neither positions of keys nor, in every Node version, the offset of a syntax error).
 import { CONFIG_FILE_NAME, type ConfigProblem, type LoadedConfig, type RuleLevel, type SocIdeasConfig } from './config';
-import { readContent, uriDirname, uriJoin, type FileContent, type Host } from '../host';
+import { readContent, uriDirname, uriJoin, uriResolve, type FileContent, type Host } from '../host';
+import { loadMaintainers } from './maintainers';
 import { editDistance } from '../parse/labels';
 import { RULE_IDS } from '../rules/ids';
 import { LineIndex } from '../parse/text';
+import { JsonSyntaxError, readJson, type JsonNode } from './json';
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
-const KNOWN_KEYS = ['$schema', 'template', 'rules'];
+const KNOWN_KEYS = ['$schema', 'template', 'rules', 'maintainers'];
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
-/** Arrays and objects nest at most this deep: the reader recurses, and a config needs 2 levels. */
-const MAX_JSON_DEPTH = 64;
-
-/** A JSON value with the offset where it starts; object members keep their key's offset. */
-type JsonNode =
-  | { readonly kind: 'object'; readonly offset: number; readonly members: readonly JsonMember[] }
-  | { readonly kind: 'array'; readonly offset: number; readonly items: readonly JsonNode[] }
-  | { readonly kind: 'string'; readonly offset: number; readonly value: string }
-  | { readonly kind: 'number' | 'boolean' | 'null'; readonly offset: number };
-
-interface JsonMember {
-  readonly key: string;
-  readonly keyOffset: number;
-  readonly value: JsonNode;
-}
-
-class JsonSyntaxError {
-  constructor(
-    readonly message: string,
-    readonly offset: number,
-  ) {}
-}
-
-/** Strict JSON (RFC 8259) reader that reports the offset of the first error. */
-function readJson(text: string): JsonNode {
-  let pos = 0;
-  const fail = (message: string, at = pos): never => {
-    throw new JsonSyntaxError(message, at);
-  };
-  const skipSpace = (): void => {
-    while (pos < text.length && ' \t\r\n'.includes(text[pos]!)) pos++;
-  };
-  const describe = (): string => (pos >= text.length ? 'end of file' : `'${text[pos]}'`);
-
-  const readString = (): string => {
-    const start = pos;
-    pos++; // opening quote
-    let out = '';
-    while (pos < text.length) {
-      const c = text[pos]!;
-      if (c === '"') {
-        pos++;
-        return out;
-      }
-      if (c === '\\') {
-        const e = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && simple[e] !== undefined) {
-          out += simple[e];
-          pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
-          pos += 6;
-        } else {
-          fail('Invalid escape in string');
-        }
-      } else if (c.charCodeAt(0) < 0x20) {
-        fail('Unterminated string (line break or control character inside it)');
-      } else {
-        out += c;
-        pos++;
-      }
-    }
-    return fail('Unterminated string', start);
-  };
-
-  const readValue = (depth: number): JsonNode => {
-    skipSpace();
-    const offset = pos;
-    const c = text[pos];
-    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) fail(`Nesting too deep (more than ${MAX_JSON_DEPTH} levels of arrays and objects)`);
-    if (c === '{') {
-      pos++;
-      const members: JsonMember[] = [];
-      skipSpace();
-      if (text[pos] === '}') {
-        pos++;
-        return { kind: 'object', offset, members };
-      }
-      for (;;) {
-        skipSpace();
-        if (text[pos] !== '"') fail(`Expected a property name in double quotes, found ${describe()}`);
-        const keyOffset = pos;
-        const key = readString();
-        skipSpace();
-        if (text[pos] !== ':') fail(`Expected ':' after the property name, found ${describe()}`);
-        pos++;
-        members.push({ key, keyOffset, value: readValue(depth + 1) });
-        skipSpace();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === '}') {
-          pos++;
-          return { kind: 'object', offset, members };
-        }
-        fail(`Expected ',' or '}' after a property value, found ${describe()}`);
-      }
-    }
-    if (c === '[') {
-      pos++;
-      const items: JsonNode[] = [];
-      skipSpace();
-      if (text[pos] === ']') {
-        pos++;
-        return { kind: 'array', offset, items };
-      }
-      for (;;) {
-        items.push(readValue(depth + 1));
-        skipSpace();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === ']') {
-          pos++;
-          return { kind: 'array', offset, items };
-        }
-        fail(`Expected ',' or ']' after an array item, found ${describe()}`);
-      }
-    }
-    if (c === '"') return { kind: 'string', offset, value: readString() };
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(pos, pos + 64));
-    if (literal) {
-      pos += literal[0].length;
-      const word = literal[0];
-      return { kind: word === 'null' ? 'null' : word === 'true' || word === 'false' ? 'boolean' : 'number', offset };
-    }
-    return fail(`Expected a value, found ${describe()}`);
-  };
-
-  const root = readValue(0);
-  skipSpace();
-  if (pos < text.length) fail(`Unexpected ${describe()} after the end of the JSON value`);
-  return root;
-}
-
 /** Parse the text of a `.soc-ideas.json`; `uri` is where it came from (kept in the result). */
 export function parseConfigText(text: string, uri: string): LoadedConfig {
   // Editors drop a BOM from the text they show (and our Node host does too), so positions ignore it.
@@ -174,10 +38,17 @@ export function parseConfigText(text: string, uri: string): LoadedConfig {
 
   let template: string | undefined;
   let rules: Record<string, RuleLevel> | undefined;
+  let maintainers: string | undefined;
+  let maintainersAt: { line: number; character: number } | undefined;
   for (const member of root.members) {
     if (member.key === 'template') {
       if (member.value.kind === 'string') template = member.value.value;
       else problem('"template" must be a string: a template file path or a built-in preset id', member.value.offset);
+    } else if (member.key === 'maintainers') {
+      if (member.value.kind === 'string' && member.value.value.trim()) {
+        maintainers = member.value.value.trim();
+        maintainersAt = lines.positionAt(member.value.offset);
+      } else problem('"maintainers" must be a file path (relative to this file): a CSV, JSON or YAML list of each project\'s maintainers', member.value.offset);
     } else if (member.key === 'rules') {
       if (member.value.kind !== 'object') {
         problem('"rules" must be an object: { "rule-id": "error" | "warning" | "info" | "hint" | "off" }', member.value.offset);
@@ -197,14 +68,15 @@ export function parseConfigText(text: string, uri: string): LoadedConfig {
         }
       }
     } else if (!KNOWN_KEYS.includes(member.key)) {
-      problem(`Unknown key "${member.key}": a config has only "template" and "rules"`, member.keyOffset);
+      problem(`Unknown key "${member.key}": a config has only "template", "rules" and "maintainers"`, member.keyOffset);
     }
   }
   const config: SocIdeasConfig = {
     ...(template !== undefined ? { template } : {}),
     ...(rules !== undefined ? { rules } : {}),
+    ...(maintainers !== undefined ? { maintainers } : {}),
   };
-  return { config, uri, problems };
+  return { config, uri, problems, ...(maintainersAt ? { maintainersAt } : {}) };
 }
 
 /** ` (did you mean "field-order"?)` when a known id is close, else ''. */
@@ -234,10 +106,24 @@ export async function loadConfig(fileUri: string, host: Host): Promise<LoadedCon
   for (let depth = 0; depth < 100; depth++) {
     const uri = uriJoin(dir, CONFIG_FILE_NAME);
     const loaded = configFromContent(await readContent(host, uri), uri);
-    if (loaded) return loaded;
+    if (loaded) return withMaintainers(loaded, host);
     const parent = uriDirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return { config: {}, problems: [] };
+}
+
+/**
+ * The config with the maintainers list it names read through the host; a list that is missing,
+ * refused by the host or not usable is a problem of the config (at its `"maintainers"` value), and
+ * mentor-maintainer then says nothing.
+ */
+export async function withMaintainers(loaded: LoadedConfig, host: Host): Promise<LoadedConfig> {
+  const path = loaded.config.maintainers;
+  if (path === undefined || loaded.uri === undefined || loaded.maintainers) return loaded;
+  const read = await loadMaintainers(host, uriResolve(uriDirname(loaded.uri), path));
+  if ('list' in read) return { ...loaded, maintainers: read.list };
+  const at = loaded.maintainersAt ?? { line: 0, character: 0 };
+  return { ...loaded, problems: [...loaded.problems, { message: `"maintainers": ${read.problem}; mentor-maintainer is not checked`, ...at }] };
 }

@@ -1,10 +1,11 @@
 // Hover text (markdown) for what is under the cursor: a mentor, a skill, a field label, an issue link.
 // Pure: the language server wraps the result in an LSP Hover.
 import { ideaAt } from './completion';
-import type { IdeaDocument, Span } from '../parse/model';
+import type { Idea, IdeaDocument, Mentor, Span } from '../parse/model';
 import type { ResolvedTemplate } from '../template/types';
 import type { IssueAnswer, KnownIssues } from '../upstream/issues';
 import { skillKey, type WorkspaceVocabulary } from '../workspace/workspace';
+import { type MaintainersList, maintainersOf, projectNames, projectsOfHandle, standingOf } from '../config/maintainers';
 
 export interface HoverInput {
   readonly doc: IdeaDocument;
@@ -15,6 +16,8 @@ export interface HoverInput {
   readonly fileName?: (uri: string) => string;
   /** What GitHub said of linked issues, when the online check is on. */
   readonly upstream?: KnownIssues;
+  /** The config's maintainers list: a mentor's hover says what it says of them. */
+  readonly maintainers?: MaintainersList;
 }
 
 export interface HoverResult {
@@ -37,6 +40,7 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     if (mentor.handle) lines.push(`GitHub: [@${mentor.handle}](https://github.com/${mentor.handle})`);
     if (mentor.email) lines.push(`E-mail: ${escape(mentor.email)}`);
     if (mentor.role) lines.push(`Role: ${escape(mentor.role)}`);
+    if (input.maintainers) lines.push(maintainerLine(input.maintainers, idea, mentor));
     const handle = mentor.handle?.toLowerCase();
     const name = mentor.name?.toLowerCase();
     const uses = input.workspace
@@ -102,6 +106,27 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     return { markdown: answer ? `${head}\n\n${upstreamLines(answer).join('\n\n')}` : head, span: issue.span };
   }
   return undefined;
+}
+
+/** What the maintainers list says of a mentor of an idea. */
+function maintainerLine(list: MaintainersList, idea: Idea, mentor: Mentor): string {
+  const file = escape(list.fileName);
+  const headings = idea.project ? [idea.project.title, ...idea.path] : [];
+  const project = maintainersOf(list, headings);
+  if (!project) {
+    return headings.length ? `Maintainers: ${file} lists no project named ${escape(headings.join(' › '))}` : `Maintainers: this idea has no project heading to look up in ${file}`;
+  }
+  const names = `${escape(project.named.join(' › '))} (${escape(projectNames(project))})`;
+  const standing = standingOf(project, mentor);
+  if (standing.kind === 'not-listed') {
+    const elsewhere = mentor.handle ? projectsOfHandle(list, mentor.handle).map((p) => p.name.trim()) : [];
+    const also = elsewhere.length ? `; listed for ${escape(elsewhere.slice(0, 5).join(', '))}${elsewhere.length > 5 ? ', …' : ''}` : '';
+    return `Maintainers: not listed among the maintainers of ${names} in ${file} (${project.count} listed)${also}`;
+  }
+  const as = standing.as;
+  const differs = as.handle !== undefined && as.handle.toLowerCase() !== mentor.handle?.toLowerCase();
+  const shown = differs ? ` (listed as ${as.name ? `${escape(as.name)}, ` : ''}@${escape(as.handle!)})` : standing.by === 'name' && as.name && as.name !== mentor.name ? ` (listed as ${escape(as.name)})` : '';
+  return `Maintainers: a maintainer of ${names} per ${file}${shown}`;
 }
 
 /** What GitHub said: title, state, labels, assignees (or why nothing is known). */

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'mentor-count',
   'mentor-identity',
   'mentor-primary',
+  'mentor-maintainer',
   'issue-link',
   'issue-project',
   'duplicate-idea',

@@ -12,6 +12,7 @@ import { mentorHandle } from './mentor-handle';
 import { mentorCount } from './mentor-count';
 import { mentorIdentity } from './mentor-identity';
 import { mentorPrimary } from './mentor-primary';
+import { mentorMaintainer } from './mentor-maintainer';
 import { issueLink } from './issue-link';
 import { issueProject } from './issue-project';
 import { duplicateIdea } from './duplicate-idea';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   mentorCount,
   mentorIdentity,
   mentorPrimary,
+  mentorMaintainer,
   issueLink,
   issueProject,
   duplicateIdea,

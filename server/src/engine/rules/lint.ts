@@ -9,6 +9,7 @@ import type { Template } from '../template/types';
 import { detach } from '../parse/text';
 import { type VocabularyPart, type WorkspaceVocabulary, WorkspaceIndex, singleDocumentVocabulary } from '../workspace/workspace';
 import { partitionPoint } from '../sorted';
+import type { MaintainersList } from '../config/maintainers';
 
 export interface LintOptions {
   readonly uri: string;
@@ -16,6 +17,8 @@ export interface LintOptions {
   /** Levels by rule id, config and settings merged; absent = the rule's default. */
   readonly levels?: Readonly<Record<string, RuleLevel>>;
   readonly workspace?: WorkspaceVocabulary;
+  /** The config's maintainers list (mentor-maintainer). */
+  readonly maintainers?: MaintainersList;
   /** Told when a rule throws; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
   readonly rules?: readonly Rule[];
@@ -149,6 +152,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
           doc: view,
           template: options.template,
           workspace,
+          ...(options.maintainers ? { maintainers: options.maintainers } : {}),
           report(report) {
             const { atMost, onceWithin, ...rest } = report;
             // A guessed template raises no errors (FINDINGS-POLICY): the file did not state it.

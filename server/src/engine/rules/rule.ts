@@ -3,6 +3,7 @@ import type { Fix, RelatedInformation, Severity } from '../findings/findings';
 import type { Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
 import type { WorkspaceVocabulary } from '../workspace/workspace';
+import type { MaintainersList } from '../config/maintainers';
 
 export interface Report {
   readonly span: Span;
@@ -29,6 +30,8 @@ export interface RuleContext {
   readonly template: Template;
   /** Mentors and skills across the workspace (the linted file included). */
   readonly workspace: WorkspaceVocabulary;
+  /** The maintainers list the config names, when it names one that could be read. */
+  readonly maintainers?: MaintainersList;
   report(report: Report): void;
   /**
    * Runs `check` for each of `ideas`: what it reports is that idea's, and is re-used after an edit
