@@ -8,6 +8,7 @@ import {
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
   STATUS_NOTIFICATION,
+  WORKSPACE_OUTLINE_REQUEST,
   TEMPLATES_REQUEST,
   type FixAllSummary,
   type IdeaSnippetParams,
@@ -16,10 +17,11 @@ import {
   type OutlineParams,
   type StatusParams,
   type TemplatesResult,
+  type WorkspaceOutline,
 } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { shareGitHubAccess } from './githubAccess';
-import { registerIdeasTree, type IdeasTreeProvider } from './ideasTree';
+import { registerIdeasTree, treeScope, type IdeasTreeProvider } from './ideasTree';
 import type { TreeNode } from './ideasTreeModel';
 import { RestartBudget } from './restartBudget';
 import { activeTemplatePicker } from './templatePicker';
@@ -78,13 +80,15 @@ export function activateWith(context: vscode.ExtensionContext, createLanguageCli
   }
   const uriOf = (uri: vscode.Uri) => languageClient.code2ProtocolConverter.asUri(uri);
 
-  const { provider: ideasTree, view: ideasView } = registerIdeasTree(context, (uri) =>
-    request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }),
+  const { provider: ideasTree, view: ideasView } = registerIdeasTree(
+    context,
+    (uri) => request<OutlineParams, Outline>(OUTLINE_REQUEST, { uri: uriOf(uri) }),
+    () => request<Record<string, never>, WorkspaceOutline>(WORKSPACE_OUTLINE_REQUEST, {}),
   );
   // The server re-checks a file when other files change (shared mentors, skills): follow it.
   context.subscriptions.push(
     status.onDidChange((params) => {
-      if (params.uri === ideasTree.document()?.uri.toString()) ideasTree.refreshSoon();
+      if (treeScope() === 'workspace' || params.uri === ideasTree.document()?.uri.toString()) ideasTree.refreshSoon();
     }),
   );
 

@@ -1,15 +1,19 @@
 // The "Ideas" view in the Explorer: the active idea file as template → project → idea → mentors, skills,
 // issue, problems, fed by the server's `socIdeas/outline`. It follows the active editor, refreshes while
-// you type, and has inline actions on ideas (open the issue, copy the idea).
+// you type, and has inline actions on ideas (open the issue, copy the idea). With `socIdeas.tree.scope`
+// `workspace` it shows every idea file of the workspace instead (`socIdeas/workspaceOutline`): a root
+// per file, or mentor and skill groups across the files, as hover counts them.
 import * as vscode from 'vscode';
-import type { Outline } from '../../server/src/protocol';
+import type { Outline, WorkspaceOutline } from '../../server/src/protocol';
 import {
   childNodes,
+  fileProblems,
   hasChildren,
   issueLabel,
   mentorLabel,
   problemSummary,
   rootNodes,
+  workspaceRootNodes,
   worstSeverity,
   type GroupBy,
   type PlacedIdea,
@@ -22,22 +26,35 @@ export const IDEAS_VIEW = 'socIdeas.ideas';
 const REFRESH_DELAY_MS = 300;
 
 export type FetchOutline = (uri: vscode.Uri) => Promise<Outline | undefined>;
+export type FetchWorkspaceOutline = () => Promise<WorkspaceOutline | undefined>;
+export type TreeScope = 'activeFile' | 'workspace';
 
 export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private lastMarkdown: vscode.TextDocument | undefined;
   private cache: { uri: string; version: number; outline: Outline | undefined } | undefined;
+  private workspaceCache: Promise<WorkspaceOutline | undefined> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parents of the nodes handed out, for TreeView.reveal. */
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly fetchOutline: FetchOutline) {
+  constructor(
+    private readonly fetchOutline: FetchOutline,
+    private readonly fetchWorkspaceOutline: FetchWorkspaceOutline = async () => undefined,
+  ) {
     this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        if (treeScope() === 'activeFile') this.refresh();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document()) this.refreshSoon();
+        if (e.document === this.document() || (treeScope() === 'workspace' && e.document.languageId === 'markdown' && e.contentChanges.length > 0)) {
+          this.refreshSoon();
+        }
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (treeScope() === 'workspace' && d.languageId === 'markdown') this.refreshSoon();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('socIdeas.tree')) this.refresh();
@@ -63,8 +80,18 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return outline;
   }
 
+  /** The server's outlines of every idea file of the workspace (asked again after a refresh). */
+  workspaceOutline(): Promise<WorkspaceOutline | undefined> {
+    this.workspaceCache ??= this.fetchWorkspaceOutline();
+    return this.workspaceCache;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
+      if (treeScope() === 'workspace') {
+        const all = await this.workspaceOutline();
+        return all ? workspaceRootNodes(all.files, treeOptions()) : [];
+      }
       const outline = await this.outline();
       return outline ? rootNodes(outline, treeOptions()) : [];
     }
@@ -80,10 +107,19 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = new vscode.TreeItem(labelOf(node), collapsibleState(node));
     item.id = node.id;
-    const uri = this.document()?.uri;
+    const uri = nodeUri(node) ?? this.document()?.uri.toString();
     const reveal = (line: number): vscode.Command | undefined =>
-      uri ? { command: 'socIdeas.tree.reveal', title: 'Go to line', arguments: [uri.toString(), line] } : undefined;
+      uri ? { command: 'socIdeas.tree.reveal', title: 'Go to line', arguments: [uri, line] } : undefined;
     switch (node.kind) {
+      case 'file': {
+        const summary = problemSummary({ problems: fileProblems(node.file.outline) });
+        item.description = [`${node.ideas} idea${node.ideas === 1 ? '' : 's'}`, summary].filter(Boolean).join(' · ');
+        item.resourceUri = vscode.Uri.parse(node.file.uri);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.file.path}${node.file.outline.template ? `\nTemplate: ${templateDescription(node.file.outline.template)}` : ''}`;
+        item.contextValue = 'file';
+        break;
+      }
       case 'template':
         item.description = node.template.source;
         item.tooltip = `Template in force: ${templateDescription(node.template)}`;
@@ -148,6 +184,7 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   refresh(): void {
     clearTimeout(this.refreshTimer);
     this.cache = undefined;
+    this.workspaceCache = undefined;
     this.changed.fire(undefined);
   }
 
@@ -169,13 +206,14 @@ export interface IdeasTree {
 }
 
 /** Creates the view and its commands; everything lands in context.subscriptions. */
-export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline: FetchOutline): IdeasTree {
-  const provider = new IdeasTreeProvider(fetchOutline);
+export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline: FetchOutline, fetchWorkspaceOutline?: FetchWorkspaceOutline): IdeasTree {
+  const provider = new IdeasTreeProvider(fetchOutline, fetchWorkspaceOutline);
   const view = vscode.window.createTreeView(IDEAS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const describeView = () => {
     const filter = treeOptions().filter;
     view.message = filter ? `Filtered by "${filter}"` : undefined;
-    view.description = provider.document() ? vscode.workspace.asRelativePath(provider.document()!.uri) : undefined;
+    view.description =
+      treeScope() === 'workspace' ? 'Workspace' : provider.document() ? vscode.workspace.asRelativePath(provider.document()!.uri) : undefined;
     void vscode.commands.executeCommand('setContext', 'socIdeas.tree.filtered', filter !== '');
   };
   describeView();
@@ -190,6 +228,7 @@ export function registerIdeasTree(context: vscode.ExtensionContext, fetchOutline
     vscode.commands.registerCommand('socIdeas.tree.groupBy', (groupBy?: GroupBy) => chooseGroupBy(groupBy)),
     vscode.commands.registerCommand('socIdeas.tree.filter', (filter?: string) => chooseFilter(filter)),
     vscode.commands.registerCommand('socIdeas.tree.clearFilter', () => setTreeSetting('filter', '')),
+    vscode.commands.registerCommand('socIdeas.tree.scope', (scope?: TreeScope) => chooseScope(scope)),
   );
   return { provider, view };
 }
@@ -203,8 +242,12 @@ function treeOptions(): TreeOptions {
   };
 }
 
+export function treeScope(): TreeScope {
+  return vscode.workspace.getConfiguration('socIdeas.tree').get<string>('scope') === 'workspace' ? 'workspace' : 'activeFile';
+}
+
 // View preferences are the user's, not the repository's: they go to user settings.
-function setTreeSetting(key: 'filter' | 'groupBy', value: string): Thenable<void> {
+function setTreeSetting(key: 'filter' | 'groupBy' | 'scope', value: string): Thenable<void> {
   return vscode.workspace.getConfiguration('socIdeas.tree').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
@@ -225,6 +268,19 @@ async function chooseGroupBy(groupBy?: GroupBy): Promise<void> {
       )
     )?.value;
   if (choice) await setTreeSetting('groupBy', choice);
+}
+
+const SCOPE_CHOICES: ReadonlyArray<vscode.QuickPickItem & { readonly value: TreeScope }> = [
+  { value: 'activeFile', label: '$(file) Active File', description: 'the ideas of the file in the editor' },
+  { value: 'workspace', label: '$(files) Workspace', description: 'every idea file of the workspace, a root per file' },
+];
+
+async function chooseScope(scope?: TreeScope): Promise<void> {
+  const now = treeScope();
+  const choice =
+    scope ??
+    (await vscode.window.showQuickPick(SCOPE_CHOICES.map((c) => (c.value === now ? { ...c, detail: 'now' } : c)), { placeHolder: 'Show the ideas of' }))?.value;
+  if (choice) await setTreeSetting('scope', choice);
 }
 
 async function chooseFilter(filter?: string): Promise<void> {
@@ -252,8 +308,11 @@ async function openIssue(node: TreeNode | undefined): Promise<boolean> {
 
 /** Copies the idea's markdown: its heading line up to the next idea's or project's heading. */
 async function copyIdea(provider: IdeasTreeProvider, node: TreeNode | undefined): Promise<string | undefined> {
-  const doc = provider.document();
-  if (node?.kind !== 'idea' || !doc) return undefined;
+  if (node?.kind !== 'idea') return undefined;
+  const shown = provider.document();
+  // The workspace tree holds ideas of other files: read the idea's own.
+  const doc = shown?.uri.toString() === node.placed.uri ? shown : await vscode.workspace.openTextDocument(vscode.Uri.parse(node.placed.uri));
+  if (!doc) return undefined;
   const text = ideaText(doc, node.placed);
   try {
     await vscode.env.clipboard.writeText(text);
@@ -270,8 +329,28 @@ export function ideaText(doc: vscode.TextDocument, placed: PlacedIdea): string {
   return doc.getText(new vscode.Range(start, end)).replace(/\s+$/, '') + '\n';
 }
 
+/** The file a node's lines are in (undefined: the shown document's). */
+function nodeUri(node: TreeNode): string | undefined {
+  switch (node.kind) {
+    case 'file':
+      return node.file.uri;
+    case 'idea':
+      return node.placed.uri;
+    case 'project':
+    case 'mentor':
+    case 'skills':
+    case 'issue':
+    case 'problems':
+      return node.uri;
+    default:
+      return undefined;
+  }
+}
+
 function labelOf(node: TreeNode): string {
   switch (node.kind) {
+    case 'file':
+      return node.file.path;
     case 'template':
       return `Template: ${node.template.name}`;
     case 'project':

@@ -69,6 +69,27 @@ export interface Outline {
   readonly basis?: string;
 }
 
+/**
+ * `socIdeas/workspaceOutline`: the outline of every idea file of the workspace (open ones as edited,
+ * the others as saved), for the tree's `workspace` scope. Its counts are the ones hover gives: the
+ * same indexed files.
+ */
+export const WORKSPACE_OUTLINE_REQUEST = 'socIdeas/workspaceOutline';
+
+export interface WorkspaceOutlineFile {
+  readonly uri: string;
+  /** The file's path relative to its workspace folder (the folder's name first in a multi-root workspace). */
+  readonly path: string;
+  readonly outline: Outline;
+}
+
+export interface WorkspaceOutline {
+  /** In path order. */
+  readonly files: readonly WorkspaceOutlineFile[];
+  /** What the list is based on, e.g. "12 idea files indexed". */
+  readonly basis: string;
+}
+
 /** `socIdeas/status` notification from server to client: for the status bar. */
 export const STATUS_NOTIFICATION = 'socIdeas/status';
 export interface StatusParams {
@@ -186,7 +207,8 @@ export interface SocIdeasSettings {
   /** Per-rule level overrides: `{ "field-order": "off" }`. */
   readonly rules: Readonly<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>;
   readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
-  readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill' };
+  /** `scope`: the Ideas view shows the active file, or every idea file of the workspace (a root per file). */
+  readonly tree: { readonly filter: string; readonly groupBy: 'project' | 'mentor' | 'skill'; readonly scope: 'activeFile' | 'workspace' };
   /** Whose problems are published: open files only, or every idea file of the workspace. */
   readonly problems: { readonly scope: 'openFiles' | 'workspace' };
   /** `checkIssues`: look linked issues up on GitHub (issue-state, issue-assigned, hover); off unless turned on. */
@@ -198,7 +220,7 @@ export const DEFAULT_SETTINGS: SocIdeasSettings = {
   template: '',
   rules: {},
   trace: { server: 'off' },
-  tree: { filter: '', groupBy: 'project' },
+  tree: { filter: '', groupBy: 'project', scope: 'activeFile' },
   problems: { scope: 'openFiles' },
   github: { checkIssues: false },
 };
@@ -223,7 +245,7 @@ export function normaliseSettings(raw: unknown): SocIdeasSettings {
     template: typeof r.template === 'string' ? r.template : '',
     rules,
     trace: { server: traceServer },
-    tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy },
+    tree: { filter: typeof tree.filter === 'string' ? tree.filter : '', groupBy, scope: tree.scope === 'workspace' ? 'workspace' : 'activeFile' },
     problems: { scope: problems.scope === 'workspace' ? 'workspace' : 'openFiles' },
     github: { checkIssues: github.checkIssues === true },
   };

@@ -30,6 +30,8 @@ import {
   GITHUB_ACCESS_NOTIFICATION,
   IDEA_SNIPPET_REQUEST,
   OUTLINE_REQUEST,
+  WORKSPACE_OUTLINE_REQUEST,
+  type WorkspaceOutline,
   SHOW_RULE_DOCUMENTATION_COMMAND,
   TEMPLATES_REQUEST,
   type TemplatesResult,
@@ -56,6 +58,7 @@ import { type GitHubTransport, UpstreamChecks } from './upstream';
 import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
 import { workspacePathNamer } from './paths';
+import { WorkspaceOutlines } from './workspaceOutline';
 
 export interface ServerEnvironment {
   /** Reads files (file:// in Node, the workspace file system in a browser). */
@@ -94,6 +97,18 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     readSaved: (uri) => readIdeaFile(uri),
     yieldNow: env.yieldNow,
     log,
+  });
+  const indexBasis = () => env.indexBasis?.(index.fileCount) ?? `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
+  const workspaceOutlines = new WorkspaceOutlines({
+    files: () => index.ideas().map((i) => i.uri),
+    vocabulary: index.vocabulary,
+    openCheck: async (uri) => (documents.get(uri) ? { result: (await analysisOf(uri))?.analysis.result } : undefined),
+    readSaved: (uri) => readIdeaFile(uri),
+    checkSaved: (uri, current, text) => workspaceProblems.checkSaved(uri, current, text),
+    settings: (uri) => settings.get(uri),
+    pathOf,
+    basis: indexBasis,
+    yieldNow: env.yieldNow,
   });
   // Answers from GitHub that change findings: check those documents again, which finds them known.
   const upstream = new UpstreamChecks(env.github, connection, (uris) => {
@@ -143,6 +158,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       doc.epoch++;
       validate(doc);
     }
+    workspaceOutlines.clear();
     workspaceProblems.refreshAll();
   }
 
@@ -557,12 +573,14 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     OUTLINE_REQUEST,
     request(OUTLINE_REQUEST, async (params: OutlineParams): Promise<Outline> => {
       const found = await analysisOf(params.uri);
-      const basis = env.indexBasis?.(index.fileCount) ?? `${index.fileCount} idea ${index.fileCount === 1 ? 'file' : 'files'} indexed`;
+      const basis = indexBasis();
       const result = found?.analysis.result;
       if (!result) return { file: params.uri, template: null, projects: [], isIdeaFile: false, basis };
       return { ...buildOutline(params.uri, result.doc, result.resolved, result.findings), basis };
     }),
   );
+
+  connection.onRequest(WORKSPACE_OUTLINE_REQUEST, request(WORKSPACE_OUTLINE_REQUEST, (): Promise<WorkspaceOutline> => workspaceOutlines.all()));
 
   connection.onRequest(
     IDEA_SNIPPET_REQUEST,

@@ -104,8 +104,9 @@ export class WorkspaceProblems {
     deps.publisher.publishFile(uri, result.findings.map((f) => deps.publisher.diagnostic(uri, result.doc, f)));
   }
 
-  private async checkSaved(uri: string, settings: Awaited<ReturnType<SettingsStore['get']>>): Promise<CheckResult | undefined> {
-    const text = await this.deps.readSaved(uri);
+  /** A closed file checked from its saved text, as its problems are published (the workspace tree shows the same). */
+  async checkSaved(uri: string, settings: Awaited<ReturnType<SettingsStore['get']>>, saved?: string): Promise<CheckResult | undefined> {
+    const text = saved ?? (await this.deps.readSaved(uri));
     if (text === undefined) return undefined;
     return checkDocument({
       uri,

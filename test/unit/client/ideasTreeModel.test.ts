@@ -3,7 +3,7 @@
 // by the real parser from a small idea file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Outline, OutlineIdea, OutlineMentor, OutlineTemplate } from '../../../server/src/protocol';
+import type { Outline, OutlineIdea, OutlineMentor, OutlineTemplate, WorkspaceOutlineFile } from '../../../server/src/protocol';
 import { parseDocument } from '../../../server/src/engine/parse/parse';
 import { buildOutline } from '../../../server/src/engine/features/outline';
 import {
@@ -14,6 +14,7 @@ import {
   placeIdeas,
   problemSummary,
   rootNodes,
+  workspaceRootNodes,
   worstSeverity,
   type TreeNode,
   type TreeOptions,
@@ -319,4 +320,52 @@ test('by project: sub-projects and themes nest (### Kubernetes › #### Headlamp
     node.kind === 'section' ? `${node.title}{${childNodes(node).map(describe).join(', ')}}` : node.kind === 'idea' ? node.placed.idea.title : node.kind;
   assert.deepEqual(childNodes(project!).map(describe), ['Top idea', 'Headlamp{Plugin API, Dark theme}', 'Kind{CLI{Kind CLI}}']);
   assert.ok(hasChildren(childNodes(project!)[1]!));
+});
+
+test('workspace scope: a root per idea file by its path; by mentor, groups across the files (the counts hover gives)', () => {
+  const other: Outline = {
+    file: 'file:///ws/2025/README.md',
+    template: TEMPLATE,
+    projects: [{ title: 'Harbor', line: 3, ideas: [idea('Replication', 12, { mentors: [{ name: 'Jane Doe', handle: 'JDoe' }], problems: { error: 1, warning: 0, info: 0 } })] }],
+    isIdeaFile: true,
+  };
+  const files: WorkspaceOutlineFile[] = [
+    { uri: other.file, path: '2025/README.md', outline: other },
+    { uri: outline.file, path: 'ideas.md', outline },
+  ];
+  const roots = workspaceRootNodes(files, byProject);
+  assert.deepEqual(
+    roots.map((n) => (n.kind === 'file' ? [n.file.path, n.ideas] : n.kind)),
+    [
+      ['2025/README.md', 1],
+      ['ideas.md', 4],
+    ],
+  );
+  // Below a file: its own tree, ids kept apart from the other file's.
+  const [first, second] = roots;
+  assert.ok(first && second && hasChildren(first));
+  assert.deepEqual(labelsOf(childNodes(first)), ['template:CNCF 2019', 'project:Harbor[Replication]']);
+  assert.deepEqual(labelsOf(childNodes(second)), labelsOf(rootNodes(outline, byProject)));
+  const ids = [...childNodes(first), ...childNodes(second)].map((n) => n.id);
+  assert.equal(new Set(ids).size, ids.length, 'unique ids across files');
+  const [, harbor] = childNodes(first);
+  const [replication] = childNodes(harbor!);
+  assert.ok(replication?.kind === 'idea');
+  assert.equal(replication.placed.uri, other.file, 'an idea knows its file (Go to line opens it)');
+  assert.ok(childNodes(replication).every((n) => 'uri' in n && n.uri === other.file));
+
+  // By mentor: Jane Doe mentors one idea in 2025/README.md and two in ideas.md: one group of 3.
+  const byMentor = workspaceRootNodes(files, { groupBy: 'mentor', filter: '' });
+  const janeGroup = byMentor.find((n) => n.kind === 'group' && /Jane Doe/.test(n.label));
+  assert.ok(janeGroup?.kind === 'group');
+  assert.deepEqual(janeGroup.ideas.map((p) => p.idea.title).sort(), ['Benchmarks', 'Replication', 'Signed manifests']);
+  const groupIds = childNodes(janeGroup).map((n) => n.id);
+  assert.equal(new Set(groupIds).size, 3);
+  assert.ok(groupIds.some((id) => id.includes(other.file)), 'ideas of several files: the file is in the id');
+
+  // The filter hides files with no matching idea.
+  assert.deepEqual(
+    workspaceRootNodes(files, { groupBy: 'project', filter: 'replication' }).map((n) => (n.kind === 'file' ? n.file.path : n.kind)),
+    ['2025/README.md'],
+  );
 });
