@@ -53,7 +53,8 @@ import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { type GitHubTransport, UpstreamChecks } from './upstream';
-import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
+import { Foreground } from './foreground';
+import { IdeaFileIndex, isMarkdownUri, MAX_INDEXED_CHARS, type IndexedFile } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
 
 export interface ServerEnvironment {
@@ -63,6 +64,11 @@ export interface ServerEnvironment {
   listFiles(folderUri: string): Promise<string[]>;
   /** A turn of the event loop, so that edits are served between indexed files. */
   yieldNow(): Promise<void>;
+  /**
+   * Parses a file for the workspace index away from the thread that answers edits (a worker thread
+   * running `indexedFile`); absent (a web worker): the index parses here, one file per turn.
+   */
+  parseForIndex?(uri: string, text: string): Promise<IndexedFile>;
   /** What the workspace-wide parts are based on, when it is worth saying (the browser: how files were found). */
   indexBasis?(fileCount: number): string;
   /** Folder of the rule pages (`<rule>.md`) when the client names none (see InitializationOptions). */
@@ -76,12 +82,19 @@ export interface ServerEnvironment {
 /** How long other documents wait after a change to the workspace vocabulary before they are re-checked. */
 const RECHECK_DELAY_MS = 300;
 
+/** How long completion, hover and workspace symbols wait for the workspace index being built, at most. */
+const INDEX_WAIT_MS = 5000;
+
 export function startServer(connection: Connection, env: ServerEnvironment): void {
   const log = (message: string) => connection.console.error(message);
   const documents = new DocumentStore();
   const host = new CachingHost(env.host, documents);
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
+  /** Checks of open documents: the workspace index waits for them between its files. */
+  const foreground = new Foreground();
+  /** The workspace index being built (initial scan, added folders), if it is. */
+  let indexing: Promise<void> | undefined;
   const publisher = new DiagnosticsPublisher(connection);
   const workspaceProblems = new WorkspaceProblems({
     host,
@@ -116,7 +129,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function validate(doc: OpenDocument): void {
     if (stopped || !isIdeaCandidate(doc)) return;
     const pending = analyzer.analyse(doc);
-    pending
+    const published = pending
       .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
         if (documents.get(doc.uri) !== doc || doc.generation !== analysis.generation || analyzer.latest(doc) !== pending) return;
@@ -133,6 +146,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       })
       // `catch`, not a second `then` argument: a failure while publishing is caught too.
       .catch((error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`));
+    void foreground.track(published);
   }
 
   function validateAll(except?: string): void {
@@ -181,8 +195,14 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   /** An idea file's saved text for the index; one that is not read is left out, and the log says why. */
   async function readIdeaFile(uri: string): Promise<string | undefined> {
     const content = await host.readFromDisk(uri);
-    if (typeof content !== 'object') return content;
-    const skipped = `${uri}: not indexed: it is ${content.unreadable}`;
+    const refused =
+      typeof content === 'object'
+        ? content.unreadable
+        : content !== undefined && content.length > MAX_INDEXED_CHARS
+          ? `too large to index (${content.length.toLocaleString('en')} characters, limit ${MAX_INDEXED_CHARS.toLocaleString('en')}; open it to check it)`
+          : undefined;
+    if (refused === undefined) return content as string | undefined;
+    const skipped = `${uri}: not indexed: it is ${refused}`;
     if (!loggedNotes.has(skipped)) {
       loggedNotes.add(skipped);
       connection.console.warn(skipped);
@@ -250,8 +270,27 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }),
   );
 
-  async function indexFolders(folders: readonly string[]): Promise<void> {
-    if (!folders.length) return;
+  function indexFolders(folders: readonly string[]): Promise<void> {
+    if (!folders.length) return Promise.resolve();
+    const run = (indexing ?? Promise.resolve()).catch(() => {}).then(() => scanFolders(folders));
+    const current = run.finally(() => {
+      if (indexing === current) indexing = undefined;
+    });
+    indexing = current;
+    return current;
+  }
+
+  /** Waits for the workspace index being built, for at most `ms` (then answers with what is indexed so far). */
+  async function indexSettled(ms = INDEX_WAIT_MS): Promise<void> {
+    const building = indexing;
+    if (!building) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([building.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+  }
+
+  async function scanFolders(folders: readonly string[]): Promise<void> {
+    if (stopped) return;
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('SoC Ideas: indexing idea files', 0, undefined, false);
     const started = Date.now();
@@ -267,6 +306,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           },
           readFile: readIdeaFile,
           yieldNow: env.yieldNow,
+          foreground: () => foreground.idle(),
+          ...(env.parseForIndex ? { parse: env.parseForIndex } : {}),
         },
         (uri) => stopped || documents.get(uri) !== undefined,
         progress && {
@@ -430,6 +471,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onCompletion(
     request('completion', async (params) => {
+      await indexSettled(); // mentors, skills and projects of the other files
       const found = await modelOf(params.textDocument.uri);
       if (!found) return { isIncomplete: false, items: [] };
       const snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -439,6 +481,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onHover(
     request('hover', async (params) => {
+      await indexSettled();
       const found = await modelOf(params.textDocument.uri);
       if (!found) return null;
       return hover(found.parsed, found.resolved, params.position, index, upstream.known(await settings.get(found.doc.uri)));
@@ -452,7 +495,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }),
   );
 
-  connection.onWorkspaceSymbol(request('workspaceSymbol', (params) => workspaceSymbols(index, params.query)));
+  connection.onWorkspaceSymbol(
+    request('workspaceSymbol', async (params) => {
+      await indexSettled();
+      return workspaceSymbols(index, params.query);
+    }),
+  );
 
   connection.onFoldingRanges(
     request('foldingRange', async (params) => {
