@@ -31,9 +31,22 @@ export class Foreground {
     return this.pending > 0;
   }
 
-  /** Resolves when no foreground work is pending (at once when none is). */
-  idle(): Promise<void> {
+  /**
+   * Resolves when no foreground work is pending (at once when none is), or after `atMostMs`: typing
+   * without a pause must not starve the background for ever.
+   */
+  idle(atMostMs?: number): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const wake = () => {
+        clearTimeout(timer);
+        const at = this.waiters.indexOf(wake);
+        if (at >= 0) this.waiters.splice(at, 1);
+        resolve();
+      };
+      this.waiters.push(wake);
+      if (atMostMs !== undefined) timer = setTimeout(wake, atMostMs);
+    });
   }
 }

@@ -95,6 +95,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const foreground = new Foreground();
   /** The workspace index being built (initial scan, added folders), if it is. */
   let indexing: Promise<void> | undefined;
+  /** Settles when the first index of the workspace folders is built (or failed). */
+  let initialIndexDone: () => void = () => {};
+  const initialIndex = new Promise<void>((resolve) => (initialIndexDone = resolve));
   const publisher = new DiagnosticsPublisher(connection);
   const workspaceProblems = new WorkspaceProblems({
     host,
@@ -239,36 +242,45 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onInitialized(
     guardNotification(log, 'initialized', async () => {
-      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: '**/*.md', kind },
-            { globPattern: '**/*.markdown', kind },
-            { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
-          ],
-        });
+      try {
+        await initialized();
+      } finally {
+        initialIndexDone();
       }
-      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'socIdeas' });
-      }
-      if (capabilities.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(
-          guardNotification(log, 'didChangeWorkspaceFolders', async (event) => {
-            const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
-            settings.workspaceFolders = settings.workspaceFolders.filter((f) => !removed.includes(f));
-            for (const uri of index.ideas().map((i) => i.uri)) {
-              if (removed.some((f) => uri.startsWith(`${f}/`)) && !documents.get(uri)) index.remove(uri);
-            }
-            const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
-            settings.workspaceFolders.push(...added);
-            await indexFolders(added);
-          }),
-        );
-      }
-      await indexFolders(settings.workspaceFolders);
     }),
   );
+
+  /** Registrations, then the first index of the workspace folders. */
+  async function initialized(): Promise<void> {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.md', kind },
+          { globPattern: '**/*.markdown', kind },
+          { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
+        ],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'socIdeas' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardNotification(log, 'didChangeWorkspaceFolders', async (event) => {
+          const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
+          settings.workspaceFolders = settings.workspaceFolders.filter((f) => !removed.includes(f));
+          for (const uri of index.ideas().map((i) => i.uri)) {
+            if (removed.some((f) => uri.startsWith(`${f}/`)) && !documents.get(uri)) index.remove(uri);
+          }
+          const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
+          settings.workspaceFolders.push(...added);
+          await indexFolders(added);
+        }),
+      );
+    }
+    await indexFolders(settings.workspaceFolders);
+  }
 
   function indexFolders(folders: readonly string[]): Promise<void> {
     if (!folders.length) return Promise.resolve();
@@ -282,10 +294,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   /** Waits for the workspace index being built, for at most `ms` (then answers with what is indexed so far). */
   async function indexSettled(ms = INDEX_WAIT_MS): Promise<void> {
-    const building = indexing;
-    if (!building) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([building.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([initialIndex.then(() => indexing?.catch(() => {})), timeout]);
     clearTimeout(timer);
   }
 
@@ -306,7 +317,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           },
           readFile: readIdeaFile,
           yieldNow: env.yieldNow,
-          foreground: () => foreground.idle(),
+          foreground: (atMostMs) => foreground.idle(atMostMs),
           ...(env.parseForIndex ? { parse: env.parseForIndex } : {}),
         },
         (uri) => stopped || documents.get(uri) !== undefined,

@@ -38,8 +38,11 @@ export interface IndexSources {
   readFile(uri: string): Promise<string | undefined>;
   /** Give the event loop a turn (setImmediate in Node), so edits are served while indexing. */
   yieldNow(): Promise<void>;
-  /** Resolves when no open document waits for a check (edits first); absent: never waits. */
-  foreground?(): Promise<void>;
+  /**
+   * Resolves when no open document waits for a check (edits first), or after `atMostMs` (the index
+   * still moves on while someone types without a pause); absent: never waits.
+   */
+  foreground?(atMostMs: number): Promise<void>;
   /** Parse a file elsewhere (a worker thread); absent, or failing: here, one file per turn. */
   parse?(uri: string, text: string): Promise<IndexedFile>;
 }
@@ -70,6 +73,12 @@ export function indexedFile(uri: string, text: string): IndexedFile {
  * disk: parsing one would take the index seconds. Open documents are checked whatever their size.
  */
 export const MAX_INDEXED_CHARS = 1024 * 1024;
+
+/** Files read and sent to the parsing thread at once, at most. */
+const PARSES_UNDER_WAY = 4;
+
+/** How long a file parsed in this thread waits for the open documents' checks, at most. */
+const FOREGROUND_WAIT_MS = 250;
 
 export function isMarkdownUri(uri: string): boolean {
   return /\.(?:md|markdown)$/i.test(uri.replace(/[?#].*$/, ''));
@@ -156,36 +165,61 @@ export class IdeaFileIndex {
       }
     }
     const started = this.tick;
-    const found: Array<{ uri: string; file: IndexedFile | undefined; text: string }> = [];
-    let parse = sources.parse;
-    for (const [i, uri] of files.entries()) {
-      await sources.foreground?.();
-      await sources.yieldNow();
+    /** Per file, in order: what was found; `file` undefined: not read (gone); null: not parsed yet. */
+    const found: Array<{ uri: string; file: IndexedFile | undefined | null; text: string } | undefined> = files.map(() => undefined);
+    const read = async (i: number): Promise<string | undefined | false> => {
+      const uri = files[i]!;
       progress?.report(i, files.length, uri);
-      if (skip(uri)) continue;
+      if (skip(uri)) return false;
       const text = await sources.readFile(uri);
-      if (skip(uri)) continue; // opened while it was read
-      if (text === undefined) {
-        found.push({ uri, file: undefined, text: '' });
-        continue;
-      }
-      let file: IndexedFile | undefined;
-      if (parse) {
-        try {
-          file = await parse(uri, text);
-        } catch {
-          parse = undefined; // the worker is gone: parse here from now on
+      if (skip(uri)) return false; // opened while it was read
+      if (text === undefined) found[i] = { uri, file: undefined, text: '' };
+      return text;
+    };
+    const { parse } = sources;
+    if (parse) {
+      // Another thread parses: a file costs this one a read and a message, so several are under way
+      // at once (each step waits for the thread between checks of open documents).
+      let next = 0;
+      let failed = false;
+      const lane = async () => {
+        for (let i = next++; i < files.length; i = next++) {
+          const text = await read(i);
+          if (text === undefined || text === false) continue;
+          let file: IndexedFile | null = null;
+          if (!failed) {
+            try {
+              file = await parse(files[i]!, text);
+            } catch {
+              failed = true; // the worker is gone: the rest are parsed here
+            }
+          }
+          found[i] = { uri: files[i]!, file, text };
+          await sources.yieldNow();
         }
-      }
-      if (!file) {
-        await sources.foreground?.(); // an edit that came while reading goes first
-        file = indexedFile(uri, text);
-      }
-      found.push({ uri, file, text });
+      };
+      await Promise.all(Array.from({ length: PARSES_UNDER_WAY }, lane));
     }
-    await sources.foreground?.();
+    for (const [i, uri] of files.entries()) {
+      if (parse && found[i]?.file !== null) continue; // done above
+      // Parsed here: one file per turn, after the open documents' checks.
+      await sources.foreground?.(FOREGROUND_WAIT_MS);
+      await sources.yieldNow();
+      let text = found[i]?.text;
+      if (text === undefined) {
+        const got = await read(i);
+        if (got === undefined || got === false) continue;
+        text = got;
+        await sources.foreground?.(FOREGROUND_WAIT_MS); // an edit that came while reading goes first
+      }
+      if (skip(uri)) continue;
+      found[i] = { uri, file: indexedFile(uri, text), text };
+    }
+    await sources.foreground?.(FOREGROUND_WAIT_MS);
     let indexed = 0;
-    for (const { uri, file, text } of found) {
+    for (const entry of found) {
+      if (!entry || entry.file === null) continue;
+      const { uri, file, text } = entry;
       if (skip(uri) || (this.touched.get(uri) ?? 0) > started) continue;
       if (file === undefined ? this.remove(uri) : this.updateFrom(uri, file, text)) indexed++;
     }
