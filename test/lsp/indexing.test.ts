@@ -51,7 +51,7 @@ for (const [how, env] of [
   ['in the server thread, one file per turn', { SOC_IDEAS_INDEX_WORKER: '0' }],
 ] as const) {
   test(`indexing ${how}: the open document is published and an edit answered before the workspace is indexed; the index equals a sequential one`, async () => {
-    const ws = largeWorkspace(40, 60_000);
+    const ws = largeWorkspace(24, 40_000);
     const client = await TestClient.start({ folders: [ws.dir], env });
     try {
       const uri = uriOf(ws.open);
@@ -64,7 +64,7 @@ for (const [how, env] of [
       assert.equal(indexedLog(client), undefined, 'an edit made while indexing is answered first');
 
       await client.waitFor('window/logMessage', (p: { message: string }) => p.message.startsWith('indexed '), 0, 120_000);
-      assert.match(indexedLog(client)!, /^indexed 41 idea file\(s\)/, 'the 40 generated files and the open one; the huge one is left out');
+      assert.match(indexedLog(client)!, /^indexed 25 idea file\(s\)/, 'the 24 generated files and the open one; the huge one is left out');
       assert.ok(
         client.logs.some((l) => l.startsWith(`${uriOf(ws.huge)}: not indexed: it is too large to index`)),
         `a log line for the file over the cap:\n${client.logs.join('\n')}`,
