@@ -3,8 +3,10 @@
 // publishDiagnostics, and completion latency (median, p95); beside it, in the same run, a
 // whole-document parse + check of the same text (what every edit would cost without sections).
 // Case (a) of issue 14, for each file: the first diagnostics after didOpen, then edits spread across
-// the file, each at a place not edited before (see spreadEdits).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// the file, each at a place not edited before (see spreadEdits). Case (b): typing in the largest file
+// of ../shared/workspaces/cncf-mentoring-2023-12 right after opening that workspace, while it is
+// indexed, beside the same typing once it is indexed (see typingWhileIndexed).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +22,7 @@ import { TestClient, uriOf } from '../test/lsp/client';
 import { generateIdeaFile } from './generate-ideas';
 
 const SEED = resolve(import.meta.dirname, '../../shared/corpus/cncf-soc-README-2019-02-06.md');
+const WORKSPACE = resolve(import.meta.dirname, '../../shared/workspaces/cncf-mentoring-2023-12');
 const noFiles: Host = { readFile: async () => undefined };
 
 interface Case {
@@ -210,6 +213,100 @@ async function spreadEdits(c: Case, dir: string) {
   }
 }
 
+/** The largest markdown file under a folder. */
+function largestMarkdown(dir: string): string {
+  let best = { path: '', size: -1 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(?:md|markdown)$/i.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const size = statSync(path).size;
+    if (size > best.size) best = { path, size };
+  }
+  return best.path;
+}
+
+/**
+ * Case (b): a fresh server opens the workspace and, at once, its largest file; a word is typed into
+ * it, character by character (each answered before the next), for as long as the workspace is being
+ * indexed (until the server logs `indexed …`). Settled: another fresh server opens the workspace,
+ * builds its index, then opens the file and types as many characters the same way (the same warm-up:
+ * the first edits of a fresh server are slower whatever it does meanwhile). Rounds of both are
+ * repeated until enough edits were made while indexing.
+ */
+async function typingWhileIndexed(rounds: number, wanted: number) {
+  const path = largestMarkdown(WORKSPACE);
+  const text = readFileSync(path, 'utf8');
+  const uri = uriOf(path);
+  const during: number[] = [];
+  const settled: number[] = [];
+  const sameServer: number[] = [];
+  const firstDiagnostics: number[] = [];
+  const indexedAfter: number[] = [];
+  const editsPerRound: number[] = [];
+  const at = middlePosition(text, /Description:[^\n]*/g);
+  const WORD = 'kubernetes ';
+  const indexedLine = (client: TestClient) => client.waitFor('window/logMessage', (p: { message: string }) => p.message.startsWith('indexed '), 0, 300_000);
+  const typist = (client: TestClient) => {
+    let version = 1;
+    let character = at.character;
+    let k = 0;
+    return async () => {
+      const ch = WORD[k++ % WORD.length]!;
+      const position = { line: at.line, character };
+      character += ch.length;
+      const mark = client.mark;
+      const started = performance.now();
+      await client.change(uri, ++version, [{ range: { start: position, end: position }, text: ch }]);
+      const v = version;
+      await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v, mark, 60_000);
+      return performance.now() - started;
+    };
+  };
+  for (let round = 0; round < rounds && (round < 2 || during.length < wanted); round++) {
+    const opened = performance.now();
+    let made = 0;
+    const client = await TestClient.start({ folders: [WORKSPACE] });
+    try {
+      let indexed = false;
+      const indexing = indexedLine(client).then(() => {
+        indexed = true;
+        indexedAfter.push(performance.now() - opened);
+      });
+      await client.open(uri, text);
+      await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 0, 60_000);
+      firstDiagnostics.push(performance.now() - opened);
+      const type = typist(client);
+      while (!indexed && made < 400) {
+        const time = await type();
+        if (indexed) break;
+        during.push(time);
+        made++;
+      }
+      editsPerRound.push(made);
+      await indexing;
+      if (round === 0) {
+        // The same server once the index is built and its recheck done (300 ms after): warmed up by
+        // all the typing before, which the first edits above were not.
+        await new Promise((r) => setTimeout(r, 1500));
+        for (let k = 0; k < 60; k++) sameServer.push(await type());
+      }
+    } finally {
+      await client.stop();
+    }
+    const calm = await TestClient.start({ folders: [WORKSPACE] });
+    try {
+      await indexedLine(calm);
+      await calm.open(uri, text);
+      await calm.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 0, 60_000);
+      const type = typist(calm);
+      for (let k = 0; k < Math.max(made, 20); k++) settled.push(await type());
+    } finally {
+      await calm.stop();
+    }
+  }
+  return { path, size: text.length, during, settled, sameServer, firstDiagnostics, indexedAfter, editsPerRound };
+}
+
 function printTable(header: readonly string[], rows: readonly string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -271,6 +368,25 @@ async function main(): Promise<void> {
   console.log('\n(a) Opening the file, then edits spread across it, each at a new place (20 places × 1 character; 10 places × a word typed character by character):');
   printTable(['file', 'first diagnostics ms', 'all diagnostics ms', '1 char median ms', 'p95', 'word typed median ms', 'p95'], spreadRows);
 
+  if (existsSync(WORKSPACE) && (!only || only === '(b)')) {
+    const b = await typingWhileIndexed(Number(process.env.BENCH_ROUNDS) || 8, 100);
+    const duringP95 = quantile(b.during, 0.95);
+    const settledP95 = quantile(b.settled, 0.95);
+    console.log(
+      `\n(b) Typing in the largest file of ${WORKSPACE.slice(WORKSPACE.lastIndexOf('/') + 1)} (${b.path.slice(WORKSPACE.length + 1)}, ${(b.size / 1024).toFixed(0)} K) right after opening the workspace, while it is indexed, and once it is (${b.during.length} edits while indexing over ${b.editsPerRound.length} fresh servers: ${b.editsPerRound.join(', ')}; ${b.settled.length} settled, as many per fresh server opened once the index is built):`,
+    );
+    printTable(
+      ['', 'edit→diag median ms', 'p95', 'max'],
+      [
+        ['while indexing', ms(quantile(b.during, 0.5)), ms(duringP95), ms(Math.max(...b.during))],
+        ['settled (fresh server, index built first)', ms(quantile(b.settled, 0.5)), ms(settledP95), ms(Math.max(...b.settled))],
+        ['settled (the first server, warmed up)', ms(quantile(b.sameServer, 0.5)), ms(quantile(b.sameServer, 0.95)), ms(Math.max(...b.sameServer))],
+      ],
+    );
+    console.log(`  p95 while indexing / settled: ${(duringP95 / settledP95).toFixed(2)}× (target ≤ 2×), / settled on the warmed-up server: ${(duringP95 / quantile(b.sameServer, 0.95)).toFixed(2)}×; first diagnostics median ${ms(quantile(b.firstDiagnostics, 0.5))} ms after start, index built median ${ms(quantile(b.indexedAfter, 0.5))} ms after start`);
+  } else if (!existsSync(WORKSPACE)) console.log(`\n(b) skipped: ${WORKSPACE} not found`);
+
+  if (only === '(b)') return;
   const big = cases[cases.length - 1]!;
   console.log(`\nWhere a one-character edit's time goes on ${big.name} (the server's steps in process, median ms):`);
   for (const [label, value] of await phases(big)) console.log(`  ${label.padEnd(36)} ${ms(value)}`);

@@ -13,6 +13,8 @@ const targets = [
   ['server/src/cli/main.ts', 'dist/cli.js', 'node'],
   // The CLI's worker threads: loaded by dist/cli.js from beside it.
   ['server/src/cli/worker.ts', 'dist/cli-worker.js', 'node'],
+  // The language server's index thread: loaded by dist/server.js from beside it.
+  ['server/src/node/indexWorker.ts', 'dist/index-worker.js', 'node'],
   ['client/src/browser/extension.ts', 'dist/web/client.js', 'browser'],
   ['server/src/browser/main.ts', 'dist/web/server.js', 'browser'],
 ];

@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { describeError } from '../server/guard';
 import { startServer } from '../server/server';
 import { githubEndpoint, nodeHttpGet } from './github';
+import { IndexThread } from './indexThread';
 import { fileUri, nodeHost, uriToPath } from './nodeHost';
 
 /** Folders never worth walking into. */
@@ -81,9 +82,12 @@ function ruleDocsFolder(): string | undefined {
 const connection = createConnection(ProposedFeatures.all);
 logStrayErrors();
 const ruleDocsUri = ruleDocsFolder();
+// SOC_IDEAS_INDEX_WORKER=0: index in this thread, one file per turn (as a web worker does).
+const indexThread = process.env.SOC_IDEAS_INDEX_WORKER === '0' ? undefined : IndexThread.beside(__dirname, (m) => connection.console.warn(m));
 startServer(connection, {
   host: nodeHost,
   ...(ruleDocsUri ? { ruleDocsUri } : {}),
+  ...(indexThread ? { parseForIndex: (uri: string, text: string) => indexThread.parse(uri, text) } : {}),
   listFiles,
   yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
   github: { get: nodeHttpGet, ...githubEndpoint(process.env) },

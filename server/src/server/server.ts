@@ -55,7 +55,8 @@ import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { type GitHubTransport, UpstreamChecks } from './upstream';
-import { IdeaFileIndex, isMarkdownUri } from './workspaceIndex';
+import { Foreground } from './foreground';
+import { IdeaFileIndex, isMarkdownUri, MAX_INDEXED_CHARS, type IndexedFile } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
 import { workspacePathNamer } from './paths';
 import { WorkspaceOutlines } from './workspaceOutline';
@@ -67,6 +68,11 @@ export interface ServerEnvironment {
   listFiles(folderUri: string): Promise<string[]>;
   /** A turn of the event loop, so that edits are served between indexed files. */
   yieldNow(): Promise<void>;
+  /**
+   * Parses a file for the workspace index away from the thread that answers edits (a worker thread
+   * running `indexedFile`); absent (a web worker): the index parses here, one file per turn.
+   */
+  parseForIndex?(uri: string, text: string): Promise<IndexedFile>;
   /** What the workspace-wide parts are based on, when it is worth saying (the browser: how files were found). */
   indexBasis?(fileCount: number): string;
   /** Folder of the rule pages (`<rule>.md`) when the client names none (see InitializationOptions). */
@@ -80,6 +86,9 @@ export interface ServerEnvironment {
 /** How long other documents wait after a change to the workspace vocabulary before they are re-checked. */
 const RECHECK_DELAY_MS = 300;
 
+/** How long completion, hover and workspace symbols wait for the workspace index being built, at most. */
+const INDEX_WAIT_MS = 5000;
+
 export function startServer(connection: Connection, env: ServerEnvironment): void {
   const log = (message: string) => connection.console.error(message);
   const documents = new DocumentStore();
@@ -87,6 +96,13 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   const settings = new SettingsStore(connection);
   const index = new IdeaFileIndex();
   const pathOf = workspacePathNamer(() => settings.workspaceFolders);
+  /** Checks of open documents: the workspace index waits for them between its files. */
+  const foreground = new Foreground();
+  /** The workspace index being built (initial scan, added folders), if it is. */
+  let indexing: Promise<void> | undefined;
+  /** Settles when the first index of the workspace folders is built (or failed). */
+  let initialIndexDone: () => void = () => {};
+  const initialIndex = new Promise<void>((resolve) => (initialIndexDone = resolve));
   const publisher = new DiagnosticsPublisher(connection, pathOf);
   const workspaceProblems = new WorkspaceProblems({
     host,
@@ -133,7 +149,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   function validate(doc: OpenDocument): void {
     if (stopped || !isIdeaCandidate(doc)) return;
     const pending = analyzer.analyse(doc);
-    pending
+    const published = pending
       .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
         if (documents.get(doc.uri) !== doc || doc.generation !== analysis.generation || analyzer.latest(doc) !== pending) return;
@@ -150,6 +166,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       })
       // `catch`, not a second `then` argument: a failure while publishing is caught too.
       .catch((error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`));
+    void foreground.track(published);
   }
 
   function validateAll(except?: string): void {
@@ -199,8 +216,14 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   /** An idea file's saved text for the index; one that is not read is left out, and the log says why. */
   async function readIdeaFile(uri: string): Promise<string | undefined> {
     const content = await host.readFromDisk(uri);
-    if (typeof content !== 'object') return content;
-    const skipped = `${uri}: not indexed: it is ${content.unreadable}`;
+    const refused =
+      typeof content === 'object'
+        ? content.unreadable
+        : content !== undefined && content.length > MAX_INDEXED_CHARS
+          ? `too large to index (${content.length.toLocaleString('en')} characters, limit ${MAX_INDEXED_CHARS.toLocaleString('en')}; open it to check it)`
+          : undefined;
+    if (refused === undefined) return content as string | undefined;
+    const skipped = `${uri}: not indexed: it is ${refused}`;
     if (!loggedNotes.has(skipped)) {
       loggedNotes.add(skipped);
       connection.console.warn(skipped);
@@ -237,42 +260,69 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onInitialized(
     guardNotification(log, 'initialized', async () => {
-      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [
-            { globPattern: '**/*.md', kind },
-            { globPattern: '**/*.markdown', kind },
-            { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
-            // Maintainers lists a config names (mentor-maintainer): a change matters only when the
-            // engine read the file (CachingHost.invalidate says), so the others cost a lookup.
-            { globPattern: '**/*.{csv,tsv,yaml,yml,json}', kind },
-          ],
-        });
+      try {
+        await initialized();
+      } finally {
+        initialIndexDone();
       }
-      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'socIdeas' });
-      }
-      if (capabilities.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(
-          guardNotification(log, 'didChangeWorkspaceFolders', async (event) => {
-            const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
-            settings.workspaceFolders = settings.workspaceFolders.filter((f) => !removed.includes(f));
-            for (const uri of index.ideas().map((i) => i.uri)) {
-              if (removed.some((f) => uri.startsWith(`${f}/`)) && !documents.get(uri)) index.remove(uri);
-            }
-            const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
-            settings.workspaceFolders.push(...added);
-            await indexFolders(added);
-          }),
-        );
-      }
-      await indexFolders(settings.workspaceFolders);
     }),
   );
 
-  async function indexFolders(folders: readonly string[]): Promise<void> {
-    if (!folders.length) return;
+  /** Registrations, then the first index of the workspace folders. */
+  async function initialized(): Promise<void> {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.md', kind },
+          { globPattern: '**/*.markdown', kind },
+          { globPattern: `**/${CONFIG_FILE_NAME}`, kind },
+          // Maintainers lists a config names (mentor-maintainer): a change matters only when the
+          // engine read the file (CachingHost.invalidate says), so the others cost a lookup.
+          { globPattern: '**/*.{csv,tsv,yaml,yml,json}', kind },
+        ],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'socIdeas' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardNotification(log, 'didChangeWorkspaceFolders', async (event) => {
+          const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
+          settings.workspaceFolders = settings.workspaceFolders.filter((f) => !removed.includes(f));
+          for (const uri of index.ideas().map((i) => i.uri)) {
+            if (removed.some((f) => uri.startsWith(`${f}/`)) && !documents.get(uri)) index.remove(uri);
+          }
+          const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
+          settings.workspaceFolders.push(...added);
+          await indexFolders(added);
+        }),
+      );
+    }
+    await indexFolders(settings.workspaceFolders);
+  }
+
+  function indexFolders(folders: readonly string[]): Promise<void> {
+    if (!folders.length) return Promise.resolve();
+    const run = (indexing ?? Promise.resolve()).catch(() => {}).then(() => scanFolders(folders));
+    const current = run.finally(() => {
+      if (indexing === current) indexing = undefined;
+    });
+    indexing = current;
+    return current;
+  }
+
+  /** Waits for the workspace index being built, for at most `ms` (then answers with what is indexed so far). */
+  async function indexSettled(ms = INDEX_WAIT_MS): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([initialIndex.then(() => indexing?.catch(() => {})), timeout]);
+    clearTimeout(timer);
+  }
+
+  async function scanFolders(folders: readonly string[]): Promise<void> {
+    if (stopped) return;
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('SoC Ideas: indexing idea files', 0, undefined, false);
     const started = Date.now();
@@ -288,6 +338,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
           },
           readFile: readIdeaFile,
           yieldNow: env.yieldNow,
+          foreground: (atMostMs) => foreground.idle(atMostMs),
+          ...(env.parseForIndex ? { parse: env.parseForIndex } : {}),
         },
         (uri) => stopped || documents.get(uri) !== undefined,
         progress && {
@@ -462,6 +514,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onCompletion(
     request('completion', async (params) => {
+      await indexSettled(); // mentors, skills and projects of the other files
       const found = await modelOf(params.textDocument.uri);
       if (!found) return { isIncomplete: false, items: [] };
       const snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -471,6 +524,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   connection.onHover(
     request('hover', async (params) => {
+      await indexSettled();
       const found = await modelOf(params.textDocument.uri);
       if (!found) return null;
       const maintainers = analyzer.configOf(found.doc)?.maintainers;
@@ -489,7 +543,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }),
   );
 
-  connection.onWorkspaceSymbol(request('workspaceSymbol', (params) => workspaceSymbols(index, params.query)));
+  connection.onWorkspaceSymbol(
+    request('workspaceSymbol', async (params) => {
+      await indexSettled();
+      return workspaceSymbols(index, params.query);
+    }),
+  );
 
   connection.onFoldingRanges(
     request('foldingRange', async (params) => {
@@ -580,7 +639,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     }),
   );
 
-  connection.onRequest(WORKSPACE_OUTLINE_REQUEST, request(WORKSPACE_OUTLINE_REQUEST, (): Promise<WorkspaceOutline> => workspaceOutlines.all()));
+  connection.onRequest(WORKSPACE_OUTLINE_REQUEST, request(WORKSPACE_OUTLINE_REQUEST, async (): Promise<WorkspaceOutline> => {
+      await indexSettled(); // every idea file of the workspace, as the index will have them
+      return workspaceOutlines.all();
+    }));
 
   connection.onRequest(
     IDEA_SNIPPET_REQUEST,

@@ -2,10 +2,17 @@
 // completion, hover and the cross-file rules), and idea titles (workspace symbols) and project
 // titles (completion). Host-agnostic: files are listed by an injected `listFiles` and read through
 // the Host, so the browser build can provide its own. Open documents win over disk.
+//
+// The scan of a workspace never holds up typing: it waits while an open document is being checked
+// (`foreground`), parses one file per turn of the event loop (or has a worker thread parse them:
+// `IndexSources.parse`), and puts what it found into the index at the end, in file order, so that
+// the index then holds what feeding it the files one by one holds, and checks made meanwhile re-use
+// their cross-file findings (the vocabulary does not move under every keystroke).
 import type { Idea, IdeaDocument, Range } from '../engine/parse/model';
 import { parseDocument } from '../engine/parse/parse';
 import { memoSlot, perIdea } from '../engine/parse/perIdea';
-import { WorkspaceIndex } from '../engine/workspace/workspace';
+import { LineIndex } from '../engine/parse/text';
+import { fileIdeas, WorkspaceIndex, type FileIdeas } from '../engine/workspace/workspace';
 
 export interface IdeaEntry {
   readonly uri: string;
@@ -31,7 +38,47 @@ export interface IndexSources {
   readFile(uri: string): Promise<string | undefined>;
   /** Give the event loop a turn (setImmediate in Node), so edits are served while indexing. */
   yieldNow(): Promise<void>;
+  /**
+   * Resolves when no open document waits for a check (edits first), or after `atMostMs` (the index
+   * still moves on while someone types without a pause); absent: never waits.
+   */
+  foreground?(atMostMs: number): Promise<void>;
+  /** Parse a file elsewhere (a worker thread); absent, or failing: here, one file per turn. */
+  parse?(uri: string, text: string): Promise<IndexedFile>;
 }
+
+/**
+ * What the index keeps of one file's text, as plain data (a worker thread sends it): the parse's
+ * vocabulary, ideas and projects, and its fingerprint. `indexedFile` makes it from a text.
+ */
+export type IndexedFile =
+  | { readonly isIdeaFile: false }
+  | {
+      readonly isIdeaFile: true;
+      readonly vocabulary: FileIdeas;
+      readonly ideas: readonly IdeaEntry[];
+      readonly projects: readonly string[];
+      readonly fingerprint: Fingerprint;
+    };
+
+export function indexedFile(uri: string, text: string): IndexedFile {
+  const doc = parseDocument(text);
+  if (!doc.isIdeaFile) return { isIdeaFile: false };
+  const fingerprint = fingerprintOf(doc);
+  return { isIdeaFile: true, vocabulary: fileIdeas(doc), ...summarise(uri, doc, fingerprint) };
+}
+
+/**
+ * Files larger than this (in UTF-16 code units, at most their UTF-8 bytes) are not indexed from
+ * disk: parsing one would take the index seconds. Open documents are checked whatever their size.
+ */
+export const MAX_INDEXED_CHARS = 1024 * 1024;
+
+/** Files read and sent to the parsing thread at once, at most. */
+const PARSES_UNDER_WAY = 4;
+
+/** How long a file parsed in this thread waits for the open documents' checks, at most. */
+const FOREGROUND_WAIT_MS = 250;
 
 export function isMarkdownUri(uri: string): boolean {
   return /\.(?:md|markdown)$/i.test(uri.replace(/[?#].*$/, ''));
@@ -41,10 +88,14 @@ export class IdeaFileIndex {
   readonly vocabulary = new WorkspaceIndex();
   private readonly summaries = new Map<string, FileSummary>();
   private projectCounts: Map<string, number> | undefined;
+  /** Counts updates; `touched` says when each file was last updated or removed. */
+  private tick = 0;
+  private readonly touched = new Map<string, number>();
 
   /** Record a parsed file; true when its mentors, skills, ideas or projects changed. */
   update(uri: string, doc: IdeaDocument): boolean {
     if (!doc.isIdeaFile) return this.remove(uri);
+    this.touched.set(uri, ++this.tick);
     const before = this.summaries.get(uri);
     const fingerprint = fingerprintOf(doc);
     // Typing inside a description changes nothing here: skip the rebuild (big files edit fast).
@@ -55,7 +106,20 @@ export class IdeaFileIndex {
     return before?.fingerprint.vocabulary !== fingerprint.vocabulary;
   }
 
+  /** Record a file from its `indexedFile` (made of `text`): the same as `update` with its parse. */
+  updateFrom(uri: string, file: IndexedFile, text: string): boolean {
+    if (!file.isIdeaFile) return this.remove(uri);
+    this.touched.set(uri, ++this.tick);
+    const before = this.summaries.get(uri);
+    if (before?.fingerprint.all === file.fingerprint.all) return false;
+    this.vocabulary.updateIdeas(uri, file.vocabulary.ideas, file.vocabulary.bases, new LineIndex(text));
+    this.summaries.set(uri, { ideas: file.ideas, projects: file.projects, fingerprint: file.fingerprint });
+    this.projectCounts = undefined;
+    return before?.fingerprint.vocabulary !== file.fingerprint.vocabulary;
+  }
+
   remove(uri: string): boolean {
+    this.touched.set(uri, ++this.tick);
     const had = this.summaries.delete(uri);
     this.vocabulary.remove(uri);
     if (had) this.projectCounts = undefined;
@@ -85,8 +149,11 @@ export class IdeaFileIndex {
   }
 
   /**
-   * Index every markdown file of the folders, one at a time with a turn of the event loop between
-   * files. `skip` names files that must not be read from disk (open documents, indexed from their text).
+   * Index every markdown file of the folders, one at a time, each after the open documents' pending
+   * checks and a turn of the event loop; parsed here or by `sources.parse`. What is found goes into
+   * the index at the end, in file order, except files updated meanwhile (an open document, a change
+   * on disk: those are newer). `skip` names files that must not be read from disk (open documents,
+   * indexed from their text). Returns how many files changed the vocabulary.
    */
   async scan(folders: readonly string[], sources: IndexSources, skip: (uri: string) => boolean, progress?: IndexProgress): Promise<number> {
     const files: string[] = [];
@@ -97,15 +164,64 @@ export class IdeaFileIndex {
         // an unreadable folder has no files to index
       }
     }
-    let indexed = 0;
-    for (const [i, uri] of files.entries()) {
-      await sources.yieldNow();
+    const started = this.tick;
+    /** Per file, in order: what was found; `file` undefined: not read (gone); null: not parsed yet. */
+    const found: Array<{ uri: string; file: IndexedFile | undefined | null; text: string } | undefined> = files.map(() => undefined);
+    const read = async (i: number): Promise<string | undefined | false> => {
+      const uri = files[i]!;
       progress?.report(i, files.length, uri);
-      if (skip(uri)) continue;
+      if (skip(uri)) return false;
       const text = await sources.readFile(uri);
-      if (skip(uri)) continue; // opened while it was read
-      if (text === undefined) this.remove(uri);
-      else if (this.update(uri, parseDocument(text))) indexed++;
+      if (skip(uri)) return false; // opened while it was read
+      if (text === undefined) found[i] = { uri, file: undefined, text: '' };
+      return text;
+    };
+    const { parse } = sources;
+    if (parse) {
+      // Another thread parses: a file costs this one a read and a message, so several are under way
+      // at once (each step waits for the thread between checks of open documents).
+      let next = 0;
+      let failed = false;
+      const lane = async () => {
+        for (let i = next++; i < files.length; i = next++) {
+          const text = await read(i);
+          if (text === undefined || text === false) continue;
+          let file: IndexedFile | null = null;
+          if (!failed) {
+            try {
+              file = await parse(files[i]!, text);
+            } catch {
+              failed = true; // the worker is gone: the rest are parsed here
+            }
+          }
+          found[i] = { uri: files[i]!, file, text };
+          await sources.yieldNow();
+        }
+      };
+      await Promise.all(Array.from({ length: PARSES_UNDER_WAY }, lane));
+    }
+    for (const [i, uri] of files.entries()) {
+      if (parse && found[i]?.file !== null) continue; // done above
+      // Parsed here: one file per turn, after the open documents' checks.
+      await sources.foreground?.(FOREGROUND_WAIT_MS);
+      await sources.yieldNow();
+      let text = found[i]?.text;
+      if (text === undefined) {
+        const got = await read(i);
+        if (got === undefined || got === false) continue;
+        text = got;
+        await sources.foreground?.(FOREGROUND_WAIT_MS); // an edit that came while reading goes first
+      }
+      if (skip(uri)) continue;
+      found[i] = { uri, file: indexedFile(uri, text), text };
+    }
+    await sources.foreground?.(FOREGROUND_WAIT_MS);
+    let indexed = 0;
+    for (const entry of found) {
+      if (!entry || entry.file === null) continue;
+      const { uri, file, text } = entry;
+      if (skip(uri) || (this.touched.get(uri) ?? 0) > started) continue;
+      if (file === undefined ? this.remove(uri) : this.updateFrom(uri, file, text)) indexed++;
     }
     return indexed;
   }
@@ -158,7 +274,7 @@ function ideaFingerprint(idea: Idea, doc: IdeaDocument) {
   return { words: words.values(), places: places.values() };
 }
 
-interface Fingerprint {
+export interface Fingerprint {
   readonly vocabulary: string;
   readonly all: string;
 }

@@ -57,8 +57,8 @@ interface FileEntry {
   readonly changed: number;
 }
 
-/** An idea's mentors and skills as the index keeps them, spans relative to the idea (see perIdea). */
-interface IdeaVocabulary {
+/** An idea's mentors and skills as the index keeps them, spans relative to the idea (see perIdea). Plain data. */
+export interface IdeaVocabulary {
   readonly title: string;
   readonly skills: ReadonlyArray<readonly [string, string]>;
   readonly mentors: ReadonlyArray<{ readonly name?: string; readonly handle?: string; readonly email?: string; readonly span: Span }>;
@@ -81,6 +81,23 @@ function ideaVocabulary(idea: Idea): IdeaVocabulary {
     skills: skills.map(([, name]) => name),
   };
   return { title: idea.title, skills, mentors, words };
+}
+
+/** A file's ideas as the index keeps them (plain data: a worker thread can send it). */
+export interface FileIdeas {
+  readonly ideas: readonly IdeaVocabulary[];
+  /** Where each idea's section starts in the text. */
+  readonly bases: readonly number[];
+}
+
+export function fileIdeas(doc: IdeaDocument): FileIdeas {
+  const ideas: IdeaVocabulary[] = [];
+  const bases: number[] = [];
+  for (const idea of doc.ideas) {
+    ideas.push(perIdea(idea, IDEA_VOCABULARY, ideaVocabulary));
+    bases.push(idea.origin?.base ?? 0);
+  }
+  return { ideas, bases };
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -131,16 +148,19 @@ export class WorkspaceIndex implements WorkspaceVocabulary {
       this.remove(uri);
       return;
     }
-    const ideas: IdeaVocabulary[] = [];
-    const bases: number[] = [];
-    for (const idea of doc.ideas) {
-      ideas.push(perIdea(idea, IDEA_VOCABULARY, ideaVocabulary));
-      bases.push(idea.origin?.base ?? 0);
-    }
+    const { ideas, bases } = fileIdeas(doc);
+    this.updateIdeas(uri, ideas, bases, doc.lines);
+  }
+
+  /**
+   * What `update` records, from a file's `fileIdeas` made elsewhere (a worker thread that parsed
+   * it) and the line index of the same text: the index then holds what `update` of that parse holds.
+   */
+  updateIdeas(uri: string, ideas: readonly IdeaVocabulary[], bases: readonly number[], lines: LineIndexLike): void {
     const before = this.files.get(uri)?.ideas;
     const sameWords = (part: VocabularyPart) =>
       before !== undefined && before.length === ideas.length && before.every((b, i) => b === ideas[i] || sameStrings(b.words[part], ideas[i]!.words[part]));
-    this.files.set(uri, { ideas, bases, lines: doc.lines, changed: ++this.generation });
+    this.files.set(uri, { ideas, bases, lines, changed: ++this.generation });
     if (!sameWords('skills')) {
       this.wordsGeneration.skills++;
       this.skillCache = undefined;
