@@ -108,7 +108,8 @@ test("CNCF's layout: the project on its block's first row only, blank cells cont
   assert.deepEqual(standingOf(k8s, { handle: 'PUERCO' }), { kind: 'listed', as: { name: 'Adolfo García Veytia', handle: 'puerco' }, by: 'handle' });
   // By name: accents and case do not matter, nor a name written with fewer words.
   assert.equal(standingOf(k8s, { name: 'Adolfo Garcia Veytia' }).kind, 'listed');
-  assert.equal(standingOf(k8s, { name: 'Paco Xu', handle: 'paco-work' }).kind, 'listed');
+  assert.deepEqual(standingOf(k8s, { name: 'Paco Xu', handle: 'paco-work' }), { kind: 'listed', as: { name: 'Paco Xu 徐俊杰', handle: 'pacoxu' }, by: 'name', sameWords: false });
+  assert.deepEqual(standingOf(k8s, { name: 'benjamin  ELDER', handle: 'ben' }), { kind: 'listed', as: { name: 'Benjamin Elder', handle: 'BenTheElder' }, by: 'name', sameWords: true });
   assert.equal(standingOf(k8s, { name: 'Paco' }).kind, 'not-listed');
   assert.equal(standingOf(k8s, { name: 'Arko Dasgupta', handle: 'arkodg' }).kind, 'not-listed');
   assert.equal(maintainersOf(list, ['Participating Projects', 'Linkerd']), undefined);
@@ -206,16 +207,16 @@ test('hover on a mentor says what the list says, inside the one mentor hover', a
     hoverAt({ doc: r.doc, offset: text.indexOf(needle, from) + 2, resolved: r.resolved, workspace: singleDocumentVocabulary('file:///w/ideas.md', r.doc), maintainers })!.markdown;
   const jane = at('Jane Doe');
   assert.match(jane, /^\*\*Jane Doe\*\*\n\nGitHub: \[@jane-work\]/);
-  assert.match(jane, /Maintainers: a maintainer of Alpha \(Alpha\) per m\.csv \(listed as Jane Doe, @jane-doe\)/);
+  assert.match(jane, /Maintainers: Jane Doe is a maintainer of Alpha \(Alpha\) per m\.csv, as @jane-doe, not @jane-work/);
   assert.match(at('Ann Roe'), /Maintainers: a maintainer of Alpha \(Alpha\) per m\.csv$/m);
   assert.match(at('Sam Poe'), /Maintainers: not listed among the maintainers of Alpha \(Alpha\) in m\.csv \(2 listed\); listed for Beta/);
   assert.match(at('Sam Poe', text.indexOf('### Omega')), /Maintainers: m\.csv lists no project named Omega/);
   // Without a list, no such line.
   const none = hoverAt({ doc: r.doc, offset: text.indexOf('Jane Doe') + 2, resolved: r.resolved, workspace: singleDocumentVocabulary('file:///w/ideas.md', r.doc) })!.markdown;
   assert.doesNotMatch(none, /Maintainers:/);
-  // The rule agrees with the hover: only Sam Poe under Alpha.
+  // The rule agrees with the hover: Sam Poe is not listed for Alpha, Jane Doe is, under another handle.
   assert.deepEqual(
     r.findings.filter((f) => f.rule === 'mentor-maintainer').map((f) => text.slice(f.span.start, f.span.end)),
-    ['Sam Poe (@sam-poe)'],
+    ['Jane Doe (@jane-work)', 'Sam Poe (@sam-poe)'],
   );
 });

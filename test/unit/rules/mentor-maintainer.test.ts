@@ -29,6 +29,10 @@ test('mentor-maintainer: the message names the project, the list and where else 
   const matt = mine.find((f) => doc.lines.positionAt(f.span.start).line + 1 === 57)!;
   assert.match(matt.message, /^@mattklein is not listed among the maintainers of Kubernetes in maintainers\.csv \(3 listed; @mattklein is listed for Envoy\)/);
   assert.match(mine.find((f) => f.message.startsWith('Ann Other'))!.message, /^Ann Other is not listed among the maintainers of Alpha/);
+  assert.equal(
+    mine.find((f) => f.message.startsWith('@olgap'))!.message,
+    '@olgap is not listed among the maintainers of Kappa in maintainers.csv, but Olga Petrova is, as @olga-p: check the handle (or the list).',
+  );
 });
 
 test('mentor-maintainer: nothing without a list, and its level is configurable', async () => {
@@ -36,7 +40,7 @@ test('mentor-maintainer: nothing without a list, and its level is configurable',
   assert.deepEqual(ofRule((await lintText(text, { template: 'cncf-2019' })).findings), []);
   assert.deepEqual(ofRule((await lintText(text, withList({}))).findings), []);
   const warned = ofRule((await lintText(text, withList({ maintainers: 'maintainers.csv', rules: { 'mentor-maintainer': 'warning' } }))).findings);
-  assert.equal(warned.length, 3);
+  assert.equal(warned.length, 4);
   assert.ok(warned.every((f) => f.severity === 'warning'));
   assert.deepEqual(ofRule((await lintText(text, withList({ maintainers: 'maintainers.csv', rules: { 'mentor-maintainer': 'off' } }))).findings), []);
 });
@@ -84,6 +88,7 @@ test('mentor-maintainer: YAML and JSON lists give the same findings as the CSV',
     'Envoy: ["@mattklein"]',
     'Linkerd: [olix0r]',
     'Delta: [sam-poe]',
+    'Kappa: ["Olga Petrova (@olga-p)"]',
   ].join('\n');
   const fromYaml = await lines({
     template: 'cncf-2019',
@@ -101,6 +106,7 @@ test('mentor-maintainer: YAML and JSON lists give the same findings as the CSV',
     { project: 'Envoy', github: 'mattklein' },
     { project: 'Linkerd', github: 'olix0r' },
     { project: 'Delta', github: 'sam-poe' },
+    { project: 'Kappa', name: 'Olga Petrova', github: 'olga-p' },
   ];
   const fromJson = await lines({
     template: 'cncf-2019',

@@ -54,7 +54,13 @@ export interface ProjectMaintainers {
 
 /** Where a mentor stands in the list. */
 export type MentorStanding =
-  | { readonly kind: 'listed'; readonly as: Maintainer; readonly by: 'handle' | 'name' }
+  | {
+      readonly kind: 'listed';
+      readonly as: Maintainer;
+      readonly by: 'handle' | 'name';
+      /** By name: the same words (not only the shorter name's words in the longer). */
+      readonly sameWords?: boolean;
+    }
   | { readonly kind: 'not-listed' };
 
 // ------------------------------------------------------------------------------------------ CSV
@@ -513,10 +519,15 @@ export function standingOf(project: ProjectMaintainers, mentor: { readonly name?
   const words = mentor.name ? wordsOf(mentor.name) : [];
   if (words.length) {
     for (const { words: listed, maintainer } of project.names) {
-      if (sameName(words, listed)) return { kind: 'listed', as: maintainer, by: 'name' };
+      if (sameName(words, listed)) return { kind: 'listed', as: maintainer, by: 'name', sameWords: words.join('') === listed.join('') || sameSet(words, listed) };
     }
   }
   return { kind: 'not-listed' };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return new Set(b).size === set.size && b.every((w) => set.has(w));
 }
 
 function sameName(a: readonly string[], b: readonly string[]): boolean {

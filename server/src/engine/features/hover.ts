@@ -124,6 +124,9 @@ function maintainerLine(list: MaintainersList, idea: Idea, mentor: Mentor): stri
     return `Maintainers: not listed among the maintainers of ${names} in ${file} (${project.count} listed)${also}`;
   }
   const as = standing.as;
+  if (standing.by === 'name' && standing.sameWords && mentor.handle && as.handle && as.handle.toLowerCase() !== mentor.handle.toLowerCase()) {
+    return `Maintainers: ${escape(as.name ?? '')} is a maintainer of ${names} per ${file}, as @${escape(as.handle)}, not @${escape(mentor.handle)}`;
+  }
   const differs = as.handle !== undefined && as.handle.toLowerCase() !== mentor.handle?.toLowerCase();
   const shown = differs ? ` (listed as ${as.name ? `${escape(as.name)}, ` : ''}@${escape(as.handle!)})` : standing.by === 'name' && as.name && as.name !== mentor.name ? ` (listed as ${escape(as.name)})` : '';
   return `Maintainers: a maintainer of ${names} per ${file}${shown}`;

@@ -3,7 +3,8 @@
 // `project-maintainers.csv` and, for one who is not on it, ask for an approval from someone who is
 // (gsoc-org-admin-guide.md). Without a list, nothing. An idea whose project the list does not name
 // (another organisation's project, a name the list writes otherwise) gets nothing either: the list
-// says nothing of it (FINDINGS-POLICY: be right).
+// says nothing of it (FINDINGS-POLICY: be right). A mentor the list has under their name with another
+// handle is told so: the handle has a typo, or the account was renamed.
 import { maintainersOf, projectsOfHandle, standingOf } from '../config/maintainers';
 import type { Rule } from './rule';
 
@@ -23,7 +24,19 @@ export const mentorMaintainer: Rule = {
       if (!project) return;
       for (const mentor of idea.mentors) {
         if (!mentor.handle && !mentor.name) continue;
-        if (standingOf(project, mentor).kind === 'listed') continue;
+        const standing = standingOf(project, mentor);
+        if (standing.kind === 'listed') {
+          // Listed under the very same name with another handle: a typo of the handle, or an account
+          // renamed since. (A name only part of the other may be two entries read as one: no question.)
+          const listed = standing.as.handle;
+          if (standing.by === 'name' && standing.sameWords && mentor.handle && listed && listed.toLowerCase() !== mentor.handle.toLowerCase()) {
+            context.report({
+              span: mentor.span,
+              message: `@${mentor.handle} is not listed among the maintainers of ${project.named.join(' › ')} in ${list.fileName}, but ${standing.as.name ?? mentor.name} is, as @${listed}: check the handle (or the list).`,
+            });
+          }
+          continue;
+        }
         const who = mentor.handle ? `@${mentor.handle}` : mentor.name!;
         const elsewhere = mentor.handle ? projectsOfHandle(list, mentor.handle).map((p) => p.name.trim()) : [];
         const also = elsewhere.length ? `; ${who} is listed for ${elsewhere.slice(0, 3).join(', ')}${elsewhere.length > 3 ? ', …' : ''}` : '';
