@@ -17,7 +17,9 @@
 //   VSCODE_TEST_TIMEOUT_MS  give up after this long (default 300000)
 //   VSCODE_TEST_VERBOSE=1   relay every workbench log line, including offline noise
 //   SOC_IDEAS_SCREENSHOT    write a PNG of the workbench when a test logs SCREENSHOT_MARKER (the extension host
-//                           is still alive then: diagnostics, views), or else when the tests end
+//                           is still alive then: diagnostics, views), or else when the tests end. A marker may
+//                           name another PNG beside it (`MARKER name.png`) and a CSS selector to point the
+//                           mouse at first (`MARKER name.png hover=SELECTOR`: a status bar item's hover)
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -68,15 +70,20 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   let screenshotTaken = false;
-  const takeScreenshot = async () => {
+  const takeScreenshot = async (marker = '') => {
+    const [name, ...rest] = marker.trim() === '' ? [] : marker.trim().split(/\s+/);
+    const target = name ? path.join(path.dirname(screenshotPath), path.basename(name)) : screenshotPath;
+    const hover = rest.join(' ').match(/^hover=(.+)$/)?.[1];
+    if (hover) await page.hover(hover, { timeout: 10_000 }).catch((e) => say(`could not hover ${hover}:`, e.message));
     await delay(1500); // let the last view changes paint
-    await page.screenshot({ path: screenshotPath });
-    screenshotTaken = true;
-    say(`screenshot ${screenshotPath}`);
+    await page.screenshot({ path: target });
+    if (!name) screenshotTaken = true;
+    say(`screenshot ${target}`);
   };
   const extensionHostExit = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationLog', async (type, args) => {
-      if (screenshotPath && String(args?.[0] ?? args).startsWith(SCREENSHOT_MARKER)) await takeScreenshot().catch((e) => say('screenshot failed:', e));
+      const line = String(args?.[0] ?? args);
+      if (screenshotPath && line.startsWith(SCREENSHOT_MARKER)) await takeScreenshot(line.slice(SCREENSHOT_MARKER.length)).catch((e) => say('screenshot failed:', e));
       else relayLog(type, args);
     });
     void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));

@@ -38,6 +38,12 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parents of the nodes handed out, for TreeView.reveal. */
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
+  /**
+   * The nodes handed out since the last refresh, by id: asked twice (the view and a reveal, or two
+   * fetches racing), an id gets the same object, which VS Code requires ("Element with id … is already
+   * registered" otherwise).
+   */
+  private handedOut = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
   constructor(
@@ -90,14 +96,23 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (!node) {
       if (treeScope() === 'workspace') {
         const all = await this.workspaceOutline();
-        return all ? workspaceRootNodes(all.files, treeOptions()) : [];
+        return all ? this.same(workspaceRootNodes(all.files, treeOptions())) : [];
       }
       const outline = await this.outline();
-      return outline ? rootNodes(outline, treeOptions()) : [];
+      return outline ? this.same(rootNodes(outline, treeOptions())) : [];
     }
-    const children = childNodes(node);
+    const children = this.same(childNodes(node));
     for (const child of children) this.parents.set(child, node);
     return children;
+  }
+
+  private same(nodes: readonly TreeNode[]): TreeNode[] {
+    return nodes.map((n) => {
+      const known = this.handedOut.get(n.id);
+      if (known) return known;
+      this.handedOut.set(n.id, n);
+      return n;
+    });
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -185,6 +200,7 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     clearTimeout(this.refreshTimer);
     this.cache = undefined;
     this.workspaceCache = undefined;
+    this.handedOut = new Map();
     this.changed.fire(undefined);
   }
 

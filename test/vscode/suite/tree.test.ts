@@ -13,7 +13,7 @@ function labels(api: SocIdeasApi, nodes: readonly TreeNode[]): string[] {
   });
 }
 
-async function setTreeSetting(key: 'groupBy' | 'filter', value: string): Promise<void> {
+async function setTreeSetting(key: 'groupBy' | 'filter' | 'scope', value: string): Promise<void> {
   await vscode.commands.executeCommand(`socIdeas.tree.${key}`, value);
 }
 
@@ -25,6 +25,36 @@ suite('Ideas tree', () => {
   teardown(async () => {
     await setTreeSetting('groupBy', 'project');
     await setTreeSetting('filter', '');
+    await setTreeSetting('scope', 'activeFile');
+  });
+
+  test('workspace scope: a root per idea file of the workspace, by its path, with its own tree below', async () => {
+    await openFixture('ideas-2019.md');
+    await setTreeSetting('scope', 'workspace');
+    // The server may still be indexing the folder: ask again until both idea files are in.
+    let root = await api.ideasTree.getChildren();
+    for (const deadline = Date.now() + 15_000; root.length < 2 && Date.now() < deadline; root = await api.ideasTree.getChildren()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      api.ideasTree.refresh();
+    }
+    assert.deepEqual(
+      root.map((n) => n.kind),
+      ['file', 'file'],
+    );
+    assert.deepEqual(labels(api, root), ['ideas-2018.md', 'ideas-2019.md'], 'the idea files, not notes.md');
+    const item = api.ideasTree.getTreeItem(root[1]!);
+    assert.match(String(item.description), /^\d+ ideas/);
+    assert.equal(item.resourceUri?.path.endsWith('/ideas-2019.md'), true);
+    const below = await api.ideasTree.getChildren(root[1]);
+    assert.equal(below[0]?.kind, 'template');
+    assert.deepEqual(labels(api, below.slice(1)), ['Harborline', 'Kestrel Mesh', 'Tidepool']);
+    // A closed file's ideas open it at their line.
+    const [, firstProject] = await api.ideasTree.getChildren(root[0]);
+    const [firstIdea] = firstProject ? await api.ideasTree.getChildren(firstProject) : [];
+    assert.ok(firstIdea?.kind === 'idea');
+    const reveal = api.ideasTree.getTreeItem(firstIdea).command;
+    assert.equal(reveal?.command, 'socIdeas.tree.reveal');
+    assert.ok(String(reveal?.arguments?.[0]).endsWith('/ideas-2018.md'));
   });
 
   test('shows the template in force, then the projects and their ideas', async () => {
