@@ -5,7 +5,7 @@
 // (scripts/hostile-shapes.ts), each in its own process with a time bound, as time per MB beside an
 // ordinary idea file's.
 //   npm run bench  (bundled by esbuild like the shipped code, then run by node; --quick: fewer runs;
-//   --hostile: only the hostile shapes; --cli: only the CLI beside markdownlint)
+//   --hostile: only the hostile shapes, --only TEXT: those whose name contains TEXT; --cli: only the CLI beside markdownlint)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -51,29 +51,40 @@ async function runShape(index: number): Promise<void> {
   const settings = template !== undefined ? { template: 'template.md' } : {};
   await checkDocument({ uri, text: text.slice(0, 20_000), host: shapeHost, settings }); // warm-up (the JIT)
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = await checkDocument({ uri, text, host: shapeHost, settings });
+  const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ ms, chars: text.length, findings: result.findings.length, notice: result.notice ?? '' }));
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(JSON.stringify({ ms, cpuMs, chars: text.length, findings: result.findings.length, notice: result.notice ?? '' }));
 }
 
 /** Seconds a hostile shape may take before it is reported as over the bound. */
 const SHAPE_BOUND_S = Number(process.env.SHAPE_BOUND_S ?? 60);
 
+/**
+ * The hostile shapes, each in its own process, as CPU time per MB (user + sys of that process
+ * during the check: steadier than wall time on a shared machine) beside the ordinary file's, timed
+ * before and after them (the lower counts). `--only TEXT` runs the shapes whose name contains TEXT.
+ */
 function hostileSection(): void {
   const run = (index: number): { perMb: number; line: string } => {
     const r = spawnSync(process.execPath, [__filename, '--shape', String(index)], { encoding: 'utf8', timeout: SHAPE_BOUND_S * 1000 });
     if (r.error || r.status !== 0) return { perMb: Infinity, line: r.error ? `> ${SHAPE_BOUND_S} s` : `failed: ${r.stderr.trim().split('\n')[0]}` };
-    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; chars: number; findings: number; notice: string };
-    const perMb = out.ms / (out.chars / 1e6);
-    return { perMb, line: `${fmt(out.ms)} for ${(out.chars / 1e6).toFixed(2)} MB, ${out.findings} findings${out.notice ? ', notice' : ''}` };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; chars: number; findings: number; notice: string };
+    const perMb = out.cpuMs / (out.chars / 1e6);
+    return { perMb, line: `${fmt(out.cpuMs)} CPU (${fmt(out.ms)} wall) for ${(out.chars / 1e6).toFixed(2)} MB, ${out.findings} findings${out.notice ? ', notice' : ''}` };
   };
-  const ordinary = run(-1);
-  console.log(`\nhostile shapes, one process each (bound ${SHAPE_BOUND_S} s); ordinary idea file: ${fmt(ordinary.perMb)} per MB (${ordinary.line})`);
-  const rows = HOSTILE_SHAPES.map((shape, i) => {
-    const r = run(i);
-    return [shape.name, fmt(r.perMb), Number.isFinite(r.perMb) ? `${(r.perMb / ordinary.perMb).toFixed(1)}x` : '-', r.line];
-  });
-  printTable(['shape', 'per MB', 'vs ordinary', 'run'], rows);
+  const only = process.argv.indexOf('--only');
+  const filter = only >= 0 ? process.argv[only + 1] ?? '' : '';
+  const before = run(-1);
+  console.log(`\nhostile shapes, one process each (bound ${SHAPE_BOUND_S} s), CPU time per MB; ordinary idea file: ${fmt(before.perMb)} per MB (${before.line})`);
+  const results = HOSTILE_SHAPES.map((shape, i) => (shape.name.includes(filter) ? { shape, r: run(i) } : undefined)).filter((x) => x !== undefined);
+  const after = run(-1);
+  const ordinary = Math.min(before.perMb, after.perMb);
+  console.log(`ordinary idea file again: ${fmt(after.perMb)} per MB (${after.line}); ratios are to ${fmt(ordinary)}`);
+  const rows = results.map(({ shape, r }) => [shape.name, fmt(r.perMb), Number.isFinite(r.perMb) ? `${(r.perMb / ordinary).toFixed(1)}x` : '-', r.line]);
+  printTable(['shape', 'CPU per MB', 'vs ordinary', 'run'], rows);
 }
 
 /** CPU seconds (user + sys) of the waited-for children of this process so far; undefined off Linux. */

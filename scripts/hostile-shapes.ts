@@ -91,6 +91,11 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
   { name: 'list items in one field', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `  - skill ${i}\n`, `${HEAD}- Recommended Skills:\n`) }) },
   { name: 'CRLF / lone CR mixes', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `#### Idea ${i}\r\r\n- Description: x\r- Mentor(s): A (@a)\r\n\r`) }) },
   { name: 'runs of #', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => (i % 2 ? '#'.repeat(1000) + '\n' : '# '.repeat(500) + '\n')) }) },
+  // And more (issue 16's remaining items).
+  { name: '<!-- before every heading', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `<!--\n#### Idea ${i}\n\n- Description: x\n`) }) },
+  { name: '<!-- in every heading', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `#### Idea <!-- ${i}\n\n- Description: x\n- Mentor(s): A (@a)\n`) }) },
+  { name: 'list items in one list', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `- item ${i}\n`) }) },
+  { name: 'line ends CRLF, CR, LF in turn', bytes: 1_000_000, make: (b) => ({ text: repeat(b, (i) => `- Field ${i % 7}: x${['\r\n', '\r', '\n'][i % 3]}`) }) },
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -197,14 +197,19 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     let sectionText: string;
     let lookahead: string;
     let syntax: SectionSyntax;
-    // Grow the section while its last block runs on into the next one.
-    for (;;) {
+    // Grow the section while its last block runs on into the next one: by one section first, then
+    // to twice its length each time, so a block that never closes (`<!--` before every heading)
+    // costs parses of a geometric series, not one per heading. A section may hold more than it
+    // needs: a column-0 heading closes every block that is not still open.
+    for (let grown = 0; ; grown++) {
       const to = next ?? source.length;
       sectionText = source.slice(from, to);
       lookahead = next !== undefined ? lineAt(source, to) : '';
       syntax = parseCached(sectionText, '', lookahead, cache);
       if (!syntax.openAtEnd || next === undefined) break;
-      next = scanner.next();
+      const target = grown ? from + 2 * sectionText.length : 0;
+      do next = scanner.next();
+      while (next !== undefined && next < target);
     }
     sections.push({ from, length: sectionText.length, lookaheadLength: lookahead.length, syntax, resolved: syntax, hasBracket: sectionText.includes('['), placed: undefined });
     if (next === undefined) break;

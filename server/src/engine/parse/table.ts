@@ -14,6 +14,66 @@ import type { FieldSyntax } from './syntax';
 export const TABLE_SYNTAX = gfmTable();
 export const TABLE_TREE = gfmTableFromMarkdown();
 
+type Change = [number, number, unknown[]];
+interface EditMapLike {
+  map: Change[];
+  add(at: number, remove: number, add: unknown[]): void;
+  consume(events: unknown[]): void;
+}
+
+/**
+ * micromark-extension-gfm-table's resolver records its edits in an `EditMap` (not exported) whose
+ * `add` finds an earlier edit at the same index by scanning all of them: quadratic in a section's
+ * table cells (a 100 KB table took 29 s; markdown-rs#218 is the same code). Its prototype is caught
+ * once, as a one-cell table is parsed and the constructor assigns `this.map`, and `add` is given an
+ * index of the edits by position. The same edits, in the same order: the same events.
+ */
+function indexTableEdits(): boolean {
+  if (Object.getOwnPropertyDescriptor(Object.prototype, 'map')) return false; // someone's own: leave it
+  let proto: EditMapLike | undefined;
+  Object.defineProperty(Object.prototype, 'map', {
+    configurable: true,
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, 'map', { value, writable: true, enumerable: true, configurable: true });
+      const p = Object.getPrototypeOf(this) as Partial<EditMapLike> | null;
+      if (Array.isArray(value) && p && typeof p.add === 'function' && typeof p.consume === 'function') proto ??= p as EditMapLike;
+    },
+  });
+  try {
+    fromMarkdown('|a|\n|-|\n', { extensions: [TABLE_SYNTAX], mdastExtensions: [TABLE_TREE] });
+  } catch {
+    // no table parsed: nothing caught, the scan stays
+  } finally {
+    delete (Object.prototype as { map?: unknown }).map;
+  }
+  if (!proto) return false;
+  // Per edit list, the first edit at each index. `consume` empties the list in place: a list
+  // longer or shorter than its index is indexed again.
+  const indexes = new WeakMap<Change[], Map<number, Change>>();
+  proto.add = function (this: EditMapLike, at: number, remove: number, add: unknown[]): void {
+    if (remove === 0 && add.length === 0) return;
+    const list = this.map;
+    let index = indexes.get(list);
+    if (!index || index.size !== list.length) {
+      index = new Map();
+      for (const change of list) if (!index.has(change[0])) index.set(change[0], change);
+      indexes.set(list, index);
+    }
+    const change = index.get(at);
+    if (change) {
+      change[1] += remove;
+      for (const event of add) change[2].push(event);
+      return;
+    }
+    const created: Change = [at, remove, add];
+    list.push(created);
+    index.set(at, created);
+  };
+  return true;
+}
+/** True when the table resolver's edits are indexed (false: a version of the extension this does not know, still correct). */
+export const TABLE_EDITS_INDEXED = indexTableEdits();
+
 /** Characters a GFM delimiter row is made of, container markers before it included (`> |---|`, `- | :-- |`). */
 const DELIMITER_ROW = /^[\t >|:\-*+.)0-9]+$/;
 

@@ -50,17 +50,26 @@ export const missingField: Rule = {
     const { doc, template } = context;
     const ideas = doc.ideas;
     const written = ideas.map((idea) => perIdea(idea, WRITTEN, writtenKeys));
+    // The keys each idea has, counted once over its fields: not every template field asked of
+    // every idea (3,000 template fields × the ideas was the cost of a check).
+    const has = written.map((w) => {
+      const keys = new Set<string>(w.keys);
+      for (const l of w.unknownLabels) {
+        const key = keyOfLabel(template, l);
+        if (key !== null) keys.add(key);
+      }
+      return keys;
+    });
+    const having = new Map<string, number>();
+    for (const keys of has) for (const key of keys) having.set(key, (having.get(key) ?? 0) + 1);
     const perIdeaFields: Array<{ readonly wanted: TemplateField; readonly share: number }> = [];
     for (const wanted of template.fields) {
       if (!wanted.required) continue;
-      let lacking = 0;
-      let first = -1;
-      written.forEach((w, i) => {
-        if (hasField(template, w, wanted.key)) return;
-        lacking++;
-        if (first < 0) first = i;
-      });
+      const lacking = ideas.length - (having.get(wanted.key) ?? 0);
       if (!lacking) continue;
+      // The first idea without it: every idea passed on the way has the field (at most the fields written).
+      let first = 0;
+      while (has[first]!.has(wanted.key)) first++;
       const share = (ideas.length - lacking) / ideas.length;
       const convention = ideas.length >= CONVENTION_MIN_IDEAS;
       if ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION))) {
@@ -79,7 +88,7 @@ export const missingField: Rule = {
     if (!perIdeaFields.length) return;
     // A guessed template's message quotes the share: part of the facts then.
     const facts = perIdeaFields.map(({ wanted, share }) => (template.guessed ? `${wanted.key}=${Math.round(share * 100)}` : wanted.key)).join(',');
-    const lackingAny = ideas.filter((_, i) => perIdeaFields.some(({ wanted }) => !hasField(template, written[i]!, wanted.key)));
+    const lackingAny = ideas.filter((_, i) => perIdeaFields.some(({ wanted }) => !has[i]!.has(wanted.key)));
     context.eachIdea(lackingAny, facts, (idea) => {
       const own = perIdea(idea, WRITTEN, writtenKeys);
       for (const { wanted, share } of perIdeaFields) {
