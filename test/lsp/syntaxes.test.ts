@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionList, DocumentSymbol, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { OUTLINE_REQUEST, type Outline } from '../../server/src/protocol';
 import { buildServer, REPO_ROOT, TestClient, uriOf } from './client';
 
 const TABLE = readFileSync(join(REPO_ROOT, 'test/fixtures/parse/own-convention/table-rows.md'), 'utf8').replace(/\n/g, '\r\n');
@@ -87,6 +88,12 @@ describe('other syntaxes over the protocol', () => {
     assert.match(markdown, /\*\*requirements\*\* — required field/);
     assert.match(markdown, /the keys shared in acme\//);
     assert.deepEqual(hover.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 'requirements'.length } });
+    // The tree: the folder is one list, this file's idea among the others', each opening its file.
+    const outline: Outline = await client.request(OUTLINE_REQUEST, { uri });
+    assert.equal(outline.template?.source, 'sibling');
+    assert.deepEqual(outline.projects.map((p) => [p.title, p.ideas.map((i) => [i.title, i.uri?.slice(i.uri.lastIndexOf('/') + 1) ?? 'this file'])]), [
+      ['acme/', [['Grid reader: lazy', 'grid.md'], ['Mesh tool', 'mesh.md'], ['Sonar toolkit', 'sonar.md'], ['Station survey 🌊', 'this file']]],
+    ]);
     client.assertAlive();
   });
 });
