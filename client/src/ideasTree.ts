@@ -164,7 +164,8 @@ export class IdeasTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         item.tooltip = ideaTooltip(node.placed);
         // A problem's own icon when it has one; otherwise a plain document (a lightbulb means "a fix is available").
         item.iconPath = severityIcon(worstSeverity(idea)) ?? new vscode.ThemeIcon('note');
-        item.command = reveal(idea.line);
+        // An idea of another file of the folder (front matter, one idea per file) opens that file.
+        item.command = idea.uri ? { command: 'socIdeas.tree.reveal', title: 'Go to line', arguments: [idea.uri, idea.line] } : reveal(idea.line);
         item.contextValue = idea.issues.length > 0 ? 'idea hasIssue' : 'idea';
         break;
       }

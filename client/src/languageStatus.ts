@@ -78,6 +78,7 @@ const SOURCE_WORDS: Record<string, string> = {
   inline: 'in this file',
   sibling: 'from a file beside it',
   file: 'from PROJECT_IDEA_TEMPLATE.md',
+  form: 'from a GitHub issue form',
   preset: 'built in',
 };
 

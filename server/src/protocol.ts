@@ -41,6 +41,8 @@ export interface OutlineIdea {
   readonly issues: readonly OutlineIssue[];
   /** Problems on this idea, by severity. */
   readonly problems?: { readonly error: number; readonly warning: number; readonly info: number };
+  /** Set when the idea is in another file (a folder of front-matter files shown as one list): its URI. */
+  readonly uri?: string;
 }
 
 export interface OutlineProject {

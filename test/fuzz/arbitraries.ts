@@ -106,6 +106,13 @@ const piece = fc.oneof(
   { arbitrary: ideaTable, weight: 1 },
 );
 
+/** YAML front matter at the start of a file: idea keys, page keys, broken YAML, markdown inside, sometimes never closed. */
+const frontMatterLine = fc.oneof(
+  fc.constantFrom('name: Faster echoes', 'title: Ideas', 'layout: default', 'desc: Speed up: the reader', 'mentors:', '  - jane-roe', '  - "Jane Roe"', 'requirements: [Python, Go]', 'issues:', '  - https://github.com/o/r/issues/1', 'difficulty: medium', 'desc: |', '  two lines', 'a: &x [1, 2]', 'b: *x', '[[[', '# not a heading', '```', '- Mentor(s): @jane', 'name: "open quote', '---x', '...', ''),
+  phrase.map((p) => `${p}: ${p}`),
+);
+const frontMatter = fc.tuple(fc.array(frontMatterLine, { maxLength: 8 }), fc.constantFrom('---', '---', '--- ', '...', '')).map(([lines, close]) => ['---', ...lines, ...(close ? [close] : [])]);
+
 /** A markdown snippet of a few pieces, `\n`-separated (for insertions). */
 export const snippet = fc.array(piece, { minLength: 1, maxLength: 3 }).map((ps) => ps.flat().join('\n'));
 
@@ -116,7 +123,7 @@ const noise = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...NOISE)), { maxLengt
 /** A whole idea-file-like document. */
 export const markdownDocument = fc
   .tuple(
-    fc.array(piece, { maxLength: 30, size: 'medium' }),
+    fc.tuple(fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 4 }, { arbitrary: frontMatter, weight: 1 }), fc.array(piece, { maxLength: 30, size: 'medium' })).map(([matter, pieces]) => [matter, ...pieces]),
     fc.constantFrom('lf', 'lf', 'crlf', 'cr', 'mixed'),
     fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 8 }),
     fc.boolean(),

@@ -9,6 +9,8 @@ import { memoryHost } from '../unit/rules/harness';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import type { Nodes } from 'mdast';
 import { findingsOf, modelOf } from './snapshot';
 
@@ -34,16 +36,23 @@ export function assertParsesAlike(text: string, cache?: SectionCache): IdeaDocum
 
 /** Heading texts as a full (inline included) remark parse of the whole text gives them, reading GFM tables as GitHub does. */
 export function referenceHeadings(text: string): Array<{ text: string; textSpan: { start: number; end: number } }> {
+  // As the engine reads a byte-order mark: a space (then no front matter: it must start the file).
+  const bom = 0;
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const plain = (node: Nodes): string =>
     'value' in node && typeof node.value === 'string' ? (node.type === 'html' ? '' : node.value) : 'children' in node ? (node.children as Nodes[]).map(plain).join('') : '';
-  return fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children.flatMap((node) => {
+  // The front matter as remark's extension reads it; the body without it: loaded, the extension
+  // changes more than the first lines (a list no longer interrupts a paragraph anywhere), unlike GitHub.
+  const matter = fromMarkdown(source.slice(0, 100_000), { extensions: [frontmatter('yaml')], mdastExtensions: [frontmatterFromMarkdown('yaml')] }).children[0];
+  const bodyStart = matter?.type === 'yaml' ? matter.position!.end.offset! : 0;
+  const at = bom + bodyStart;
+  return fromMarkdown(source.slice(bodyStart), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }).children.flatMap((node) => {
     if (node.type !== 'heading') return [];
     const first = node.children[0];
     const last = node.children[node.children.length - 1];
     const p = node.position!;
-    const textSpan = first && last ? { start: first.position!.start.offset!, end: last.position!.end.offset! } : null;
-    return [{ text: plain(node).replace(/\s+/g, ' ').trim(), textSpan: textSpan ?? { start: -1, end: -1 }, span: { start: p.start.offset!, end: p.end.offset! } }];
+    const textSpan = first && last ? { start: first.position!.start.offset! + at, end: last.position!.end.offset! + at } : null;
+    return [{ text: plain(node).replace(/\s+/g, ' ').trim(), textSpan: textSpan ?? { start: -1, end: -1 }, span: { start: p.start.offset! + at, end: p.end.offset! + at } }];
   });
 }
 

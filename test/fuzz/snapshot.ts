@@ -12,6 +12,7 @@ export function modelOf(doc: IdeaDocument) {
     samples: doc.samples.map(ideaOf),
     comments: doc.comments,
     codeBlocks: doc.codeBlocks,
+    frontMatter: doc.frontMatter ? { span: doc.frontMatter.span, keys: doc.frontMatter.keys, error: doc.frontMatter.error, idea: doc.frontMatter.idea?.heading.span.start } : undefined,
   };
 }
 

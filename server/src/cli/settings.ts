@@ -94,17 +94,28 @@ export function sharedEnvironment(shared: SharedEnvironment): Pick<CliEnvironmen
  */
 function memoized(host: Host): Host {
   const cache = new Map<string, Promise<FileContent>>();
+  const listings = new Map<string, Promise<readonly string[] | undefined>>();
   return {
     readFile(uri) {
       let text = cache.get(uri);
       if (!text) cache.set(uri, (text = host.readFile(uri)));
       return text;
     },
+    ...(host.listFolder
+      ? {
+          listFolder(uri: string) {
+            let names = listings.get(uri);
+            if (!names) listings.set(uri, (names = host.listFolder!(uri)));
+            return names;
+          },
+        }
+      : {}),
   };
 }
 
 function withoutConfigFiles(host: Host): Host {
   return {
     readFile: (uri) => (uri.endsWith(`/${CONFIG_FILE_NAME}`) ? Promise.resolve(undefined) : host.readFile(uri)),
+    ...(host.listFolder ? { listFolder: (uri: string) => host.listFolder!(uri) } : {}),
   };
 }

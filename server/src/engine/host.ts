@@ -7,6 +7,24 @@ export interface Host {
    * large, not UTF-8); or undefined when it does not exist or cannot be opened.
    */
   readFile(uri: string): Promise<FileContent>;
+  /**
+   * The names of the regular files in a folder (at most MAX_LIST_ENTRIES), or undefined when it
+   * cannot be listed. Optional: a host without it gives no folder-wide answers (a folder of
+   * front-matter files is then judged file by file).
+   */
+  listFolder?(uri: string): Promise<readonly string[] | undefined>;
+}
+
+/** A folder listing is cut at this many names. */
+export const MAX_LIST_ENTRIES = 2000;
+
+/** List through a host that may lack `listFolder` or throw: both are "cannot be listed". */
+export async function listContent(host: Host, uri: string): Promise<readonly string[] | undefined> {
+  try {
+    return (await host.listFolder?.(uri))?.slice(0, MAX_LIST_ENTRIES);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file that is there but is not read; `unreadable` completes "X is …" in a note or problem. */

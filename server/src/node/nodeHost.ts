@@ -3,9 +3,9 @@
 // is (fstat: no race with a swapped path), refuses anything but a regular file, and reads at most
 // limit + 1 bytes.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, opendir, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MAX_READ_BYTES, NOT_A_REGULAR_FILE, tooLarge, type FileContent, type Host, type Unreadable } from '../engine/host';
+import { MAX_LIST_ENTRIES, MAX_READ_BYTES, NOT_A_REGULAR_FILE, tooLarge, type FileContent, type Host, type Unreadable } from '../engine/host';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -105,5 +105,20 @@ export const nodeHost: Host = {
   async readFile(uri: string): Promise<FileContent> {
     const path = uriToPath(uri);
     return path === undefined ? undefined : readBounded(path);
+  },
+  async listFolder(uri: string): Promise<readonly string[] | undefined> {
+    const path = uriToPath(uri);
+    if (path === undefined) return undefined;
+    try {
+      const names: string[] = [];
+      const dir = await opendir(path);
+      for await (const entry of dir) {
+        if (entry.isFile()) names.push(entry.name);
+        if (names.length >= MAX_LIST_ENTRIES) break; // the loop's end closes the folder
+      }
+      return names.sort();
+    } catch {
+      return undefined;
+    }
   },
 };

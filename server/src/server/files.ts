@@ -25,6 +25,10 @@ export class CachingHost implements Host {
     return text;
   }
 
+  listFolder(uri: string): Promise<readonly string[] | undefined> {
+    return this.disk.listFolder ? this.disk.listFolder(uri).catch(() => undefined) : Promise.resolve(undefined);
+  }
+
   /** Read from disk, bypassing open documents (indexing a file that was just closed). */
   readFromDisk(uri: string): Promise<FileContent> {
     this.cache.delete(uri);

@@ -20,7 +20,7 @@ import { describeFixes } from '../engine/findings/fix';
 import { CONFIG_FILE_NAME, type LoadedConfig } from '../engine/config/config';
 import { configFromContent, loadConfig, withMaintainers } from '../engine/config/configFile';
 import type { Host } from '../engine/host';
-import { buildOutline, outlineTemplate } from '../engine/features/outline';
+import { buildOutline, folderOutline, outlineTemplate } from '../engine/features/outline';
 import { parseDocument } from '../engine/parse/parse';
 import { ideaSnippetAt, templateToSnippet } from '../engine/features/snippet';
 import { presetChoices } from '../engine/features/templateChoices';
@@ -635,7 +635,10 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const basis = indexBasis();
       const result = found?.analysis.result;
       if (!result) return { file: params.uri, template: null, projects: [], isIdeaFile: false, basis };
-      return { ...buildOutline(params.uri, result.doc, result.resolved, result.findings), basis };
+      const outline = buildOutline(params.uri, result.doc, result.resolved, result.findings);
+      // A folder of front-matter files is one list: the others' ideas from the index.
+      const siblings = result.doc.frontMatter?.idea ? index.ideas().map((e) => ({ uri: e.uri, title: e.title, line: e.range.start.line })) : [];
+      return { ...folderOutline(outline, result.doc, result.resolved, siblings), basis };
     }),
   );
 

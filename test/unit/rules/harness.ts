@@ -17,6 +17,11 @@ import type { WorkspaceVocabulary } from '../../../server/src/engine/workspace/w
 
 export const memoryHost = (files: Record<string, string> = {}): Host => ({
   readFile: async (uri) => files[uri],
+  listFolder: async (uri) => {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const names = Object.keys(files).filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/')).map((f) => f.slice(prefix.length));
+    return names.length ? names.sort() : undefined;
+  },
 });
 
 export interface FixtureOptions {

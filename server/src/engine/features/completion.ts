@@ -2,6 +2,7 @@
 // and mentors in field values, allowed values, project names on a project heading. Pure: the language
 // server turns candidates into LSP items. Contexts are read from the line's text up to the cursor (the
 // parse of a half-typed line is not to be trusted); the idea around the cursor comes from the model.
+import { frontMatterKeyOf } from '../parse/frontMatter';
 import { fieldKeyOf } from '../parse/labels';
 import type { Idea, IdeaDocument, Span } from '../parse/model';
 import type { Template } from '../template/types';
@@ -60,6 +61,9 @@ export function completionsAt(input: CompletionInput): CompletionResult {
   const lineStart = lines.lineStart(line);
   const before = doc.text.slice(lineStart, offset);
 
+  const matter = doc.frontMatter;
+  if (matter && offset >= matter.contentSpan.start && offset <= matter.contentSpan.end) return inFrontMatter(input, before, lineStart, offset);
+
   // On an empty line, a word or a run of `#` at its start: a new idea (or project) in the file's form.
   if (doc.isIdeaFile && /^(?:#{1,6}|[A-Za-z]{0,12})$/.test(before) && doc.text.slice(offset, lines.lineEnd(line)).trim() === '') {
     return newIdeaSnippets(input, before, lineStart, offset);
@@ -98,6 +102,57 @@ export function completionsAt(input: CompletionInput): CompletionResult {
   }
   const at = AT_HANDLE.exec(before);
   if (at) return mentors(input, at[0], offset - at[0].length, offset, true);
+  return EMPTY;
+}
+
+const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)?$/;
+const FRONT_MATTER_VALUE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/;
+const FRONT_MATTER_ITEM = /^[ \t]*-[ \t]+(.*)$/;
+
+/**
+ * In a front matter whose keys are an idea's fields: a key the idea lacks at the start of a line,
+ * allowed values after `key: `, mentors (as handles, as the list writes them) and skills on a list
+ * item under their key.
+ */
+function inFrontMatter(input: CompletionInput, before: string, lineStart: number, offset: number): CompletionResult {
+  const { doc } = input;
+  const idea = doc.frontMatter?.idea;
+  if (!idea) return EMPTY;
+  const key = FRONT_MATTER_KEY.exec(before);
+  if (key && doc.text.slice(offset, doc.lines.lineEnd(doc.lines.positionAt(offset).line)).trim() === '') {
+    const typed = key[1] ?? '';
+    const present = new Set(idea.fields.filter((f) => f.labelSpan.start !== lineStart).map((f) => f.label.toLowerCase()));
+    const candidates: CompletionCandidate[] = [];
+    input.template.fields.forEach((spec, order) => {
+      if (present.has(spec.label.toLowerCase()) || !matchesPrefix(spec.label, typed)) return;
+      candidates.push({
+        kind: 'field',
+        label: spec.label,
+        insertText: `${spec.label}: `,
+        replace: { start: lineStart, end: offset },
+        filterText: spec.label,
+        sortText: String(order).padStart(3, '0'),
+        detail: `${spec.required ? 'required' : 'optional'} field of ${input.template.name}`,
+        ...(spec.hint || spec.choices ? { documentation: fieldDocumentation(spec.hint, spec.choices) } : {}),
+      });
+    });
+    return { candidates, incomplete: typed.length > 0 };
+  }
+  const value = FRONT_MATTER_VALUE.exec(before);
+  const item = value ? null : FRONT_MATTER_ITEM.exec(before);
+  const label = value ? value[1]! : item ? fieldAbove(idea, lineStart)?.label : undefined;
+  if (label === undefined) return EMPTY;
+  const typed = value ? value[2]! : item![1]!;
+  const field = idea.fields.find((f) => f.label === label);
+  const fieldKey = field?.key ?? frontMatterKeyOf(label);
+  if (fieldKey === 'mentors') {
+    const result = mentors(input, typed, offset - typed.length, offset, false);
+    // A front-matter list of mentors is a list of handles.
+    return { ...result, candidates: result.candidates.filter((c) => c.insertText.includes('@')).map((c) => ({ ...c, insertText: c.insertText.replace(/^.*@([A-Za-z0-9-]+).*$/, '$1') })) };
+  }
+  if (fieldKey === 'skills') return skills(input, typed, offset - typed.length, offset);
+  const spec = input.template.fields.find((f) => f.label === label || (fieldKey !== null && f.key === fieldKey));
+  if (spec?.choices?.length) return choices(spec.choices, typed, offset - typed.length, offset);
   return EMPTY;
 }
 

@@ -59,3 +59,28 @@ export function buildOutline(uri: string, doc: IdeaDocument, resolved: ResolvedT
     isIdeaFile: doc.isIdeaFile,
   };
 }
+
+/** Another file's idea, as the workspace index knows it. */
+export interface SiblingIdea {
+  readonly uri: string;
+  readonly title: string;
+  readonly line: number;
+}
+
+/**
+ * The outline of a file that is one idea of a folder of front-matter files (its template read from
+ * them): the folder is the list, shown as one group, this file's idea with its parts and the others'
+ * by title, each opening its own file. Other outlines are returned as they are.
+ */
+export function folderOutline(outline: Outline, doc: IdeaDocument, resolved: ResolvedTemplate | null, siblings: readonly SiblingIdea[]): Outline {
+  const own = outline.orphans;
+  if (!doc.frontMatter?.idea || resolved?.template.acrossFiles === undefined || !own?.length || !resolved.source.uri) return outline;
+  const dir = resolved.source.uri;
+  const folder = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1));
+  const others = siblings
+    .filter((s) => s.uri !== outline.file && s.uri.startsWith(`${dir}/`) && !s.uri.slice(dir.length + 1).includes('/'))
+    .map((s): OutlineIdea => ({ title: s.title, line: s.line, fields: [], mentors: [], skills: [], issues: [], uri: s.uri }));
+  const ideas = [...own, ...others].sort((a, b) => (a.uri ?? outline.file).localeCompare(b.uri ?? outline.file));
+  const { orphans: _orphans, ...rest } = outline;
+  return { ...rest, projects: [{ title: `${folder}/`, line: 0, ideas }] };
+}

@@ -182,6 +182,20 @@ export interface CodeBlock {
   readonly valueSpan: Span;
 }
 
+/** The YAML front matter at the start of a file (Jekyll pages and collections). */
+export interface FrontMatter {
+  /** The block, fences included, with the line break after the closing fence. */
+  readonly span: Span;
+  /** The YAML between the fences. */
+  readonly contentSpan: Span;
+  /** Top-level keys as written, in order, with their values' spans. */
+  readonly keys: ReadonlyArray<{ readonly key: string; readonly keySpan: Span; readonly valueSpan: Span }>;
+  /** The first YAML error, or why the YAML was not read. */
+  readonly error?: { readonly message: string; readonly span: Span };
+  /** The file's one idea, when the keys make one (then it is `ideas[0]`). */
+  readonly idea?: Idea;
+}
+
 export interface IdeaDocument {
   readonly text: string;
   readonly lines: LineIndexLike;
@@ -197,6 +211,8 @@ export interface IdeaDocument {
   readonly codeBlocks: readonly CodeBlock[];
   /** True when the file holds at least one idea: only idea files get anything. */
   readonly isIdeaFile: boolean;
+  /** The front matter, when the file starts with one. */
+  readonly frontMatter?: FrontMatter;
   /** Set when an absurd structure was read in a bounded way (deep nesting, endless lazy lines): what was cut. */
   readonly limited?: string;
 }

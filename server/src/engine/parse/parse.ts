@@ -1,8 +1,10 @@
 // Text → IdeaDocument. Never throws. Sections are parsed with remark one by one (see sections.ts)
 // and cached by text, so re-parsing after an edit costs only the sections the edit touched; what
 // lies after the edit is moved, not rebuilt (its ideas' parts move when first read).
-import type { CodeBlock, Field, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, Project, Skill, Span, SubItem } from './model';
+import type { FrontMatterSyntax } from './frontMatter';
+import type { CodeBlock, Field, FrontMatter, Heading, HtmlComment, Idea, IdeaDocument, IssueRef, Mentor, MentorForm, Project, Skill, Span, SubItem } from './model';
 import { IdeaKey, memoSlot } from './perIdea';
+import { frontMatterEnd, frontMatterSyntax, opensFrontMatter } from './frontMatter';
 import { SectionScanner } from './sections';
 import {
   type CodeSyntax,
@@ -16,7 +18,7 @@ import {
 } from './syntax';
 import type { RowIdeaSyntax } from './table';
 import { LineIndex, detach } from './text';
-import { parseIssues, parseMentors, parseSkills } from './values';
+import { isValidHandle, parseIssues, parseMentors, parseSkills } from './values';
 
 /**
  * A document's parse state between edits: parsed sections by text, and the last parse's section
@@ -180,9 +182,13 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
   const delta = text.length - (last?.text.length ?? 0);
   const sections: ParsedSection[] = [];
 
-  // Sections before the edit: their text and the line after them lie in the unchanged prefix.
+  // Sections before the edit: their text and the line after them lie in the unchanged prefix. A text
+  // that opens a front matter never closed so far keeps no first section: a closing fence typed
+  // anywhere further on makes everything up to it the front matter.
+  // After a byte-order mark (read as a space) there is no front matter: it must start the file.
+  const opens = opensFrontMatter(source);
   let k = 0;
-  while (k < old.length && old[k]!.from + old[k]!.length + old[k]!.lookaheadLength < prefix && old[k]!.from + old[k]!.length < text.length) {
+  while ((!opens || old[0]?.syntax.frontMatter) && k < old.length && old[k]!.from + old[k]!.length + old[k]!.lookaheadLength < prefix && old[k]!.from + old[k]!.length < text.length) {
     sections.push(old[k]!);
     k++;
   }
@@ -190,8 +196,18 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
   const suffixStart = (last?.text.length ?? 0) - suffix;
   let resume = k;
   let freshEnd = Infinity; // sections [k, freshEnd) are scanned in this parse
-  const scanner = new SectionScanner(source, wholeDocument ? source.length : k ? old[k]!.from : 0);
   let from = k ? old[k]!.from : 0;
+  if (k === 0 && opens) {
+    // The front matter is a section of its own: nothing in it is markdown, and nothing after it
+    // depends on it (it ends at its closing fence, and the next line starts afresh).
+    const end = frontMatterEnd(source);
+    if (end > 0) {
+      const syntax = frontMatterSection(source.slice(0, end), cache);
+      sections.push({ from: 0, length: end, lookaheadLength: 0, syntax, resolved: syntax, hasBracket: false, placed: undefined });
+      from = end;
+    }
+  }
+  const scanner = new SectionScanner(source, wholeDocument ? source.length : from);
   let next = wholeDocument ? undefined : scanner.next();
   for (;;) {
     let sectionText: string;
@@ -298,6 +314,17 @@ const LINE = /[^\r\n]*/y;
 function lineAt(text: string, offset: number): string {
   LINE.lastIndex = offset;
   return LINE.exec(text)?.[0] ?? '';
+}
+
+/** The front matter's section (`text` is the block, fences included), cached as sections are. */
+function frontMatterSection(text: string, cache: SectionCache | undefined): SectionSyntax {
+  const variant = 'front matter';
+  let syntax = cache?.get(text, variant);
+  if (!syntax) {
+    syntax = { blocks: [], openAtEnd: false, labels: [], frontMatter: frontMatterSyntax(text, 0, text.length) };
+    cache?.set(text, variant, syntax);
+  }
+  return syntax;
 }
 
 function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined): SectionSyntax {
@@ -526,6 +553,15 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   if (rowHosts.length) placeRowIdeas(text, lines, rowHosts, headings, info, headingOrigins, projectAt, ideas);
   projects.sort((a, b) => a.heading.span.start - b.heading.span.start);
 
+  const matter = sections[0]?.resolved.frontMatter;
+  const frontMatter = matter && placeFrontMatter(text, lines, sections[0]!.resolved, matter);
+  if (frontMatter?.idea) {
+    // A file whose front matter is an idea is that one idea (its body is the idea's long text).
+    ideas.length = 0;
+    projects.length = 0;
+    ideas.push(frontMatter.idea);
+  }
+
   return {
     text,
     lines,
@@ -536,8 +572,24 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
     comments,
     codeBlocks,
     isIdeaFile: ideas.length > 0,
+    ...(frontMatter ? { frontMatter } : {}),
     ...(limited.size ? { limited: [...limited].join('; ') } : {}),
   };
+}
+
+/** The origin key of a front matter's idea, per parsed front matter (kept while its text is unchanged). */
+const FRONT_MATTER_KEYS = new WeakMap<SectionSyntax, IdeaKey>();
+
+/** The front matter in the model: its keys, its YAML error, and its idea when its keys make one. */
+function placeFrontMatter(text: string, lines: LineIndex, syntax: SectionSyntax, matter: FrontMatterSyntax): FrontMatter {
+  const base = { span: matter.span, contentSpan: matter.contentSpan, keys: matter.keys, ...(matter.error ? { error: matter.error } : {}) };
+  if (!matter.idea) return base;
+  let key = FRONT_MATTER_KEYS.get(syntax);
+  if (!key) FRONT_MATTER_KEYS.set(syntax, (key = new IdeaKey()));
+  const { title, titleSpan } = matter.idea;
+  const heading: Heading = { level: 1, text: title, span: titleSpan, textSpan: titleSpan, setext: false };
+  const idea = makeIdea(text, lines, heading, matter.span, null, { path: [], atProjectLevel: false, headless: false, syntax: 'front-matter' }, matter.idea.fields, { key, base: 0 });
+  return { ...base, idea };
 }
 
 /** The headings above (in `stack`, outermost first) that may be an idea's project, sub-project or theme: no containers, samples, or the file's level-1 title unless nothing else is. */
@@ -780,7 +832,7 @@ function makeIdea(
   syntax: readonly FieldSyntax[],
   origin: { key: IdeaKey; base: number },
 ): Idea {
-  return new PlacedIdea(heading, span, project, where, origin, ideaParts(text, lines, syntax, origin));
+  return new PlacedIdea(heading, span, project, where, origin, ideaParts(text, lines, syntax, origin, where.syntax === 'front-matter'));
 }
 
 /**
@@ -850,7 +902,7 @@ interface IdeaParts {
 const IDEA_PARTS = memoSlot<IdeaParts>('idea parts, as last placed');
 
 /** The idea's parts, built when its section is new (where a failure is the parser's), else as last built, wherever that was. */
-function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }): IdeaParts {
+function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }, bareHandles = false): IdeaParts {
   const hit = origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
   if (hit) return hit;
   const fields: Field[] = syntax.map((f) => toField(text, lines, shiftBlock(f, origin.base) as FieldSyntax));
@@ -861,7 +913,10 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     // A value this long is no list of mentors, skills or links, and splitting it must not cost
     // more than parsing it did (some value patterns are slow on long runs without separators).
     if (field.valueSpan.end - field.valueSpan.start > MAX_LIST_VALUE) continue;
-    if (field.key === 'mentors') mentors.push(...parseMentors(text, field));
+    if (field.key === 'mentors') {
+      const persons = bareHandles ? frontMatterPersons(syntax, field) : [];
+      mentors.push(...(persons.length ? persons : parseMentors(text, field).map((m) => (bareHandles ? bareHandleMentor(m) : m))));
+    }
     else if (field.key === 'skills') skills.push(...parseSkills(text, field));
     else if (field.key === 'issue') issues.push(...parseIssues(text, field));
   }
@@ -875,6 +930,29 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
   };
   origin.key.memos.set(IDEA_PARTS, parts);
   return parts;
+}
+
+/**
+ * A front-matter list of mentors is a list of GitHub handles (`- dpshelio`: the site links each to its
+ * profile): one word that GitHub accepts as a handle is one.
+ */
+function bareHandleMentor(m: Mentor): Mentor {
+  if (m.form !== 'name' || !m.name || !isValidHandle(m.name)) return m;
+  const { name: _name, ...rest } = m;
+  return { ...rest, form: 'handle', handle: m.name };
+}
+
+/** The mentors a front-matter field writes as mappings (`- email: …`, `first_name: …`): read from the YAML, not from the text. */
+function frontMatterPersons(syntax: readonly FieldSyntax[], field: Field): Mentor[] {
+  const own = syntax.find((f) => f.labelSpan.start === field.labelSpan.start);
+  const out: Mentor[] = [];
+  for (const item of own?.subItems ?? []) {
+    const p = item.person;
+    if (!p) continue;
+    const form: MentorForm = p.handle ? (p.name ? (p.email ? 'name-handle-email' : 'name-handle') : 'handle') : p.name ? 'name' : 'other';
+    out.push({ raw: item.text, span: item.span, form, ...(p.name ? { name: p.name } : {}), ...(p.handle ? { handle: p.handle } : {}), ...(p.email ? { email: p.email } : {}) });
+  }
+  return out;
 }
 
 /** A copy of a plain record with its string values detached. */

@@ -2,6 +2,7 @@
 // section's start. Small and plain, so it can be cached per section text and shifted cheaply.
 import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import type { Blockquote, Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { FrontMatterSyntax } from './frontMatter';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
 import { TABLE_SYNTAX, TABLE_TREE, type TableSyntax, mayHoldTable, shiftTable, tableSyntax } from './table';
@@ -20,6 +21,8 @@ export interface SubItemSyntax {
   readonly text: string;
   readonly span: Span;
   readonly itemSpan: Span;
+  /** A person written as a YAML mapping in front matter (`- email: …\n  first_name: …`). */
+  readonly person?: { readonly name?: string; readonly handle?: string; readonly email?: string };
 }
 
 export interface FieldSyntax {
@@ -72,6 +75,8 @@ export interface SectionSyntax {
   readonly labels: readonly string[];
   /** Set when an absurd structure was cut before parsing (see capStructure): what, for the notice. */
   readonly limited?: string;
+  /** The document's front matter: only ever in the first section, which then holds nothing else (see parse.ts). */
+  readonly frontMatter?: FrontMatterSyntax;
 }
 
 const LABEL_MAX = 60;

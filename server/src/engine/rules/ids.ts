@@ -26,6 +26,8 @@ export const RULE_IDS = [
   'duplicate-issue',
   'issue-state',
   'issue-assigned',
+  'front-matter',
+  'field-length',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

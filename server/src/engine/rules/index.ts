@@ -25,6 +25,8 @@ import { toc } from './toc';
 import { duplicateIssue } from './duplicate-issue';
 import { issueState } from './issue-state';
 import { issueAssigned } from './issue-assigned';
+import { frontMatter } from './front-matter';
+import { fieldLength } from './field-length';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   duplicateIssue,
   issueState,
   issueAssigned,
+  frontMatter,
+  fieldLength,
 ];
 
 export function ruleById(id: string): Rule | undefined {

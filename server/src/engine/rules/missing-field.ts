@@ -72,7 +72,8 @@ export const missingField: Rule = {
       while (has[first]!.has(wanted.key)) first++;
       const share = (ideas.length - lacking) / ideas.length;
       const convention = ideas.length >= CONVENTION_MIN_IDEAS;
-      if ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION))) {
+      // A folder's convention (one idea per file) was read from the other files: each file lacking it is a slip.
+      if (template.acrossFiles === undefined && ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION)))) {
         // The template may be newer than the file (or only guessed): one note for the file.
         if (template.guessed && share < RARE) continue;
         context.report({
@@ -96,7 +97,9 @@ export const missingField: Rule = {
         const fix = insertFieldFix(doc, template, idea, wanted);
         context.report({
           span: idea.heading.textSpan,
-          message: template.guessed
+          message: template.acrossFiles !== undefined
+            ? `Add the "${wanted.label}" key to this idea: the other files of this folder have it.`
+            : template.guessed
             ? `Add the "${wanted.label}" field to this idea: ${Math.round(share * 100)} % of this file's ideas have it.`
             : `Add the "${wanted.label}" field to this idea: the template requires it.`,
           ...(fix ? { fix } : {}),

@@ -28,7 +28,11 @@ function fieldId(key: string | null, label: string): string {
 }
 
 export function conventionTemplate(doc: IdeaDocument): Template {
-  const ideas = doc.ideas;
+  return conventionOf(doc.ideas);
+}
+
+/** The convention of these ideas (one file's, or a folder's one idea per file). */
+export function conventionOf(ideas: readonly Idea[]): Template {
   const seen = new Map<string, { ideas: number; position: number; labels: Map<string, number>; key: string | null }>();
   for (const idea of ideas) {
     const own = new Set<string>();

@@ -1,13 +1,16 @@
 // The template in force for one idea file, first that applies (DESIGN.md): the configured value
 // (preset id or template file), a template block in the file, the nearest PROJECT_IDEA_TEMPLATE.md
 // walking up, the best-matching preset. Problems become notes; resolution never throws.
-import { readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
+import { listContent, readContent, uriDirname, uriJoin, uriResolve, type Host } from '../host';
+import { frontMatterEnd } from '../parse/frontMatter';
+import { normaliseLabel } from '../parse/labels';
 import type { Idea, IdeaDocument } from '../parse/model';
 import { memoSlot, perIdea } from '../parse/perIdea';
 import { parseDocument } from '../parse/parse';
-import { conventionTemplate, writesOwnFields } from './convention';
+import { conventionOf, conventionTemplate, writesOwnFields } from './convention';
 import { bestPreset } from './detect';
 import { findInlineTemplate } from './inline';
+import { type FormResult, looksLikeIdeaForm, templateFromIssueForm } from './issueForm';
 import { presetById } from './presets';
 import { templateFromProjectIdeaFile } from './projectIdeaTemplate';
 import type { ResolvedTemplate, Template, TemplateSource } from './types';
@@ -38,12 +41,16 @@ interface Found {
 
 export async function resolveTemplate(opts: ResolveTemplateOptions): Promise<ResolvedTemplate> {
   const problems: string[] = [];
+  /** Forms named in the config that were refused: not looked at again when forms are looked for. */
+  const refused = new Set<string>();
   const found =
-    (await fromConfigured(opts.configured, opts.host, problems)) ??
+    (await fromConfigured(opts.configured, opts.host, problems, refused)) ??
     fromInline(opts.doc, opts.uri) ??
     fromGenerated(opts.doc) ??
     (await fromSibling(opts.uri, opts.host)) ??
     (await fromNearestFile(opts.uri, opts.host, problems)) ??
+    (await fromIssueForms(opts.uri, opts.doc, opts.host, problems, refused)) ??
+    (await fromFrontMatterFolder(opts.uri, opts.doc, opts.host)) ??
     fromPreset(opts.doc);
   const using = `using ${found.template.name} (${found.source.kind === 'preset' ? found.template.id : found.source.kind})`;
   return { ...found, notes: problems.map((p) => `${p}; ${using}`) };
@@ -53,6 +60,7 @@ async function fromConfigured(
   configured: ConfiguredTemplate | undefined,
   host: Host,
   problems: string[],
+  refused: Set<string>,
 ): Promise<Found | undefined> {
   const value = configured?.value.trim();
   if (!configured || !value) return undefined;
@@ -64,6 +72,16 @@ async function fromConfigured(
   if (typeof text !== 'string') {
     problems.push(`template '${value}' ${text ? `is ${text.unreadable}` : 'not found'} (${where})`);
     return undefined;
+  }
+  if (/\.ya?ml$/i.test(value)) {
+    // A GitHub issue form named as the template.
+    const form = templateFromIssueForm(text, uri);
+    if ('problem' in form) {
+      refused.add(uri);
+      problems.push(`template '${value}' ${form.problem} (${where})`);
+      return undefined;
+    }
+    return { template: form.template, source: { kind: 'form', uri, reason: `GitHub issue form '${value}' named in ${where}` } };
   }
   const template = templateFromProjectIdeaFile(text, uri);
   if (!template) {
@@ -168,7 +186,120 @@ async function fromNearestFile(uri: string, host: Host, problems: string[]): Pro
   return undefined;
 }
 
+const ISSUE_TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';
+
+/**
+ * The repository's GitHub issue form for project ideas (its name, title or labels say GSoC, LFX,
+ * mentorship, project idea or proposal), in the nearest `.github/ISSUE_TEMPLATE` walking up. Found,
+ * not named: its fields bind where the file's own agree (`guessed`), it raises no errors. A form
+ * that cannot be read is a note, and the next one (or the next source) is used.
+ */
+async function fromIssueForms(uri: string, doc: IdeaDocument, host: Host, problems: string[], refused: ReadonlySet<string>): Promise<Found | undefined> {
+  if (!host.listFolder) return undefined;
+  let dir = uriDirname(uri);
+  for (let depth = 0; depth < MAX_WALK; depth++) {
+    const folder = uriJoin(dir, ISSUE_TEMPLATE_FOLDER);
+    const names = await listContent(host, folder);
+    if (names) {
+      for (const name of names.filter((n) => /\.ya?ml$/i.test(n) && !/^config\.ya?ml$/i.test(n))) {
+        const formUri = uriJoin(folder, name);
+        if (refused.has(formUri)) continue;
+        const text = await readContent(host, formUri);
+        if (typeof text !== 'string' || !looksLikeIdeaForm(text, name)) continue;
+        const form = formTemplate(formUri, text);
+        if ('problem' in form) {
+          problems.push(`the issue form ${ISSUE_TEMPLATE_FOLDER}/${name} ${form.problem}`);
+          continue;
+        }
+        // Found, not named: in force where the file writes what it asks (an IOOS list is a table of
+        // links to the issues the form makes, in its own columns).
+        if (!fitsForm(doc, form.template)) continue;
+        return { template: form.template, source: { kind: 'form', uri: formUri, reason: `the repository's GitHub issue form for project ideas (${ISSUE_TEMPLATE_FOLDER}/${name})` } };
+      }
+      return undefined; // the repository's forms are these: no walking on into another repository
+    }
+    const parent = uriDirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** More than this share of a found form's required fields the file's ideas must write for the form to be in force. */
+const FORM_FIT = 0.5;
+
+function fitsForm(doc: IdeaDocument, template: Template): boolean {
+  const required = template.fields.filter((f) => f.required);
+  if (!required.length || !doc.ideas.length) return false;
+  const written = new Set<string>();
+  for (const idea of doc.ideas) for (const f of idea.fields) written.add(f.key ?? `label:${normaliseLabel(f.label)}`).add(`label:${normaliseLabel(f.label)}`);
+  return required.filter((f) => written.has(f.key) || written.has(`label:${normaliseLabel(f.label)}`)).length > FORM_FIT * required.length;
+}
+
+/** The last reading of each form, by its text (the same text gives the same template object). */
+const FORMS = new Map<string, { readonly text: string; readonly result: FormResult }>();
+
+function formTemplate(uri: string, text: string): FormResult {
+  const known = FORMS.get(uri);
+  if (known?.text === text) return known.result;
+  const read = templateFromIssueForm(text, uri);
+  const result: FormResult = 'template' in read ? { template: { ...read.template, guessed: true } } : read;
+  if (FORMS.size >= SIBLINGS_MAX) FORMS.clear();
+  FORMS.set(uri, { text, result });
+  return result;
+}
+
+/** Sibling files read for a folder's convention at most (the first by name). */
+const MAX_FOLDER_FILES = 100;
+/** Other front-matter ideas a folder needs before their shared keys are the convention. */
+const MIN_FOLDER_IDEAS = 2;
+
+/**
+ * One idea per file in front matter (a Jekyll collection, `_projects/2025/org/*.md`): the folder is
+ * the list, and the keys its other files share are the template (four in five of them: required).
+ * The file itself does not vote, so what it lacks is what its siblings have. Only the siblings' front
+ * matter is parsed. Too few siblings: the file's own keys (fromPreset).
+ */
+async function fromFrontMatterFolder(uri: string, doc: IdeaDocument, host: Host): Promise<Found | undefined> {
+  if (!doc.frontMatter?.idea) return undefined;
+  const dir = uriDirname(uri);
+  const names = await listContent(host, dir);
+  if (!names) return undefined;
+  const self = uri.slice(uri.lastIndexOf('/') + 1);
+  const ideas: Idea[] = [];
+  const texts: string[] = [];
+  for (const name of names.filter((n) => /\.(?:md|markdown)$/i.test(n) && n !== self).slice(0, MAX_FOLDER_FILES)) {
+    const text = await readContent(host, uriJoin(dir, name));
+    if (typeof text !== 'string') continue;
+    const end = frontMatterEnd(text);
+    if (!end) continue;
+    const head = text.slice(0, end);
+    const idea = parseDocument(head).frontMatter?.idea;
+    if (!idea) continue;
+    ideas.push(idea);
+    texts.push(head);
+  }
+  if (ideas.length < MIN_FOLDER_IDEAS) return undefined;
+  const folder = decodeURIComponent(dir.slice(dir.lastIndexOf('/') + 1));
+  const key = `${dir}\u0000${texts.join('\u0001')}`;
+  const known = FOLDERS.get(dir);
+  if (known?.key === key) return known.found;
+  const template: Template = { ...conventionOf(ideas), id: `folder:${dir}`, name: `the keys shared in ${folder}/`, acrossFiles: ideas.length };
+  const found: Found = {
+    template,
+    source: { kind: 'sibling', uri: dir, reason: `one idea per file: the keys that the ${ideas.length} other front-matter files of ${folder}/ share` },
+  };
+  if (FOLDERS.size >= SIBLINGS_MAX) FOLDERS.clear();
+  FOLDERS.set(dir, { key, found });
+  return found;
+}
+
+/** The last folder convention per folder, by its files' front matter: the same text gives the same objects. */
+const FOLDERS = new Map<string, { readonly key: string; readonly found: Found }>();
+
 function fromPreset(doc: IdeaDocument): Found {
+  // One idea in front matter with no folder to go by: its own keys are its template.
+  if (doc.frontMatter?.idea) return { template: conventionTemplate(doc), source: { kind: 'preset', reason: 'one idea in front matter, judged by its own keys (no folder of such files beside it)' } };
   const { template, reason, confidence } = bestPreset(doc);
   // A close match is checked as stated; a weak one only guides (its fields bind where the file agrees).
   if (confidence === 'strong') return { template, source: { kind: 'preset', reason } };

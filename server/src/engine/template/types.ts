@@ -12,9 +12,16 @@ export interface TemplateField {
   readonly choices?: readonly string[];
   /** Placeholder strings that must not be left in a value. */
   readonly placeholders?: readonly string[];
+  /** A limit the template states for the value (an issue form's "max 300 characters"). */
+  readonly limit?: FieldLimit;
 }
 
-export type TemplateSourceKind = 'setting' | 'inline' | 'sibling' | 'file' | 'preset';
+export interface FieldLimit {
+  readonly count: number;
+  readonly unit: 'characters' | 'words' | 'sentences';
+}
+
+export type TemplateSourceKind = 'setting' | 'inline' | 'sibling' | 'file' | 'form' | 'preset';
 
 export interface TemplateSource {
   readonly kind: TemplateSourceKind;
@@ -58,6 +65,11 @@ export interface Template {
    * mentor entries): a file's own convention, read from a list no preset fits.
    */
   readonly freeForm?: boolean;
+  /**
+   * Read from the other files of the folder (one idea per file in front matter): how many. A field
+   * the file lacks is judged by them, not by the file's own ideas.
+   */
+  readonly acrossFiles?: number;
   /** The file is written by a program (a generated README): what it lacks, no author can add. */
   readonly generated?: boolean;
 }
