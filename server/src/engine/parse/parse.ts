@@ -129,10 +129,9 @@ interface LastParse {
 export interface ParseOptions {
   readonly cache?: SectionCache;
   /**
-   * true: parse the text as one section, without the section scan (the reference the tests compare
-   * against); false: always in sections. Default: in one go when there is no cache to fill and the
-   * text is under WHOLE_DOCUMENT_BELOW (one remark call costs less than one per section; the results
-   * are equal), else in sections.
+   * true: parse the text as one section, by remark alone (no section scan, no simple section
+   * built by a line scan: see simple.ts); the reference the tests compare against.
+   * Default false: in sections, most of which remark never sees.
    */
   readonly wholeDocument?: boolean;
   /** Told when parsing failed and an empty document was returned instead (tests, server log). */
@@ -146,14 +145,10 @@ const GENERIC_HEADING =
 // not a title that merely starts with the word (`Example Foundation ideas`).
 const SAMPLE_HEADING = /^[^\p{L}]*(?:samples?|examples?|exemplo|templates?|modelo(?: de projecto)?)[^\p{L}]*$|\((?:sample|example)\)/iu;
 
-/** Cold parses of smaller texts skip sectioning; above this, sections bound remark's superlinear cost (measured: whole is faster at 28 KB, slower at 300 KB). */
-const WHOLE_DOCUMENT_BELOW = 64_000;
-
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
   const cache = options.cache;
   try {
-    const whole = options.wholeDocument ?? (!cache && text.length < WHOLE_DOCUMENT_BELOW);
-    return buildDocument(text, parseSections(text, cache, whole));
+    return buildDocument(text, parseSections(text, cache, options.wholeDocument ?? false));
   } catch (error) {
     // The parser never fails: a bug here must not take an editor down with it.
     if (cache) cache.last = undefined;
@@ -221,7 +216,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
       const to = next ?? source.length;
       sectionText = source.slice(from, to);
       lookahead = next !== undefined ? lineAt(source, to) : '';
-      syntax = parseCached(sectionText, '', lookahead, cache);
+      syntax = parseCached(sectionText, '', lookahead, cache, wholeDocument);
       if (!syntax.openAtEnd || next === undefined) break;
       const target = grown ? from + 2 * sectionText.length : 0;
       do next = scanner.next();
@@ -259,7 +254,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
     const own = definitions ? definitionsFor(sectionText, byIdentifier) : '';
-    const resolved = own ? parseCached(sectionText, own, lookahead, cache) : s.syntax;
+    const resolved = own ? parseCached(sectionText, own, lookahead, cache, wholeDocument) : s.syntax;
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
@@ -327,13 +322,13 @@ function frontMatterSection(text: string, cache: SectionCache | undefined): Sect
   return syntax;
 }
 
-function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined): SectionSyntax {
-  if (!cache) return parseSection(sectionText, definitions, lookahead);
+function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined, byRemark: boolean): SectionSyntax {
+  if (!cache) return parseSection(sectionText, definitions, lookahead, byRemark);
   // The length keeps (definitions, lookahead) pairs apart.
   const variant = `${definitions.length}:${definitions}${lookahead}`;
   let syntax = cache.get(sectionText, variant);
   if (!syntax) {
-    syntax = parseSection(sectionText, definitions, lookahead);
+    syntax = parseSection(sectionText, definitions, lookahead, byRemark);
     cache.set(sectionText, variant, syntax);
     cache.parsedInLastRun++;
   }

@@ -5,6 +5,7 @@ import type { Blockquote, Code, Heading as MdHeading, Html, List, ListItem, Node
 import type { FrontMatterSyntax } from './frontMatter';
 import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
+import { parseSimple } from './simple';
 import { TABLE_SYNTAX, TABLE_TREE, type TableSyntax, mayHoldTable, shiftTable, tableSyntax } from './table';
 import { detach } from './text';
 
@@ -174,20 +175,24 @@ function capStructure(text: string): { text: string; limited?: string } {
  * section's last block runs on into the next section (`openAtEnd`). `definitions` (link reference
  * definitions, as `parse.ts` builds them, ending in a blank line) goes before the section: after
  * it, an unclosed fence would swallow them. Never throws: a failure gives an empty section.
+ * `byRemark` (the tests' reference) has remark parse the section even when it is simple.
  */
-export function parseSection(text: string, definitions: string, lookahead: string): SectionSyntax {
+export function parseSection(text: string, definitions: string, lookahead: string, byRemark = false): SectionSyntax {
   // Detached: remark's strings (heading texts…) are cached with the section, not with the document.
   const source = detach(definitions + text + lookahead);
+  const base = definitions.length;
+  const limit = base + text.length;
   let root: Root;
   const capped = capStructure(source);
   try {
     const parsed = capNesting(capped.text);
-    root = fromMarkdown(parsed, mayHoldTable(parsed) ? BLOCKS_AND_TABLES : BLOCKS_ONLY);
+    const tables = mayHoldTable(parsed);
+    const options = tables ? BLOCKS_AND_TABLES : BLOCKS_ONLY;
+    // Most sections are headings, prose and lists of fields: a line scan builds their tree (simple.ts).
+    root = (tables || byRemark ? null : parseSimple(parsed, base)) ?? fromMarkdown(parsed, options);
   } catch {
     return { blocks: [], openAtEnd: false, labels: [] };
   }
-  const base = definitions.length;
-  const limit = base + text.length;
   const blocks: BlockSyntax[] = [];
   const children = root.children.filter((c) => start(c) >= base && start(c) < limit);
   for (let c = 0; c < children.length; c++) c = collectRootBlock(source, children, c, blocks, definitions);
