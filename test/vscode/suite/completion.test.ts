@@ -30,6 +30,15 @@ async function ideaCompletion(uri: vscode.Uri, position: vscode.Position): Promi
   return idea;
 }
 
+/** What an insertion added to `before` (the text between the common prefix and suffix). */
+function insertedText(before: string, after: string): string {
+  let prefix = 0;
+  while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return after.slice(prefix, after.length - suffix);
+}
+
 function snippetText(item: vscode.CompletionItem): string {
   return typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? '');
 }
@@ -86,9 +95,9 @@ suite('completion and snippets', () => {
     const position = await cursorOnNewLastLine(editor);
     const before = doc.getText();
     assert.equal(await vscode.commands.executeCommand('socIdeas.insertIdea'), true);
-    const inserted = doc.getText(new vscode.Range(position, doc.lineAt(doc.lineCount - 1).range.end));
-    assert.notEqual(doc.getText(), before);
-    assert.match(inserted, /^#### Idea title$/m, 'an idea heading one level below the projects');
+    const inserted = insertedText(before, doc.getText());
+    assert.ok(inserted, 'the command changed the document');
+    assert.match(inserted, /^#### Idea title$/m, `an idea heading one level below the projects, inserted at line ${position.line}:\n${inserted}`);
     const offsets = TEMPLATE_LABELS.map((label) => inserted.indexOf(label));
     assert.ok(offsets.every((o) => o >= 0), `every field is inserted:\n${inserted}`);
     assert.deepEqual([...offsets].sort((a, b) => a - b), offsets, `fields in template order:\n${inserted}`);
