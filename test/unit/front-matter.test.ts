@@ -185,6 +185,7 @@ test('completion in a front matter: the keys the idea lacks, handles under mento
   assert.match(hoverOn('requirements:')!.markdown, /\*\*requirements\*\* — required field/);
   assert.equal(SONAR.slice(hoverOn('requirements:')!.span.start, hoverOn('requirements:')!.span.end), 'requirements');
   assert.match(hoverOn('john-poe')!.markdown, /GitHub: \[@john-poe\]/);
+  assert.match(hoverOn('initiatives:')!.markdown, /\*\*initiatives\*\* — required field/, 'a key no label means is the convention\'s field by its label');
 });
 
 test('a folder of front-matter files is one list: the keys its other files share are the template', async () => {

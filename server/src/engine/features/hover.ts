@@ -1,6 +1,7 @@
 // Hover text (markdown) for what is under the cursor: a mentor, a skill, a field label, an issue link.
 // Pure: the language server wraps the result in an LSP Hover.
 import { ideaAt } from './completion';
+import { normaliseLabel } from '../parse/labels';
 import type { Idea, IdeaDocument, Mentor, Span } from '../parse/model';
 import type { ResolvedTemplate } from '../template/types';
 import type { IssueAnswer, KnownIssues } from '../upstream/issues';
@@ -73,7 +74,8 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
   const field = idea.fields.find((f) => within(f.labelSpan, offset));
   if (field) {
     const { template, source } = input.resolved;
-    const spec = template.fields.find((f) => f.key === field.key);
+    // An unknown label is the template's field written with the same label (a convention's own keys).
+    const spec = template.fields.find((f) => (field.key !== null ? f.key === field.key : normaliseLabel(f.label) === normaliseLabel(field.label)));
     const lines: string[] = [];
     if (spec) {
       lines.push(`**${escape(spec.label)}** — ${spec.required ? 'required' : 'optional'} field`);
