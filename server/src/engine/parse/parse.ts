@@ -13,6 +13,7 @@ import {
   type SectionSyntax,
   parseSection,
   shiftBlock,
+  withDefinitions,
 } from './syntax';
 import type { RowIdeaSyntax } from './table';
 import { LineIndex, detach } from './text';
@@ -243,7 +244,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
     const own = definitions ? definitionsFor(sectionText, byIdentifier) : '';
-    const resolved = own ? parseCached(sectionText, own, lookahead, cache) : s.syntax;
+    const resolved = own ? parseCached(sectionText, own, lookahead, cache, s.syntax) : s.syntax;
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
@@ -300,13 +301,15 @@ function lineAt(text: string, offset: number): string {
   return LINE.exec(text)?.[0] ?? '';
 }
 
-function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined): SectionSyntax {
-  if (!cache) return parseSection(sectionText, definitions, lookahead);
+/** The section's syntax with `definitions`; from `unresolved` (its syntax without them) when given. */
+function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined, unresolved?: SectionSyntax): SectionSyntax {
+  const parse = () => (unresolved ? withDefinitions(unresolved, sectionText, definitions) : parseSection(sectionText, definitions, lookahead));
+  if (!cache) return parse();
   // The length keeps (definitions, lookahead) pairs apart.
   const variant = `${definitions.length}:${definitions}${lookahead}`;
   let syntax = cache.get(sectionText, variant);
   if (!syntax) {
-    syntax = parseSection(sectionText, definitions, lookahead);
+    syntax = parse();
     cache.set(sectionText, variant, syntax);
     cache.parsedInLastRun++;
   }
