@@ -77,3 +77,15 @@ test('an unclosed comment in every heading line stays in the heading text and no
   const result = await checkDocument({ uri: 'file:///h/ideas.md', text, host: { readFile: async () => undefined } });
   assert.equal(result.notice, undefined);
 });
+
+test('link definitions and ideas titled with them: each title reads its reference, a section re-read only for its headings', () => {
+  const defs = Array.from({ length: 100 }, (_, i) => `[link ${i}]: https://example.org/${i}\n`).join('');
+  const ideas = Array.from({ length: 50 }, (_, i) => `\n#### [link ${i * 2}] idea ${i}\n\n- Description: [link ${i}]\n- Mentor(s): Jane Doe (@jdoe)\n`).join('');
+  const text = `# Ideas\n\n${defs}\n### Project\n${ideas}\n#### [nowhere] idea\n\n- Description: x\n`;
+  const doc = assertParsesAlike(text);
+  assert.equal(doc.ideas.length, 51);
+  assert.equal(doc.ideas[0]!.title, 'link 0 idea 0', 'a reference reads as its link text');
+  assert.equal(doc.ideas[49]!.title, 'link 98 idea 49');
+  assert.equal(doc.ideas[50]!.title, '[nowhere] idea', 'an undefined label keeps its brackets');
+  assert.equal(doc.ideas[3]!.fields[0]!.value, '[link 3]', 'values are read from the text');
+});

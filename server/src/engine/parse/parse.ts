@@ -15,6 +15,7 @@ import {
   type SectionSyntax,
   parseSection,
   shiftBlock,
+  withDefinitions,
 } from './syntax';
 import type { RowIdeaSyntax } from './table';
 import { LineIndex, detach } from './text';
@@ -254,7 +255,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     const sectionText = source.slice(s.from, s.from + s.length);
     const lookahead = source.slice(s.from + s.length, s.from + s.length + s.lookaheadLength);
     const own = definitions ? definitionsFor(sectionText, byIdentifier) : '';
-    const resolved = own ? parseCached(sectionText, own, lookahead, cache, wholeDocument) : s.syntax;
+    const resolved = own ? parseCached(sectionText, own, lookahead, cache, wholeDocument, s.syntax) : s.syntax;
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
@@ -322,13 +323,15 @@ function frontMatterSection(text: string, cache: SectionCache | undefined): Sect
   return syntax;
 }
 
-function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined, byRemark: boolean): SectionSyntax {
-  if (!cache) return parseSection(sectionText, definitions, lookahead, byRemark);
+/** The section's syntax with `definitions`; from `unresolved` (its syntax without them) when given. */
+function parseCached(sectionText: string, definitions: string, lookahead: string, cache: SectionCache | undefined, byRemark: boolean, unresolved?: SectionSyntax): SectionSyntax {
+  const parse = () => (unresolved ? withDefinitions(unresolved, sectionText, definitions) : parseSection(sectionText, definitions, lookahead, byRemark));
+  if (!cache) return parse();
   // The length keeps (definitions, lookahead) pairs apart.
   const variant = `${definitions.length}:${definitions}${lookahead}`;
   let syntax = cache.get(sectionText, variant);
   if (!syntax) {
-    syntax = parseSection(sectionText, definitions, lookahead, byRemark);
+    syntax = parse();
     cache.set(sectionText, variant, syntax);
     cache.parsedInLastRun++;
   }

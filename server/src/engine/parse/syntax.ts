@@ -323,19 +323,43 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[], defin
 function headingText(text: string, node: MdHeading, definitions: string): string {
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
-  let heading: Nodes = node; // no inline markup, or too long: the text as the block parse has it
   const content = first && last ? text.slice(start(first), end(last)) : '';
-  if (content.length <= HEADING_INLINE_LIMIT && /[*_`[<]/.test(content)) {
-    const line = content.replace(/(?:\\| {2,})(?:\r\n|\r|\n)[ \t]*/g, '').replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
-    try {
-      // The closing ` #` keeps a `#` at the end of the content from being read as a closing sequence.
-      const parsed = fromMarkdown(`${definitions}# ${line} #`).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
-      if (parsed) heading = parsed;
-    } catch {
-      // keep the raw text
-    }
+  // No inline markup, or too long: the text as the block parse has it.
+  return inlineHeadingText(content, definitions) ?? plainText(node).replace(/\s+/g, ' ').trim();
+}
+
+/** A heading content's text, inline markup read with `definitions`; undefined when it is not parsed inline. */
+function inlineHeadingText(content: string, definitions: string): string | undefined {
+  if (content.length > HEADING_INLINE_LIMIT || !/[*_`[<]/.test(content)) return undefined;
+  const line = content.replace(/(?:\\| {2,})(?:\r\n|\r|\n)[ \t]*/g, '').replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+  try {
+    // The closing ` #` keeps a `#` at the end of the content from being read as a closing sequence.
+    const parsed = fromMarkdown(`${definitions}# ${line} #`).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
+    if (parsed) return plainText(parsed).replace(/\s+/g, ' ').trim();
+  } catch {
+    // keep the raw text
   }
-  return plainText(heading).replace(/\s+/g, ' ').trim();
+  return undefined;
+}
+
+/**
+ * The section's syntax (parsed without definitions) as `parseSection` gives it with
+ * `definitions`: definitions change no block structure, only what a `[label]` in a heading reads
+ * as, so only those headings are read again (not the whole section: 50k definitions and 20k ideas
+ * titled with them parsed every idea twice).
+ */
+export function withDefinitions(syntax: SectionSyntax, text: string, definitions: string): SectionSyntax {
+  let changed = false;
+  const blocks = syntax.blocks.map((b) => {
+    if (b.kind !== 'heading') return b;
+    const content = text.slice(b.textSpan.start, b.textSpan.end);
+    if (!content.includes('[')) return b;
+    const read = inlineHeadingText(content, definitions);
+    if (read === undefined || read === b.text) return b;
+    changed = true;
+    return { ...b, text: read };
+  });
+  return changed ? { ...syntax, blocks } : syntax;
 }
 
 function headingSyntax(text: string, node: MdHeading, definitions: string): HeadingSyntax {
