@@ -90,3 +90,33 @@ test('hover on a skill counts its uses; on an issue link names owner/repo#n', ()
   const issue = hoverAt({ doc, offset: text.indexOf('issues/15'), resolved, workspace });
   assert.match(issue!.markdown, /tidepool-io\/tidepool#15\*\* — issue/);
 });
+
+test('the issue value offers the issue URL prefix of the repositories its project links from its other ideas, most linked first', () => {
+  const idea = (title: string, issue: string) => `#### ${title}\n\n- Description: d\n- Mentor(s): Jo (@jo)\n- Issue: ${issue}\n\n`;
+  const file =
+    '### Harborline\n\n' +
+    idea('One', 'https://github.com/harborline/registry/issues/3') +
+    idea('Two', 'https://github.com/harborline/registry/pull/9') +
+    idea('Three', 'https://github.com/harborline/ui/issues/1') +
+    '### Kestrel\n\n' +
+    idea('Four', 'https://github.com/kestrel/mesh/issues/5') +
+    '### Harborline again\n\n';
+  const inHarborline = at(`${file.replace('### Kestrel', '#### New\n\n- Issue: |\n\n### Kestrel')}`, preset('cncf-2019'));
+  assert.deepEqual(
+    inHarborline.result.candidates.map((c) => c.insertText),
+    ['https://github.com/harborline/registry/issues/', 'https://github.com/harborline/ui/issues/'],
+    'the project’s repositories, the registry (two links) first; not another project’s',
+  );
+  const replace = inHarborline.result.candidates[0]!.replace;
+  assert.equal(inHarborline.text.slice(replace.start, replace.end), '');
+
+  const typed = at(`${file.replace('### Kestrel', '#### New\n\n- Issue: https://github.com/harborline/u|\n\n### Kestrel')}`, preset('cncf-2019'));
+  assert.deepEqual(typed.result.candidates.map((c) => c.insertText), ['https://github.com/harborline/ui/issues/']);
+  const span = typed.result.candidates[0]!.replace;
+  assert.equal(typed.text.slice(span.start, span.end), 'https://github.com/harborline/u', 'the typed URL is replaced');
+
+  const done = at(`${file.replace('### Kestrel', '#### New\n\n- Issue: https://github.com/harborline/ui/issues/|\n\n### Kestrel')}`, preset('cncf-2019'));
+  assert.deepEqual(done.result.candidates, [], 'nothing once the prefix is written');
+  const alone = at(`${file}#### Lonely\n\n- Issue: |\n`, preset('cncf-2019'));
+  assert.deepEqual(alone.result.candidates, [], 'a project that links no issue yet offers none');
+});

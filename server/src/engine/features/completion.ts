@@ -87,6 +87,10 @@ export function completionsAt(input: CompletionInput): CompletionResult {
     if (key === 'mentors') return mentors(input, value, valueStart, offset, false);
     const spec = input.template.fields.find((f) => f.key === key);
     if (spec?.choices?.length) return choices(spec.choices, value, valueStart, offset);
+    if (key === 'issue' && idea) {
+      const prefixes = issuePrefixes(input.doc, idea, value, valueStart, offset);
+      if (prefixes.candidates.length) return prefixes;
+    }
     const at = AT_HANDLE.exec(value);
     if (at) return mentors(input, at[0], offset - at[0].length, offset, true);
     return EMPTY;
@@ -373,6 +377,40 @@ function choices(values: readonly string[], value: string, valueStart: number, o
       detail: 'allowed value',
     }));
   return { candidates, incomplete: typed.length > 0 };
+}
+
+/**
+ * The issue URL prefixes of the repositories the idea's project links from its other ideas (the whole
+ * file when the idea has no project), most linked first: the number is the one part left to type.
+ */
+function issuePrefixes(doc: IdeaDocument, idea: Idea, value: string, valueStart: number, offset: number): CompletionResult {
+  const typed = value.trimStart();
+  const counts = new Map<string, number>();
+  for (const other of doc.ideas) {
+    if (other === idea || other.project !== idea.project) continue;
+    for (const ref of other.issues) {
+      if ((ref.kind !== 'issue' && ref.kind !== 'pull') || !ref.owner || !ref.repo) continue;
+      const prefix = `https://github.com/${ref.owner}/${ref.repo}/issues/`;
+      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    }
+  }
+  const start = Math.max(valueStart, offset - typed.length);
+  const ranked = [...counts]
+    .filter(([prefix]) => prefix.toLowerCase().startsWith(typed.toLowerCase()) && prefix.length > typed.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_ITEMS);
+  return {
+    candidates: ranked.map(([prefix, links], rank) => ({
+      kind: 'value' as const,
+      label: prefix,
+      insertText: prefix,
+      replace: { start, end: offset },
+      filterText: prefix,
+      sortText: String(rank).padStart(3, '0'),
+      detail: `issues of ${idea.project ? idea.project.title : 'this file'}'s repository (${links} ${links === 1 ? 'link' : 'links'} in its other ideas)`,
+    })),
+    incomplete: false,
+  };
 }
 
 function projectNames(input: CompletionInput, typed: string, offset: number): CompletionResult {
