@@ -171,6 +171,12 @@ export interface InitializationOptions {
   readonly ruleDocsUri?: string;
   /** GitHubAccessParams, before the first `socIdeas/githubAccess` notification. */
   readonly githubAccess?: unknown;
+  /**
+   * A field being written is not an error yet: an empty-field finding on the line of the last edit is
+   * held back until an edit on another line, or until the user pauses this long (ms). Absent or 0:
+   * every check publishes all its findings (what other clients and the tests get).
+   */
+  readonly typingPauseMs?: number;
 }
 
 /**

@@ -17,6 +17,8 @@ export class OpenDocument {
   generation = 0;
   /** Bumped when something this document's check depends on changed (another file, settings). */
   epoch = 0;
+  /** Where and when the text last changed: the line the user is writing on (0-based, in the new text). */
+  lastEdit: { readonly line: number; readonly at: number } | undefined;
 
   constructor(uri: string, languageId: string, version: number, content: string) {
     this.text = TextDocument.create(uri, languageId, version, content);
@@ -41,14 +43,22 @@ export class OpenDocument {
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     // Tell the parse cache where the text changed, so the next parse need not compare the texts.
     let text = this.text;
+    let editEnd: number | undefined;
     for (const change of changes) {
       const length = text.getText().length;
-      if ('range' in change) this.cache.noteEdit(text.offsetAt(change.range.start), text.offsetAt(change.range.end), change.text.length, length);
-      else this.cache.noteEdit(0, length, change.text.length, length);
+      if ('range' in change) {
+        const start = text.offsetAt(change.range.start);
+        this.cache.noteEdit(start, text.offsetAt(change.range.end), change.text.length, length);
+        editEnd = start + change.text.length;
+      } else {
+        this.cache.noteEdit(0, length, change.text.length, length);
+        editEnd = undefined; // the whole text replaced: no line being written
+      }
       text = TextDocument.update(text, [change], version);
     }
     this.text = text;
     this.generation++;
+    this.lastEdit = editEnd === undefined ? undefined : { line: text.positionAt(editEnd).line, at: Date.now() };
   }
 
   /** The parse of the current text (re-using the cached sections). */

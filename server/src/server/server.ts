@@ -51,6 +51,7 @@ import { CachingHost } from './files';
 import { foldingRanges } from './folding';
 import { describeError, guardNotification, guardRequest, runGuarded } from './guard';
 import { hover } from './hover';
+import { holdWhileTyping } from './typing';
 import { ruleDocUri, setRuleDocsFolder } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
@@ -139,6 +140,9 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
   let capabilities: ClientCapabilities = {};
   let stopped = false;
   const loggedNotes = new Set<string>();
+  /** See InitializationOptions.typingPauseMs: 0 publishes every check whole. */
+  let typingPauseMs = 0;
+  const typingTimers = new Map<OpenDocument, ReturnType<typeof setTimeout>>();
 
   const isIdeaCandidate = (doc: OpenDocument) => doc.languageId === 'markdown' || isMarkdownUri(doc.uri);
   const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
@@ -153,7 +157,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       .then((analysis) => {
         // Stale: a newer edit (or a newer check of this version) publishes instead.
         if (documents.get(doc.uri) !== doc || doc.generation !== analysis.generation || analyzer.latest(doc) !== pending) return;
-        publisher.publishDocument(analysis);
+        publishTyped(doc, analysis, pending);
         if (analysis.result) {
           reportConfig(analysis.result.config);
           for (const note of analysis.result.resolved.notes) {
@@ -167,6 +171,31 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       // `catch`, not a second `then` argument: a failure while publishing is caught too.
       .catch((error: unknown) => log(`checking ${doc.uri} failed: ${describeError(error)}`));
     void foreground.track(published);
+  }
+
+  /** Publishes a check, holding back what waits for the user to move on or pause (`typing.ts`). */
+  function publishTyped(doc: OpenDocument, analysis: Analysis, pending: Promise<Analysis>): void {
+    const timer = typingTimers.get(doc);
+    if (timer) clearTimeout(timer);
+    typingTimers.delete(doc);
+    const held = holdWhileTyping(analysis, doc, typingPauseMs);
+    if (!held) {
+      publisher.publishDocument(analysis);
+      return;
+    }
+    publisher.publishDocument(held.shown);
+    typingTimers.set(
+      doc,
+      setTimeout(
+        () =>
+          runGuarded(log, 'typing pause', () => {
+            typingTimers.delete(doc);
+            const current = documents.get(doc.uri) === doc && doc.generation === analysis.generation && analyzer.latest(doc) === pending;
+            if (current && !stopped) publisher.publishDocument(analysis);
+          }),
+        held.dueIn,
+      ),
+    );
   }
 
   function validateAll(except?: string): void {
@@ -242,6 +271,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     if (init?.settings !== undefined) settings.changed({ socIdeas: init.settings });
     setRuleDocsFolder(typeof init?.ruleDocsUri === 'string' ? init.ruleDocsUri : env.ruleDocsUri);
     if (init?.githubAccess !== undefined) upstream.setAccess(init.githubAccess);
+    if (typeof init?.typingPauseMs === 'number' && Number.isFinite(init.typingPauseMs)) typingPauseMs = Math.max(0, Math.min(init.typingPauseMs, 10_000));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -368,6 +398,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
     stopped = true;
     workspaceProblems.stop();
     if (recheckTimer) clearTimeout(recheckTimer);
+    for (const timer of typingTimers.values()) clearTimeout(timer);
+    typingTimers.clear();
     upstream.dispose();
   });
 
@@ -416,6 +448,8 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const { uri } = params.textDocument;
       const doc = documents.close(uri);
       if (!doc) return;
+      clearTimeout(typingTimers.get(doc));
+      typingTimers.delete(doc);
       if (isConfigUri(uri) || isTemplateUri(uri)) {
         host.touch();
         scheduleRecheck(undefined);
