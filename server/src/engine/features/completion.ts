@@ -367,16 +367,13 @@ function choices(values: readonly string[], value: string, valueStart: number, o
   const start = Math.max(valueStart, offset - typed.length);
   const candidates = values
     .filter((c) => c.trim() !== '' && matchesPrefix(c, typed))
-    .map((c, rank) => ({
-      kind: 'value' as const,
-      label: c,
-      insertText: c,
-      replace: { start, end: offset },
-      filterText: c,
-      sortText: String(rank).padStart(3, '0'),
-      detail: 'allowed value',
-    }));
+    .map((c, rank) => valueCandidate(c, rank, { start, end: offset }, 'allowed value'));
   return { candidates, incomplete: typed.length > 0 };
+}
+
+/** A field value offered as it is, in rank order. */
+function valueCandidate(value: string, rank: number, replace: Span, detail: string): CompletionCandidate {
+  return { kind: 'value', label: value, insertText: value, replace, filterText: value, sortText: String(rank).padStart(3, '0'), detail };
 }
 
 /**
@@ -400,15 +397,9 @@ function issuePrefixes(doc: IdeaDocument, idea: Idea, value: string, valueStart:
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_ITEMS);
   return {
-    candidates: ranked.map(([prefix, links], rank) => ({
-      kind: 'value' as const,
-      label: prefix,
-      insertText: prefix,
-      replace: { start, end: offset },
-      filterText: prefix,
-      sortText: String(rank).padStart(3, '0'),
-      detail: `issues of ${idea.project ? idea.project.title : 'this file'}'s repository (${links} ${links === 1 ? 'link' : 'links'} in its other ideas)`,
-    })),
+    candidates: ranked.map(([prefix, links], rank) =>
+      valueCandidate(prefix, rank, { start, end: offset }, `issues of ${idea.project ? idea.project.title : 'this file'}'s repository (${links} ${links === 1 ? 'link' : 'links'} in its other ideas)`),
+    ),
     incomplete: false,
   };
 }
