@@ -12,6 +12,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode }
 import { fieldKeyOf } from './labels';
 import type { FieldKey, Span } from './model';
 import type { FieldSyntax, SubItemSyntax } from './syntax';
+import { trimSpan } from './text';
 
 const FRONT_MATTER_SYNTAX = { extensions: [frontmatter('yaml')], mdastExtensions: [frontmatterFromMarkdown('yaml')] };
 
@@ -104,7 +105,7 @@ export function frontMatterSyntax(text: string, at: number, end: number): FrontM
     for (const pair of contents.items) {
       const key = pair.key as YamlNode | null;
       if (!isScalar(key) || !key.range) continue;
-      const keySpan = trim(text, shift(key.range, base));
+      const keySpan = trimSpan(text, shift(key.range, base));
       const name = text.slice(keySpan.start, keySpan.end).replace(/^["']|["']$/g, '');
       const value = pair.value as YamlNode | null;
       const field = fieldOf(text, base, name, keySpan, value);
@@ -206,12 +207,12 @@ function fieldOf(text: string, base: number, label: string, keySpan: Span, value
   let valueSpan: Span = { start: keySpan.end + 1, end: keySpan.end + 1 };
   let inline = true;
   if (value && value.range) {
-    const whole = trim(text, shift(value.range, base));
+    const whole = trimSpan(text, shift(value.range, base));
     if (isSeq(value)) {
       inline = false;
       for (const item of value.items as Array<YamlNode | null>) {
         if (!item || !item.range) continue;
-        const itemSpan = trim(text, shift(item.range, base));
+        const itemSpan = trimSpan(text, shift(item.range, base));
         const span = isScalar(item) ? scalarSpan(text, item, itemSpan) : itemSpan;
         const person = isMap(item) ? personOf(item) : undefined;
         if (span.end > span.start) subItems.push({ text: text.slice(span.start, span.end), span, itemSpan: markerBefore(text, itemSpan), ...(person ? { person } : {}) });
@@ -283,11 +284,11 @@ function scalarSpan(text: string, node: YamlNode, span: Span): Span {
   if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
     const quote = text[span.start];
     const closed = span.end - span.start >= 2 && text[span.end - 1] === quote;
-    return trim(text, { start: span.start + 1, end: closed ? span.end - 1 : span.end });
+    return trimSpan(text, { start: span.start + 1, end: closed ? span.end - 1 : span.end });
   }
   if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
     const header = /^[|>][^\r\n]*(?:\r\n|\r|\n|$)/.exec(text.slice(span.start, span.end));
-    return trim(text, { start: span.start + (header?.[0].length ?? 0), end: span.end });
+    return trimSpan(text, { start: span.start + (header?.[0].length ?? 0), end: span.end });
   }
   return span;
 }
@@ -306,14 +307,6 @@ function shift(range: readonly number[], base: number): Span {
 function clampSpan(span: Span, within: Span): Span {
   const start = Math.min(Math.max(span.start, within.start), within.end);
   return { start, end: Math.min(Math.max(span.end, start), within.end) };
-}
-
-function trim(text: string, span: Span): Span {
-  let s = span.start;
-  let e = span.end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  return { start: s, end: e };
 }
 
 function lineStartBefore(text: string, offset: number): number {

@@ -7,7 +7,7 @@ import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
 import { parseSimple } from './simple';
 import { TABLE_SYNTAX, TABLE_TREE, type TableSyntax, mayHoldTable, shiftTable, tableSyntax } from './table';
-import { detach } from './text';
+import { detach, trimSpan } from './text';
 
 export interface HeadingSyntax {
   readonly kind: 'heading';
@@ -669,14 +669,6 @@ function fieldFromLabel(
     hasColon: label.hasColon,
     subItems,
   };
-}
-
-function trimSpan(text: string, span: Span): Span {
-  let s = span.start;
-  let e = span.end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  return { start: s, end: e };
 }
 
 /** The text content of an mdast node, markup removed. */

@@ -103,3 +103,12 @@ export function detach(s: string): string {
 export function span(start: number, end: number): { start: number; end: number } {
   return { start, end };
 }
+
+/** `span` without the white space at its ends. */
+export function trimSpan(text: string, span: Span): Span {
+  let s = span.start;
+  let e = span.end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
