@@ -175,9 +175,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
 
   /** Publishes a check, holding back what waits for the user to move on or pause (`typing.ts`). */
   function publishTyped(doc: OpenDocument, analysis: Analysis, pending: Promise<Analysis>): void {
-    const timer = typingTimers.get(doc);
-    if (timer) clearTimeout(timer);
-    typingTimers.delete(doc);
+    cancelTypingPause(doc);
     const held = holdWhileTyping(analysis, doc, typingPauseMs);
     if (!held) {
       publisher.publishDocument(analysis);
@@ -196,6 +194,12 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
         held.dueIn,
       ),
     );
+  }
+
+  /** The held findings of an earlier check are not due any more (a newer check, or the document closed). */
+  function cancelTypingPause(doc: OpenDocument): void {
+    clearTimeout(typingTimers.get(doc));
+    typingTimers.delete(doc);
   }
 
   function validateAll(except?: string): void {
@@ -448,8 +452,7 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       const { uri } = params.textDocument;
       const doc = documents.close(uri);
       if (!doc) return;
-      clearTimeout(typingTimers.get(doc));
-      typingTimers.delete(doc);
+      cancelTypingPause(doc);
       if (isConfigUri(uri) || isTemplateUri(uri)) {
         host.touch();
         scheduleRecheck(undefined);
