@@ -14,6 +14,7 @@
 // break or setext underline, so these few tests decide it. `test/fuzz` compares the trees'
 // syntax with remark's on generated and adversarial sections.
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
   readonly start: number;
@@ -82,9 +83,8 @@ export function parseSimple(text: string, from: number): Root | null {
   const open: OpenItem[] = [];
   let paragraph: Paragraph | null = null; // the open paragraph, in the innermost open item (or the root)
   for (let start = from; start < text.length; ) {
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const next = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const end = lineEndAt(text, start);
+    const next = nextLineStart(text, end);
     // Indentation in columns (tab stops every 4 columns).
     let col = 0;
     let p = start;
@@ -204,6 +204,7 @@ function listMarker(text: string, p: number, end: number, col: number): Marker |
   let one = false;
   let width = 1;
   if (c !== 45 && c !== 42 && c !== 43) {
+    if (c < 48 || c > 57) return undefined; // no bullet, no digit
     const ordered = ORDERED.exec(text.slice(p, Math.min(end, p + 11)));
     if (!ordered) return undefined;
     kind = -ordered[2]!.charCodeAt(0);
@@ -227,6 +228,9 @@ function listMarker(text: string, p: number, end: number, col: number): Marker |
  * and no other block. (With a letter in it, it is no thematic break or setext underline.)
  */
 function startsSimply(text: string, p: number, end: number): boolean {
+  // Only `<`, `>`, `#`, `` ` ``, `~`, `|`, a bullet or a digit can start one: most lines need no test.
+  const c = text.charCodeAt(p);
+  if (!(c === 60 || c === 62 || c === 35 || c === 96 || c === 126 || c === 124 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return true;
   const rest = text.slice(p, Math.min(end, p + 12));
   return !BLOCK_START.test(rest);
 }
