@@ -4,16 +4,18 @@
 // tokenising sections that are nothing but headings, prose paragraphs and bullet lists of fields.
 // For those, a line scan builds the tree remark would build, as far as `syntax.ts` reads it: the
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
-// text. It knows a small part of CommonMark only, and gives up (null: remark parses the section)
-// at the first line that could mean anything else: a line without a letter or digit in it (a
-// setext underline, a closing fence, a table's delimiter row…) but a thematic break at the root, a
-// line starting another block (quote, fence, HTML, a heading but at column 0; see BLOCK_START),
-// indented code, an empty list item, an ordered list interrupting a paragraph, a heading whose
-// text has escapes or character references, a section with a link reference definition (`]:`)
-// and, by the caller, one that may hold a table. A line with a letter in it is never a thematic
-// break or setext underline, so these few tests decide it. `test/fuzz` compares the trees'
-// syntax with remark's on generated and adversarial sections.
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+// text, a fenced code block at the root (its language and value). It knows a small part of
+// CommonMark only, and gives up (null: remark parses the section) at the first line that could
+// mean anything else: a line without a letter or digit in it (a setext underline, a closing
+// fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
+// another block (quote, a fence in a list item, HTML, a heading but at column 0; see
+// BLOCK_START), a fenced code block it cannot read exactly (see fencedCode), indented code, an
+// empty list item, an ordered list interrupting a paragraph, a heading whose text has escapes or
+// character references, a section with a link reference definition (`]:`) and, by the caller, one
+// that may hold a table. A line with a letter in it is never a thematic break or setext
+// underline, so these few tests decide it. `test/fuzz` compares the trees' syntax with remark's
+// on generated and adversarial sections.
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
@@ -103,6 +105,19 @@ export function parseSimple(text: string, from: number): Root | null {
     // How many open items the line's indentation continues.
     let k = 0;
     while (k < open.length && col >= open[k]!.contentCol) k++;
+    const first = text.charCodeAt(p);
+    if ((first === 96 || first === 126) && k === 0 && col < 4) {
+      // A fence at the root (no open item goes on through it: it closes them, as a heading does).
+      const fence = fencedCode(text, p, end, col);
+      if (fence === null) return null;
+      if (fence !== undefined) {
+        children.push(fence.node);
+        open.length = 0;
+        paragraph = null;
+        start = fence.next;
+        continue;
+      }
+    }
     if (!LETTER_OR_DIGIT.test(line)) {
       // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
       // thematic break at the root, after no paragraph, is one (and closes every list).
@@ -240,3 +255,58 @@ function startsSimply(text: string, p: number, end: number): boolean {
  * HTML block (`<` but before a URL or address: `<https:`, `<a@b`), a table row, a list item.
  */
 const BLOCK_START = /^(?:>|#{1,6}(?:[ \t]|$)|`{3}|~{3}|<(?![A-Za-z][A-Za-z0-9-]*[:@.+])|\||[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
+/**
+ * The fenced code block whose opening fence is at `p` (indented `col` columns, at the root), with
+ * where the line after it starts; undefined when the line opens no fence, null when remark must
+ * read it: no closing fence (it runs on into what follows), an info string with escapes or
+ * character references, a tab in the indentation the content loses, a NUL.
+ */
+function fencedCode(text: string, p: number, end: number, col: number): { node: Code; next: number } | null | undefined {
+  const char = text.charCodeAt(p);
+  let q = p;
+  while (q < end && text.charCodeAt(q) === char) q++;
+  const size = q - p;
+  if (size < 3) return undefined;
+  const info = text.slice(q, end);
+  if (char === 96 && info.includes('`')) return undefined; // inline code, not a fence
+  if (info.includes('\\') || info.includes('&') || info.includes('\0')) return null;
+  const word = /[^ \t]+/.exec(info);
+  let value = '';
+  let contentLines = 0;
+  let previousEnd = 0; // where the last content line ended (its line break follows)
+  for (let ls = nextLineStart(text, end); ls < text.length; ) {
+    const le = lineEndAt(text, ls);
+    // The closing fence: indented less than 4 columns, as long as the opening one or longer, white space after.
+    let c = 0;
+    let i = ls;
+    for (; i < le && c < 4; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 32) c++;
+      else if (ch === 9) c += 4 - (c % 4);
+      else break;
+    }
+    if (c < 4) {
+      let j = i;
+      while (j < le && text.charCodeAt(j) === char) j++;
+      if (j - i >= size) {
+        let w = j;
+        while (w < le && isSpace(text.charCodeAt(w))) w++;
+        if (w === le) {
+          const node: Code = { type: 'code', lang: word ? word[0] : null, meta: null, value, position: at(p, le) };
+          return { node, next: nextLineStart(text, le) };
+        }
+      }
+    }
+    // A content line loses up to the fence's indentation, in spaces.
+    let from = ls;
+    while (from < le && from - ls < col && text.charCodeAt(from) === 32) from++;
+    if (from < le && from - ls < col && text.charCodeAt(from) === 9) return null;
+    const piece = text.slice(from, le);
+    if (piece.includes('\0')) return null; // remark's value has U+FFFD for it
+    value = contentLines++ ? value + text.slice(previousEnd, ls) + piece : piece;
+    previousEnd = le;
+    ls = nextLineStart(text, le);
+  }
+  return null; // unclosed: it runs to the end of its container
+}
