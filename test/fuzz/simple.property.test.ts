@@ -2,7 +2,8 @@
 // sections made of the line shapes where the two could part: list markers and their gaps, indentation around content
 // columns, tabs, lazy lines, thematic breaks against setext underlines, headings with escapes,
 // ordered lists interrupting paragraphs, line starts that open other blocks, fenced code (opened and
-// closed at random, indented, in items, info strings with escapes).
+// closed at random, indented, in items, info strings with escapes), lines starting with `<` (HTML
+// blocks of every kind, or inline HTML in a paragraph).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
@@ -17,6 +18,8 @@ const simpleStart = fc.constantFrom('Mentors: @jane', 'Description: a long line 
 const hostileStart = fc.constantFrom(
   'Mentors: @jane', 'Description: a long line of prose that goes on and on for a while', '**Skills:** Go', 'foo', '#3 issue', '# heading', '## h ##',
   '`code`', '```', '~~~', '<https://x.org>', '<div>', '<a@b.c>', '> quote', '| a | b |', '[a](b)', '[a]: b', '\\- escaped', '&amp; ref', '_Status_',
+  '<a name="x"></a>', '<a name="x">', '<span>a</span> b', '<a\tb=\'>\'>', '<img src="a>b"> c', '</a> x', '</pre> y', '<pre>x', '<DIV class="x">y', '<!-- c -->',
+  '<?x', '<!X', '<br/>', '<p>x</p>', '<a_b>', '<a-1 x=y>z', '<a "b">c', '< a>', '<1a>',
   '=x', '- nested', '* * *', '---', '===', '***', '___', '-', '2. two', '1. one', '', ' ', '\u0000x', 'é', '中文', '#',
 );
 /** Fence lines (opening or closing): at the root, in list items, indented as code. */
@@ -58,9 +61,24 @@ const fencedSection = fc
   .tuple(fc.array(fc.oneof({ arbitrary: simpleLine.map((l) => [l]), weight: 3 }, { arbitrary: fenceBlock, weight: 1 }), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
   .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
 
+/** Lines starting with `<`: HTML blocks of every kind, inline HTML in a paragraph, autolinks. */
+const htmlStart = fc.constantFrom(
+  '<a name="x"></a>', '<a name="x">', '<span>a</span> b', "<a\tb='>'>", '<img src="a>b"> c', '</a> x', '</pre> y', '<pre>x', '<DIV class="x">y', '<!-- c -->',
+  '<?x', '<!X', '<br/>', '<p>x</p>', '<a_b>', '<a-1 x=y>z', '<a "b">c', '< a>', '<1a>', '<a name="x"', '<a name=\'x\'></a>', '<https://x.org> y', '<a@b.c> d',
+  '<details>', '</details> x', '<summary>More</summary>', '<table>', '<b>Mentors:</b> @jane', '<script>', '<textarea x>', '<sup>1</sup>', '<a href="x">y</a>',
+);
+const htmlSection = fc
+  .tuple(
+    fc.array(fc.oneof({ arbitrary: simpleLine, weight: 3 }, { arbitrary: fc.tuple(fc.constantFrom('', '', '  ', '- ', '  - ', '    '), htmlStart).map(([i, h]) => `${i}${h}`), weight: 2 }), { minLength: 1, maxLength: 10 }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('', '## Next'),
+  )
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
 let simple = 0;
 let fenced = 0;
-after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code`));
+let html = 0;
+after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <`));
 
 /** The parse (by a line scan when the section is simple), and remark's, of one section. */
 function assertLikeRemark(text: string, definitions: string, lookahead: string): void {
@@ -90,6 +108,17 @@ test('sections with fenced code: the same syntax as remark gives', () => {
     fuzzParameters(2000),
   );
   assert.ok(fenced > 200, 'the generator reaches fenced code in the line scan');
+});
+
+test('sections with lines starting with <: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(htmlSection, ({ text, lookahead }) => {
+      if (parseSimple(text + lookahead, 0) && /^[ \t]*(?:- )?</m.test(text)) html++;
+      assertLikeRemark(text, '', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(html > 200, 'the generator reaches lines starting with < in the line scan');
 });
 
 test('generated idea files as one section: the same syntax as remark gives', () => {

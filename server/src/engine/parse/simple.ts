@@ -9,7 +9,7 @@
 // mean anything else: a line without a letter or digit in it (a setext underline, a closing
 // fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
 // another block (quote, a fence in a list item, HTML, a heading but at column 0; see
-// BLOCK_START), a fenced code block it cannot read exactly (see fencedCode), indented code, an
+// BLOCK_START and mayOpenHtml), a fenced code block it cannot read exactly (see fencedCode), indented code, an
 // empty list item, an ordered list interrupting a paragraph, a heading whose text has escapes or
 // character references, a section with a link reference definition (`]:`) and, by the caller, one
 // that may hold a table. A line with a letter in it is never a thematic break or setext
@@ -245,9 +245,56 @@ function listMarker(text: string, p: number, end: number, col: number): Marker |
 function startsSimply(text: string, p: number, end: number): boolean {
   // Only `<`, `>`, `#`, `` ` ``, `~`, `|`, a bullet or a digit can start one: most lines need no test.
   const c = text.charCodeAt(p);
-  if (!(c === 60 || c === 62 || c === 35 || c === 96 || c === 126 || c === 124 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return true;
+  if (c === 60) return !mayOpenHtml(text, p, end);
+  if (!(c === 62 || c === 35 || c === 96 || c === 126 || c === 124 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return true;
   const rest = text.slice(p, Math.min(end, p + 12));
   return !BLOCK_START.test(rest);
+}
+
+/** Tag names that open an HTML block of CommonMark's kind 6 (as micromark lists them), and of kind 1 (raw text). */
+const HTML_BLOCK_NAMES = new Set(
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '),
+);
+const HTML_RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
+
+/**
+ * The line from `p` (a `<`) may open an HTML block: `<!`, `<?`, a tag name of kind 1 or 6, or a
+ * whole tag with nothing but white space after it (kind 7). False for the rest: `<https://…>`,
+ * `<a@b.c>`, `<a name="x"></a>` (a tag with more after it is inline HTML in a paragraph), `< 3`.
+ */
+function mayOpenHtml(text: string, p: number, end: number): boolean {
+  let i = p + 1;
+  const c = text.charCodeAt(i);
+  if (c === 33 /* ! */ || c === 63 /* ? */) return true;
+  const closing = c === 47; /* / */
+  if (closing) i++;
+  const nameStart = i;
+  if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  while (i < end && (isAsciiLetter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) || text.charCodeAt(i) === 45)) i++;
+  if (i < end) {
+    const after = text.charCodeAt(i);
+    if (!(isSpace(after) || after === 62 /* > */ || after === 47 /* / */)) return false; // no tag: a name ends with one of these
+  }
+  const name = text.slice(nameStart, i).toLowerCase();
+  if (HTML_BLOCK_NAMES.has(name) || (!closing && HTML_RAW_NAMES.has(name))) return true;
+  // Kind 7: where the tag ends (no `>` in quotes ends it), then only white space.
+  for (; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
+      let close = i + 1;
+      while (close < end && text.charCodeAt(close) !== ch) close++;
+      if (close >= end) return true;
+      i = close;
+    } else if (ch === 62) {
+      for (let j = i + 1; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
+      return true;
+    }
+  }
+  return true; // no end on this line
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
