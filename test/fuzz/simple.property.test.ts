@@ -3,7 +3,7 @@
 // columns, tabs, lazy lines, thematic breaks against setext underlines, headings with escapes,
 // ordered lists interrupting paragraphs, line starts that open other blocks, fenced code (opened and
 // closed at random, indented, in items, info strings with escapes), lines starting with `<` (HTML
-// blocks of every kind, or inline HTML in a paragraph).
+// blocks of every kind, or inline HTML in a paragraph), setext underlines under root paragraphs.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
@@ -75,10 +75,31 @@ const htmlSection = fc
   )
   .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
 
+/** Root paragraphs underlined as setext headings, or not quite: indented, in items, with hard breaks and escapes. */
+const underline = fc.tuple(
+  fc.constantFrom('', '', '', '', '', ' ', '   ', '    ', '  - '),
+  fc.constantFrom('=', '==', '===', '===', '-', '---', '---', '-----', '= =', '- -', '=-'),
+  fc.constantFrom('', '', '', '', ' ', '  ', '\t', ' x'),
+);
+const setextSection = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { arbitrary: fc.array(fc.tuple(fc.constantFrom('', '', '', '', ' ', '  ', '\t'), fc.oneof({ arbitrary: fc.constantFrom('Title', 'Project ideas', 'GSoC 2024 ideas', 'a b c'), weight: 3 }, { arbitrary: phrase, weight: 1 }, { arbitrary: simpleStart, weight: 1 }, { arbitrary: fc.constantFrom('a \\', 'b\\', 'x &amp; y', 'tab\t', 'two  ', 'one ', '\u0000'), weight: 1 })).map(([i, t]) => `${i}${t}`), { minLength: 1, maxLength: 3 }), weight: 4 },
+        { arbitrary: simpleLine.map((l) => [l]), weight: 1 },
+      ).chain((lines) => underline.map(([i, u, e]) => [...lines, `${i}${u}${e}`])),
+      { minLength: 1, maxLength: 5 },
+    ),
+    fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    fc.constantFrom('', '## Next'),
+  )
+  .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
 let simple = 0;
+let setext = 0;
 let fenced = 0;
 let html = 0;
-after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <`));
+after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${setext} with setext headings`));
 
 /** The parse (by a line scan when the section is simple), and remark's, of one section. */
 function assertLikeRemark(text: string, definitions: string, lookahead: string): void {
@@ -119,6 +140,19 @@ test('sections with lines starting with <: the same syntax as remark gives', () 
     fuzzParameters(2000),
   );
   assert.ok(html > 200, 'the generator reaches lines starting with < in the line scan');
+});
+
+test('sections with setext headings: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(setextSection, ({ text, lookahead }) => {
+      const tree = parseSimple(text + lookahead, 0);
+      if (tree && tree.children.filter((c) => c.type === 'heading').length > 1) setext++;
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(setext > 150, 'the generator reaches setext headings in the line scan');
 });
 
 test('generated idea files as one section: the same syntax as remark gives', () => {

@@ -4,7 +4,7 @@
 // tokenising sections that are nothing but headings, prose paragraphs and bullet lists of fields.
 // For those, a line scan builds the tree remark would build, as far as `syntax.ts` reads it: the
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
-// text, a fenced code block at the root (its language and value). It knows a small part of
+// text (setext headings at the root too), a fenced code block at the root (its language and value). It knows a small part of
 // CommonMark only, and gives up (null: remark parses the section) at the first line that could
 // mean anything else: a line without a letter or digit in it (a setext underline, a closing
 // fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
@@ -70,6 +70,23 @@ function heading(text: string, line: Span): Heading | null {
   return { type: 'heading', depth: open[1]!.length as Heading['depth'], children, position: at(line.start, line.end) };
 }
 
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+/** A line break after white space that remark may read as a hard break (two spaces or more, a tab). */
+const HARD_BREAK = /(?: {2}|\t)[ \t]*(?:\r\n|\r|\n)/;
+
+/** The setext heading of the paragraph's lines, underlined up to `end`; null when its text needs remark. */
+function setextHeading(text: string, paragraph: Paragraph, depth: 1 | 2, end: number): Heading | null {
+  const contentStart = paragraph.position!.start.offset!;
+  let contentEnd = paragraph.position!.end.offset!;
+  while (contentEnd > contentStart && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+  const content = text.slice(contentStart, contentEnd);
+  if (ESCAPE_OR_REFERENCE.test(content) || HARD_BREAK.test(content)) return null;
+  // One text node: remark's value loses the continuation lines' indentation, which syntax.ts's
+  // reading of it (white space collapsed) does not see.
+  const children = content ? [{ type: 'text' as const, value: content, position: at(contentStart, contentEnd) }] : [];
+  return { type: 'heading', depth, children, position: at(contentStart, end) };
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -119,6 +136,15 @@ export function parseSimple(text: string, from: number): Root | null {
       }
     }
     if (!LETTER_OR_DIGIT.test(line)) {
+      if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line)) {
+        // The root paragraph above is a setext heading's text.
+        const node = setextHeading(text, paragraph, line.charCodeAt(0) === 61 ? 1 : 2, end);
+        if (!node || children[children.length - 1] !== paragraph) return null;
+        children[children.length - 1] = node;
+        paragraph = null;
+        start = next;
+        continue;
+      }
       // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
       // thematic break at the root, after no paragraph, is one (and closes every list).
       if (paragraph || k || col >= 4 || !THEMATIC_BREAK.test(line)) return null;
