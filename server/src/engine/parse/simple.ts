@@ -34,16 +34,24 @@ interface OpenItem {
   readonly item: ListItem;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** From where lastIndex is set, a letter or digit before the line's end (sticky: no slice of the line). */
+const LETTER_IN_LINE = /[^\p{L}\p{N}\r\n]*[\p{L}\p{N}]/uy;
+
+function hasLetter(text: string, from: number): boolean {
+  LETTER_IN_LINE.lastIndex = from;
+  return LETTER_IN_LINE.test(text);
+}
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 /** What makes remark's text of a heading differ from its source (NUL becomes U+FFFD). */
 const ESCAPE_OR_REFERENCE = /\\|\0|&#?[0-9A-Za-z]+;/;
 /** A thematic break at the root: three or more of one of `-*_`, spaces between. */
 const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
-function at(start: number, end: number): { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } } {
-  // Only offsets are read (syntax.ts); lines and columns are not computed.
-  return { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } };
+type Position = NonNullable<Root["position"]>;
+
+function at(start: number, end: number): Position {
+  // Only offsets are read (syntax.ts): points without lines and columns are smaller.
+  return { start: { offset: start }, end: { offset: end } } as unknown as Position;
 }
 
 function setEnd(node: { position?: { end: { offset?: number } } }, end: number): void {
@@ -120,7 +128,6 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
       start = next;
       continue;
     }
-    const line = text.slice(p, end);
     // How many open items the line's indentation continues.
     let k = 0;
     while (k < open.length && col >= open[k]!.contentCol) k++;
@@ -146,7 +153,8 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
         continue;
       }
     }
-    if (!LETTER_OR_DIGIT.test(line)) {
+    if (!hasLetter(text, p)) {
+      const line = text.slice(p, end);
       if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line) && !(tables && paragraphHasPipe(text, paragraph))) {
         // The root paragraph above is a setext heading's text.
         const node = setextHeading(text, paragraph, line.charCodeAt(0) === 61 ? 1 : 2, end);
@@ -165,7 +173,7 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
       continue;
     }
     const c = text.charCodeAt(p);
-    if (c === 35 && ATX.test(line)) {
+    if (c === 35 && ATX.test(text.slice(p, Math.min(end, p + 8)))) {
       if (col !== 0) return null; // indented, or in a list item
       const node = heading(text, { start, end });
       if (!node) return null;
@@ -182,7 +190,7 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
       // A new item: in the list it goes on, or in a new list, in container k.
       const { contentCol, contentStart, kind, one } = marker;
       // The content must have its own letter: `10. ---` holds a thematic break.
-      if (!LETTER_OR_DIGIT.test(text.slice(contentStart, end)) || !startsSimply(text, contentStart, end)) return null;
+      if (!hasLetter(text, contentStart) || !startsSimply(text, contentStart, end)) return null;
       // The item open at depth k is in container k's last block, a list: the new item goes on with it.
       const sibling = open[k]?.kind === kind ? open[k] : undefined;
       // An ordered list interrupts a paragraph only from 1 (else the line goes on with it).
