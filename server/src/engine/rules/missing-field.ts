@@ -44,6 +44,7 @@ export const missingField: Rule = {
   defaultSeverity: 'error',
   description: 'A field the template requires is missing from an idea.',
   fixable: true,
+  structural: true,
   // Judged against the whole file's convention (FINDINGS-POLICY): document scope. Each idea's
   // findings are kept per idea while the fields judged per idea (and their shares) are unchanged.
   check(context) {
