@@ -60,6 +60,32 @@ test('a large file is published in two stages: structure first, then everything,
   }
 });
 
+test('edits typed while a large file is first checked get whole checks: the last equals the engine', async () => {
+  let text = generateIdeaFile(STAGED_FROM_CHARS + 40_000);
+  const uri = uriOf(join(dir, 'typed.md'));
+  const client = await TestClient.start({});
+  try {
+    await client.open(uri, text);
+    // Keep typing at the top, each edit sent before the last is answered.
+    for (let v = 2; v <= 6; v++) {
+      await client.change(uri, v, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'y' }]);
+      text = `y${text}`;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    // A status follows each whole check's publish; version 6's may be staged too, its whole comes last.
+    await client.waitFor(STATUS_NOTIFICATION, (p: { uri: string }) => p.uri === uri, 0, 120_000);
+    while (client.diagnostics.filter((p) => p.uri === uri).at(-1)?.version !== 6) {
+      await client.waitFor(STATUS_NOTIFICATION, (p: { uri: string }) => p.uri === uri, client.mark, 120_000);
+    }
+    const last = client.diagnostics.filter((p) => p.uri === uri).at(-1)!;
+    const engine = await checkDocument({ uri, text, doc: parseDocument(text), host: { readFile: async () => undefined } });
+    assert.equal(last.diagnostics.length, engine.findings.length);
+    assert.ok(last.diagnostics.some((d) => !STRUCTURAL.has(String(d.code))), 'version 6 was checked whole');
+  } finally {
+    await client.stop();
+  }
+});
+
 test('a small file is published once', async () => {
   const text = generateIdeaFile(30_000);
   const uri = uriOf(join(dir, 'small.md'));

@@ -126,6 +126,7 @@ export class Analyzer {
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
     if (staged) {
+      if (this.superseded(doc, key)) return this.analyse(doc);
       // No lint cache: the whole check keeps the findings of all rules per idea, not these.
       const first = await checkDocument({
         uri: doc.uri,
@@ -140,11 +141,13 @@ export class Analyzer {
         logger: this.logger,
       });
       if (first.findings.length) await this.onFirstStage(doc, { uri: doc.uri, version, generation, settings, result: first, doc: parsed });
+      // Once: an edit typed meanwhile gets a whole check, not another first stage (which could go on
+      // for as long as the user types faster than the first stage takes).
+      doc.checked = true;
       updateIndex();
       await this.yieldNow();
     }
     if (this.superseded(doc, key)) return this.analyse(doc);
-    doc.checked = true;
     const result = await checkDocument({
       uri: doc.uri,
       text: parsed.text,

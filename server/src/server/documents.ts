@@ -19,7 +19,7 @@ export class OpenDocument {
   epoch = 0;
   /** Where and when the text last changed: the line the user is writing on (0-based, in the new text). */
   lastEdit: { readonly line: number; readonly at: number } | undefined;
-  /** Set when a whole check of it starts (until then, a large document's check is staged: server/analysis.ts). */
+  /** Set once its first check got past its first stage (a large document's first check is staged: server/analysis.ts). */
   checked = false;
 
   constructor(uri: string, languageId: string, version: number, content: string) {
