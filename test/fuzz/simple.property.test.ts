@@ -1,7 +1,9 @@
 // Simple sections built by a line scan (simple.ts) give the syntax remark's own parse gives, on
 // sections made of the line shapes where the two could part: list markers and their gaps, indentation around content
 // columns, tabs, lazy lines, thematic breaks against setext underlines, headings with escapes,
-// ordered lists interrupting paragraphs, line starts that open other blocks.
+// ordered lists interrupting paragraphs, line starts that open other blocks, fenced code (opened and
+// closed at random, indented, in items, info strings with escapes), lines starting with `<` (HTML
+// blocks of every kind, or inline HTML in a paragraph), setext underlines under root paragraphs.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
@@ -16,8 +18,13 @@ const simpleStart = fc.constantFrom('Mentors: @jane', 'Description: a long line 
 const hostileStart = fc.constantFrom(
   'Mentors: @jane', 'Description: a long line of prose that goes on and on for a while', '**Skills:** Go', 'foo', '#3 issue', '# heading', '## h ##',
   '`code`', '```', '~~~', '<https://x.org>', '<div>', '<a@b.c>', '> quote', '| a | b |', '[a](b)', '[a]: b', '\\- escaped', '&amp; ref', '_Status_',
+  '<a name="x"></a>', '<a name="x">', '<span>a</span> b', '<a\tb=\'>\'>', '<img src="a>b"> c', '</a> x', '</pre> y', '<pre>x', '<DIV class="x">y', '<!-- c -->',
+  '<?x', '<!X', '<br/>', '<p>x</p>', '<a_b>', '<a-1 x=y>z', '<a "b">c', '< a>', '<1a>',
   '=x', '- nested', '* * *', '---', '===', '***', '___', '-', '2. two', '1. one', '', ' ', '\u0000x', 'é', '中文', '#',
 );
+/** Fence lines (opening or closing): at the root, in list items, indented as code. */
+const fenceIndent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '\t', ' \t');
+const fence = fc.constantFrom('```', '```', '~~~', '````', '~~~~', '``', '`````');
 const ending = fc.constantFrom('', '', '  ', ' \t', ' #', ' ##');
 /** Lines of list items, prose and headings; `hostile` of them (in 4) may start anything. */
 const line = (hostile: number) => {
@@ -33,8 +40,66 @@ const section = fc
   .tuple(fc.oneof(fc.array(line(0), { minLength: 1, maxLength: 12 }), fc.array(line(1), { minLength: 1, maxLength: 10 })), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next', '# x &amp;'))
   .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
 
+/** A fenced code block as lines: opening fence, content lines of any shape, a closing fence (or a line that does not close it). */
+const fenceInfo = fc.constantFrom('', '', '', 'go', ' js x', '  text ', '\tc', 'go', 'a`b', 'a\\b', '&amp;', ' `');
+const fenceBlock = fc
+  .tuple(
+    fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: fenceIndent, weight: 1 }),
+    fence,
+    fenceInfo,
+    fc.array(fc.oneof({ arbitrary: fc.tuple(indent, phrase).map(([i, p]) => `${i}${p}`), weight: 3 }, line(1), fc.tuple(fenceIndent, fence, ending).map(([i, f, e]) => `${i}${f}${e}`)), { maxLength: 4 }),
+    fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.tuple(fenceIndent, fence), weight: 1 }),
+    fc.oneof({ arbitrary: fc.constantFrom('', '', '  ', ' \t'), weight: 4 }, { arbitrary: ending, weight: 1 }),
+  )
+  .map(([i, f, info, content, close, e]) => [`${i}${f}${info}`, ...content, `${close ? close[0] + close[1] : f}${e}`]);
+const simpleLine = fc.oneof(
+  fc.tuple(fc.constantFrom('', '', '  ', '   '), fc.constantFrom('- ', '- ', '* ', '1. ', ''), simpleStart).map(([i, m, t]) => `${i}${m}${t}`),
+  fc.constant(''),
+);
+/** Sections of simple lines and fenced code blocks (in list items too, when indented). */
+const fencedSection = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: simpleLine.map((l) => [l]), weight: 3 }, { arbitrary: fenceBlock, weight: 1 }), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
+  .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+/** Lines starting with `<`: HTML blocks of every kind, inline HTML in a paragraph, autolinks. */
+const htmlStart = fc.constantFrom(
+  '<a name="x"></a>', '<a name="x">', '<span>a</span> b', "<a\tb='>'>", '<img src="a>b"> c', '</a> x', '</pre> y', '<pre>x', '<DIV class="x">y', '<!-- c -->',
+  '<?x', '<!X', '<br/>', '<p>x</p>', '<a_b>', '<a-1 x=y>z', '<a "b">c', '< a>', '<1a>', '<a name="x"', '<a name=\'x\'></a>', '<https://x.org> y', '<a@b.c> d',
+  '<details>', '</details> x', '<summary>More</summary>', '<table>', '<b>Mentors:</b> @jane', '<script>', '<textarea x>', '<sup>1</sup>', '<a href="x">y</a>',
+);
+const htmlSection = fc
+  .tuple(
+    fc.array(fc.oneof({ arbitrary: simpleLine, weight: 3 }, { arbitrary: fc.tuple(fc.constantFrom('', '', '  ', '- ', '  - ', '    '), htmlStart).map(([i, h]) => `${i}${h}`), weight: 2 }), { minLength: 1, maxLength: 10 }),
+    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('', '## Next'),
+  )
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+/** Root paragraphs underlined as setext headings, or not quite: indented, in items, with hard breaks and escapes. */
+const underline = fc.tuple(
+  fc.constantFrom('', '', '', '', '', ' ', '   ', '    ', '  - '),
+  fc.constantFrom('=', '==', '===', '===', '-', '---', '---', '-----', '= =', '- -', '=-'),
+  fc.constantFrom('', '', '', '', ' ', '  ', '\t', ' x'),
+);
+const setextSection = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { arbitrary: fc.array(fc.tuple(fc.constantFrom('', '', '', '', ' ', '  ', '\t'), fc.oneof({ arbitrary: fc.constantFrom('Title', 'Project ideas', 'GSoC 2024 ideas', 'a b c'), weight: 3 }, { arbitrary: phrase, weight: 1 }, { arbitrary: simpleStart, weight: 1 }, { arbitrary: fc.constantFrom('a \\', 'b\\', 'x &amp; y', 'tab\t', 'two  ', 'one ', '\u0000'), weight: 1 })).map(([i, t]) => `${i}${t}`), { minLength: 1, maxLength: 3 }), weight: 4 },
+        { arbitrary: simpleLine.map((l) => [l]), weight: 1 },
+      ).chain((lines) => underline.map(([i, u, e]) => [...lines, `${i}${u}${e}`])),
+      { minLength: 1, maxLength: 5 },
+    ),
+    fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    fc.constantFrom('', '## Next'),
+  )
+  .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
 let simple = 0;
-after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan`));
+let setext = 0;
+let fenced = 0;
+let html = 0;
+after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${setext} with setext headings`));
 
 /** The parse (by a line scan when the section is simple), and remark's, of one section. */
 function assertLikeRemark(text: string, definitions: string, lookahead: string): void {
@@ -51,6 +116,43 @@ test('simple sections: the same syntax as remark gives', () => {
     fuzzParameters(3000),
   );
   assert.ok(simple > 300, 'the generator reaches the line scan');
+});
+
+test('sections with fenced code: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(fencedSection, ({ text, lookahead }) => {
+      const tree = parseSimple(text + lookahead, 0);
+      if (tree?.children.some((c) => c.type === 'code')) fenced++;
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(fenced > 200, 'the generator reaches fenced code in the line scan');
+});
+
+test('sections with lines starting with <: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(htmlSection, ({ text, lookahead }) => {
+      if (parseSimple(text + lookahead, 0) && /^[ \t]*(?:- )?</m.test(text)) html++;
+      assertLikeRemark(text, '', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(html > 200, 'the generator reaches lines starting with < in the line scan');
+});
+
+test('sections with setext headings: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(setextSection, ({ text, lookahead }) => {
+      const tree = parseSimple(text + lookahead, 0);
+      if (tree && tree.children.filter((c) => c.type === 'heading').length > 1) setext++;
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(setext > 150, 'the generator reaches setext headings in the line scan');
 });
 
 test('generated idea files as one section: the same syntax as remark gives', () => {

@@ -4,16 +4,19 @@
 // tokenising sections that are nothing but headings, prose paragraphs and bullet lists of fields.
 // For those, a line scan builds the tree remark would build, as far as `syntax.ts` reads it: the
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
-// text. It knows a small part of CommonMark only, and gives up (null: remark parses the section)
-// at the first line that could mean anything else: a line without a letter or digit in it (a
-// setext underline, a closing fence, a table's delimiter row…) but a thematic break at the root, a
-// line starting another block (quote, fence, HTML, a heading but at column 0; see BLOCK_START),
-// indented code, an empty list item, an ordered list interrupting a paragraph, a heading whose
-// text has escapes or character references, a section with a link reference definition (`]:`)
-// and, by the caller, one that may hold a table. A line with a letter in it is never a thematic
-// break or setext underline, so these few tests decide it. `test/fuzz` compares the trees'
-// syntax with remark's on generated and adversarial sections.
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+// text (setext headings at the root too), a fenced code block at the root (its language and value). It knows a small part of
+// CommonMark only, and gives up (null: remark parses the section) at the first line that could
+// mean anything else: a line without a letter or digit in it (a setext underline, a closing
+// fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
+// another block (quote, a fence in a list item, HTML, a heading but at column 0; see
+// BLOCK_START and mayOpenHtml), a fenced code block it cannot read exactly (see fencedCode), indented code, an
+// empty list item, an ordered list interrupting a paragraph, a heading whose text has escapes or
+// character references, a section with a link reference definition (`]:`) and, by the caller, one
+// that may hold a table. A line with a letter in it is never a thematic break or setext
+// underline, so these few tests decide it. `test/fuzz` compares the trees' syntax with remark's
+// on generated and adversarial sections.
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
   readonly start: number;
@@ -67,6 +70,23 @@ function heading(text: string, line: Span): Heading | null {
   return { type: 'heading', depth: open[1]!.length as Heading['depth'], children, position: at(line.start, line.end) };
 }
 
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+/** A line break after white space that remark may read as a hard break (two spaces or more, a tab). */
+const HARD_BREAK = /(?: {2}|\t)[ \t]*(?:\r\n|\r|\n)/;
+
+/** The setext heading of the paragraph's lines, underlined up to `end`; null when its text needs remark. */
+function setextHeading(text: string, paragraph: Paragraph, depth: 1 | 2, end: number): Heading | null {
+  const contentStart = paragraph.position!.start.offset!;
+  let contentEnd = paragraph.position!.end.offset!;
+  while (contentEnd > contentStart && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+  const content = text.slice(contentStart, contentEnd);
+  if (ESCAPE_OR_REFERENCE.test(content) || HARD_BREAK.test(content)) return null;
+  // One text node: remark's value loses the continuation lines' indentation, which syntax.ts's
+  // reading of it (white space collapsed) does not see.
+  const children = content ? [{ type: 'text' as const, value: content, position: at(contentStart, contentEnd) }] : [];
+  return { type: 'heading', depth, children, position: at(contentStart, end) };
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -82,9 +102,8 @@ export function parseSimple(text: string, from: number): Root | null {
   const open: OpenItem[] = [];
   let paragraph: Paragraph | null = null; // the open paragraph, in the innermost open item (or the root)
   for (let start = from; start < text.length; ) {
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const next = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const end = lineEndAt(text, start);
+    const next = nextLineStart(text, end);
     // Indentation in columns (tab stops every 4 columns).
     let col = 0;
     let p = start;
@@ -103,7 +122,29 @@ export function parseSimple(text: string, from: number): Root | null {
     // How many open items the line's indentation continues.
     let k = 0;
     while (k < open.length && col >= open[k]!.contentCol) k++;
+    const first = text.charCodeAt(p);
+    if ((first === 96 || first === 126) && k === 0 && col < 4) {
+      // A fence at the root (no open item goes on through it: it closes them, as a heading does).
+      const fence = fencedCode(text, p, end, col);
+      if (fence === null) return null;
+      if (fence !== undefined) {
+        children.push(fence.node);
+        open.length = 0;
+        paragraph = null;
+        start = fence.next;
+        continue;
+      }
+    }
     if (!LETTER_OR_DIGIT.test(line)) {
+      if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line)) {
+        // The root paragraph above is a setext heading's text.
+        const node = setextHeading(text, paragraph, line.charCodeAt(0) === 61 ? 1 : 2, end);
+        if (!node || children[children.length - 1] !== paragraph) return null;
+        children[children.length - 1] = node;
+        paragraph = null;
+        start = next;
+        continue;
+      }
       // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
       // thematic break at the root, after no paragraph, is one (and closes every list).
       if (paragraph || k || col >= 4 || !THEMATIC_BREAK.test(line)) return null;
@@ -204,6 +245,7 @@ function listMarker(text: string, p: number, end: number, col: number): Marker |
   let one = false;
   let width = 1;
   if (c !== 45 && c !== 42 && c !== 43) {
+    if (c < 48 || c > 57) return undefined; // no bullet, no digit
     const ordered = ORDERED.exec(text.slice(p, Math.min(end, p + 11)));
     if (!ordered) return undefined;
     kind = -ordered[2]!.charCodeAt(0);
@@ -227,8 +269,58 @@ function listMarker(text: string, p: number, end: number, col: number): Marker |
  * and no other block. (With a letter in it, it is no thematic break or setext underline.)
  */
 function startsSimply(text: string, p: number, end: number): boolean {
+  // Only `<`, `>`, `#`, `` ` ``, `~`, `|`, a bullet or a digit can start one: most lines need no test.
+  const c = text.charCodeAt(p);
+  if (c === 60) return !mayOpenHtml(text, p, end);
+  if (!(c === 62 || c === 35 || c === 96 || c === 126 || c === 124 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return true;
   const rest = text.slice(p, Math.min(end, p + 12));
   return !BLOCK_START.test(rest);
+}
+
+/** Tag names that open an HTML block of CommonMark's kind 6 (as micromark lists them), and of kind 1 (raw text). */
+const HTML_BLOCK_NAMES = new Set(
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '),
+);
+const HTML_RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
+
+/**
+ * The line from `p` (a `<`) may open an HTML block: `<!`, `<?`, a tag name of kind 1 or 6, or a
+ * whole tag with nothing but white space after it (kind 7). False for the rest: `<https://…>`,
+ * `<a@b.c>`, `<a name="x"></a>` (a tag with more after it is inline HTML in a paragraph), `< 3`.
+ */
+function mayOpenHtml(text: string, p: number, end: number): boolean {
+  let i = p + 1;
+  const c = text.charCodeAt(i);
+  if (c === 33 /* ! */ || c === 63 /* ? */) return true;
+  const closing = c === 47; /* / */
+  if (closing) i++;
+  const nameStart = i;
+  if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  while (i < end && (isAsciiLetter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) || text.charCodeAt(i) === 45)) i++;
+  if (i < end) {
+    const after = text.charCodeAt(i);
+    if (!(isSpace(after) || after === 62 /* > */ || after === 47 /* / */)) return false; // no tag: a name ends with one of these
+  }
+  const name = text.slice(nameStart, i).toLowerCase();
+  if (HTML_BLOCK_NAMES.has(name) || (!closing && HTML_RAW_NAMES.has(name))) return true;
+  // Kind 7: where the tag ends (no `>` in quotes ends it), then only white space.
+  for (; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
+      let close = i + 1;
+      while (close < end && text.charCodeAt(close) !== ch) close++;
+      if (close >= end) return true;
+      i = close;
+    } else if (ch === 62) {
+      for (let j = i + 1; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
+      return true;
+    }
+  }
+  return true; // no end on this line
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
@@ -236,3 +328,58 @@ function startsSimply(text: string, p: number, end: number): boolean {
  * HTML block (`<` but before a URL or address: `<https:`, `<a@b`), a table row, a list item.
  */
 const BLOCK_START = /^(?:>|#{1,6}(?:[ \t]|$)|`{3}|~{3}|<(?![A-Za-z][A-Za-z0-9-]*[:@.+])|\||[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
+/**
+ * The fenced code block whose opening fence is at `p` (indented `col` columns, at the root), with
+ * where the line after it starts; undefined when the line opens no fence, null when remark must
+ * read it: no closing fence (it runs on into what follows), an info string with escapes or
+ * character references, a tab in the indentation the content loses, a NUL.
+ */
+function fencedCode(text: string, p: number, end: number, col: number): { node: Code; next: number } | null | undefined {
+  const char = text.charCodeAt(p);
+  let q = p;
+  while (q < end && text.charCodeAt(q) === char) q++;
+  const size = q - p;
+  if (size < 3) return undefined;
+  const info = text.slice(q, end);
+  if (char === 96 && info.includes('`')) return undefined; // inline code, not a fence
+  if (info.includes('\\') || info.includes('&') || info.includes('\0')) return null;
+  const word = /[^ \t]+/.exec(info);
+  let value = '';
+  let contentLines = 0;
+  let previousEnd = 0; // where the last content line ended (its line break follows)
+  for (let ls = nextLineStart(text, end); ls < text.length; ) {
+    const le = lineEndAt(text, ls);
+    // The closing fence: indented less than 4 columns, as long as the opening one or longer, white space after.
+    let c = 0;
+    let i = ls;
+    for (; i < le && c < 4; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 32) c++;
+      else if (ch === 9) c += 4 - (c % 4);
+      else break;
+    }
+    if (c < 4) {
+      let j = i;
+      while (j < le && text.charCodeAt(j) === char) j++;
+      if (j - i >= size) {
+        let w = j;
+        while (w < le && isSpace(text.charCodeAt(w))) w++;
+        if (w === le) {
+          const node: Code = { type: 'code', lang: word ? word[0] : null, meta: null, value, position: at(p, le) };
+          return { node, next: nextLineStart(text, le) };
+        }
+      }
+    }
+    // A content line loses up to the fence's indentation, in spaces.
+    let from = ls;
+    while (from < le && from - ls < col && text.charCodeAt(from) === 32) from++;
+    if (from < le && from - ls < col && text.charCodeAt(from) === 9) return null;
+    const piece = text.slice(from, le);
+    if (piece.includes('\0')) return null; // remark's value has U+FFFD for it
+    value = contentLines++ ? value + text.slice(previousEnd, ls) + piece : piece;
+    previousEnd = le;
+    ls = nextLineStart(text, le);
+  }
+  return null; // unclosed: it runs to the end of its container
+}

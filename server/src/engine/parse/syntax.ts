@@ -7,7 +7,7 @@ import { fieldKeyOf } from './labels';
 import type { BulletChar, FieldKey, Span } from './model';
 import { parseSimple } from './simple';
 import { TABLE_SYNTAX, TABLE_TREE, type TableSyntax, mayHoldTable, shiftTable, tableSyntax } from './table';
-import { detach, trimSpan } from './text';
+import { detach, lineEndAt, nextLineStart, trimSpan } from './text';
 
 export interface HeadingSyntax {
   readonly kind: 'heading';
@@ -126,8 +126,7 @@ function capStructure(text: string): { text: string; limited?: string } {
   let deep = false;
   let cut = false;
   for (let start = 0; start < text.length; ) {
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const end = lineEndAt(text, start);
     let col = 0;
     let i = start;
     for (; i < end && col <= MAX_INDENT; i++) {
@@ -136,17 +135,17 @@ function capStructure(text: string): { text: string; limited?: string } {
       else if (c === 9) col += 4 - (col % 4);
       else break;
     }
-    const c = text[i];
+    const c = i < end ? text.charCodeAt(i) : -1;
     if (i === end) container = false; // blank (or all indentation, below)
     if (col > MAX_INDENT && i < end) {
       blanked.push([start, end]);
       deep = true;
     } else if (i === end) {
       lazy = 0;
-    } else if (col > 0 || c === '>' || /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(text.slice(i, Math.min(end, i + 12)))) {
+    } else if (col > 0 || c === 62 /* > */ || listMarkerAt(text, i, end)) {
       container = true;
       lazy = 0;
-    } else if (c === '`' || c === '~' || c === '<' || c === '#') {
+    } else if (c === 96 /* ` */ || c === 126 /* ~ */ || c === 60 /* < */ || c === 35 /* # */) {
       container = false; // these can interrupt the paragraph: no run of lazy lines goes on through them
     } else if (container && ++lazy > MAX_LAZY) {
       blanked.push([start, end]);
@@ -154,7 +153,7 @@ function capStructure(text: string): { text: string; limited?: string } {
       lazy = 0;
       cut = true;
     }
-    start = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    start = nextLineStart(text, end);
   }
   if (!blanked.length) return { text };
   const parts: string[] = [];
@@ -165,6 +164,27 @@ function capStructure(text: string): { text: string; limited?: string } {
     .filter(Boolean)
     .join('; ');
   return { text: parts.join(''), limited: what };
+}
+
+/** A list marker (`-`, `*`, `+`, `1.`, `1)`) at `i`, then white space or the line's end at `end`. */
+function listMarkerAt(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  let j = i + 1;
+  if (c !== 45 && c !== 42 && c !== 43) {
+    if (c < 48 || c > 57) return false;
+    while (j < end && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
+    if (j >= end) return false;
+    const d = text.charCodeAt(j);
+    if (d !== 46 && d !== 41) return false;
+    j++;
+  }
+  if (j >= end) return true;
+  const after = text.charCodeAt(j);
+  return after === 32 || after === 9;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**

@@ -84,10 +84,36 @@ export class LineIndex implements LineIndexLike {
 
 /** Appends the offsets s in [from, to] (from ≥ 1) where a line starts: after \n, or after a \r not followed by \n. */
 function pushLineStarts(text: string, from: number, to: number, out: number[]): void {
-  for (let s = from; s <= to && s <= text.length; s++) {
-    const c = text.charCodeAt(s - 1);
-    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(s) !== 10)) out.push(s);
+  const last = Math.min(to, text.length);
+  if (last - from < 256) {
+    // A few characters (an edit's middle): a scan of them, not a search that may run to the end.
+    for (let s = from; s <= last; s++) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(s) !== 10)) out.push(s);
+    }
+    return;
   }
+  // The line breaks found by the string search (native, much faster than a loop over characters).
+  LINE_BREAK.lastIndex = from - 1;
+  while (LINE_BREAK.test(text)) {
+    const s = LINE_BREAK.lastIndex; // after the break: \n, \r\n or a lone \r
+    if (s > last) break;
+    out.push(s);
+  }
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+const LINE_END = /[\r\n]/g;
+
+/** Where the line holding `from` ends (its line break, or the end of the text). */
+export function lineEndAt(text: string, from: number): number {
+  LINE_END.lastIndex = from;
+  return LINE_END.test(text) ? LINE_END.lastIndex - 1 : text.length;
+}
+
+/** Where the line after the one ending at `end` starts (past \n, \r\n or \r). */
+export function nextLineStart(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
 /**
