@@ -103,25 +103,46 @@ interface Word {
   readonly at: number;
 }
 
-/** One own section's prose words and their counts. Immutable: shared by every document using it. */
+/** Prose with everything else blanked out, at an offset relative to the section's base. */
+interface Prose {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * One own section's prose words and their counts. Immutable: shared by every document using it.
+ * Only the counts are built up front; the words themselves (wanted only where a near miss or a
+ * tie between names is found) are read again from the blanked prose when asked for.
+ */
 class SectionWords {
+  /** Lower-case words of MIN_LENGTH or more (the only ones reported) → uses. */
   readonly lower = new Map<string, number>();
-  /** Capitalised spellings → uses. */
+  /** Capitalised spellings of MIN_NAME_LENGTH or more (the only ones that are names) → uses. */
   readonly capitals = new Map<string, number>();
 
   constructor(
-    readonly words: readonly Word[],
+    private readonly prose: readonly Prose[],
     /** For checking a cache hit: the section's length and heading position relative to the base. */
     readonly length: number,
     readonly headingAt: number,
     /** No lone CR or Unicode line breaks, and no masked span crossing its bounds. */
     readonly selfContained: boolean,
   ) {
-    for (const w of words) {
-      const lower = w.text.toLowerCase();
-      this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
-      if (/^\p{Lu}/u.test(w.text)) this.capitals.set(w.text, (this.capitals.get(w.text) ?? 0) + 1);
+    for (const piece of prose) {
+      eachWord(piece.text, (text) => {
+        const lower = text.toLowerCase();
+        // Lower-casing never shortens a word: every use of a lower-case form of MIN_LENGTH is counted.
+        if (lower.length >= MIN_LENGTH) this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
+        if (lower.length >= MIN_NAME_LENGTH && startsUpper(text)) this.capitals.set(text, (this.capitals.get(text) ?? 0) + 1);
+      });
     }
+  }
+
+  /** The words in order, at offsets relative to the base. */
+  get words(): Word[] {
+    const out: Word[] = [];
+    for (const piece of this.prose) eachWord(piece.text, (text, at) => out.push({ text, at: piece.offset + at }));
+    return out;
   }
 
   hasAnyOf(lowerWords: ReadonlyMap<string, unknown>): boolean {
@@ -269,9 +290,8 @@ function sectionWords(doc: IdeaDocument, start: number, end: number, base: numbe
     if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
   }
   for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
-  const words = wordsIn(blanked(local, spans), start - base).filter((w) => !isCompound(w.text));
   const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
-  return new SectionWords(words, end - start, heading.span.start - base, selfContained);
+  return new SectionWords([{ text: blanked(local, spans), offset: start - base }], end - start, heading.span.start - base, selfContained);
 }
 
 /** People's names and links are not prose. */
@@ -289,15 +309,15 @@ function wholeProse(doc: IdeaDocument): SectionWords {
   for (const p of doc.projects) regions.push(p.span);
   for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
   regions.sort((a, b) => a.start - b.start);
-  const words: Word[] = [];
+  const prose: Prose[] = [];
   let done = 0;
   for (const region of regions) {
     const start = Math.max(region.start, done);
     if (start >= region.end) continue;
-    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
+    prose.push({ text: masked.slice(start, region.end), offset: start });
     done = region.end;
   }
-  return new SectionWords(words, doc.text.length, 0, true);
+  return new SectionWords(prose, doc.text.length, 0, true);
 }
 
 /** The text with everything that is not prose blanked out (same length, so offsets hold). */
@@ -333,13 +353,33 @@ function blanked(text: string, spans: Span[]): string {
   return pieces.join('');
 }
 
-function wordsIn(text: string, offset: number): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
-    // `Rook's` → `Rook`
-    out.push({ text: m[0].replace(/['’]\p{L}{1,2}$/u, ''), at: offset + m.index });
+/** A run of letters and digits, with inner `-_./'’` joining more of them. */
+const WORD = /[\p{L}\p{N}]+([-_./'’][\p{L}\p{N}]+)*/gu;
+
+/** The prose words of `text` that are not compounds (`Rook's` read as `Rook`; see isCompound), with their offsets in it. */
+function eachWord(text: string, f: (word: string, at: number) => void): void {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    if (m[1] !== undefined) {
+      // Joined by a separator: a compound, unless only a possessive was joined.
+      word = word.replace(/['’]\p{L}{1,2}$/u, '');
+      if (isCompound(word)) continue;
+    } else if (!startsLetter(word)) continue;
+    f(word, m.index);
   }
-  return out;
+}
+
+function startsLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(word);
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
@@ -433,7 +473,8 @@ class WordCounts {
     if (titles.length !== this.titles.length || titles.some((t, i) => t !== this.titles[i])) {
       this.titles = titles;
       this.titleWords = titles.flatMap((t) => {
-        const words = wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w));
+        const words: string[] = [];
+        eachWord(t, (w) => words.push(w));
         return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
       });
     }
