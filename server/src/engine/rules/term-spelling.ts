@@ -112,17 +112,18 @@ function withinAny(spans: readonly Span[]): (at: number) => boolean {
 }
 
 /** Lower-cased owner → the name it nearly spells, from the counts of every link of the file. */
-function ownerMisses(counts: ReadonlyMap<string, number>, placed: readonly PlacedLinks[]): { misses: Map<string, string>; orderRead: boolean } {
+function ownerMisses(counts: ReadonlyMap<string, number>, placed: readonly PlacedLinks[], nearby: NearNames): { misses: Map<string, string>; orderRead: boolean } {
   const misses = new Map<string, string>();
   let most = 0;
   for (const n of counts.values()) if (n > most) most = n;
   if (most < NAME_USES) return { misses, orderRead: false };
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
+  nearby.forNames(names);
   // Judged once per distinct account, not per link (a big file links the same few thousands of times).
   let firstLinked: Map<string, number> | undefined;
   for (const [lower, n] of counts) {
     if (lower.length < MIN_NAME_LENGTH || n * NAME_USES > most) continue;
-    const near = names.filter((x) => x !== lower && editDistance(lower, x, 1) <= 1);
+    const near = nearby.of(lower, names);
     if (near.length < 2) {
       if (near.length) misses.set(lower, near[0]!);
       continue;
@@ -146,6 +147,25 @@ function changedRun<T>(before: readonly T[], after: readonly T[], add: (part: T,
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   for (let i = head; i < after.length - tail; i++) add(after[i]!, 1);
   for (let i = head; i < before.length - tail; i++) add(before[i]!, -1);
+}
+
+/** Per owner, the names one slip away from it (in the names' order), kept while the names are the same. */
+class NearNames {
+  private names = '';
+  private readonly near = new Map<string, readonly string[]>();
+
+  forNames(names: readonly string[]): void {
+    const key = names.join('\u0000');
+    if (key === this.names) return;
+    this.names = key;
+    this.near.clear();
+  }
+
+  of(lower: string, names: readonly string[]): readonly string[] {
+    let near = this.near.get(lower);
+    if (!near) this.near.set(lower, (near = names.filter((x) => x !== lower && editDistance(lower, x, 1) <= 1)));
+    return near;
+  }
 }
 
 /** Lower-cased owner → the place of its first link among all links, in text order. */
@@ -270,6 +290,7 @@ class OwnerCounts {
   private countsChanged = true;
   private orderRead = false;
   private readonly before = new Map<string, number>();
+  private readonly nearby = new NearNames();
 
   update(placed: readonly PlacedLinks[]): void {
     if (this.orderRead) this.countsChanged = true;
@@ -282,7 +303,7 @@ class OwnerCounts {
 
   misses(placed: readonly PlacedLinks[]): Map<string, string> {
     if (this.lastMisses && !this.countsChanged) return this.lastMisses;
-    const { misses, orderRead } = ownerMisses(this.counts, placed);
+    const { misses, orderRead } = ownerMisses(this.counts, placed, this.nearby);
     const last = this.lastMisses;
     // The same object while they are the same, so that each stretch's links found are kept too.
     if (!last || last.size !== misses.size || [...misses].some(([owner, name]) => last.get(owner) !== name)) this.lastMisses = misses;
