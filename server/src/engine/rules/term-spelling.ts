@@ -28,7 +28,12 @@ export const termSpelling: Rule = {
   description: 'A word is a near miss of a project name used in the file, or a GitHub link names a near miss of the account the file links everywhere else.',
   fixable: true,
   check({ uri, doc, report }) {
-    linkOwnerMisses(doc, report);
+    try {
+      linkOwnerMisses(uri, doc, report);
+    } catch (error) {
+      OWNER_STATES.delete(uri); // half-updated counts must not be used again
+      throw error;
+    }
     const state = countsFor(uri);
     const sections = proseSections(doc, state.plainSections);
     // A document not split cleanly is counted on its own, as a whole.
@@ -43,10 +48,7 @@ export const termSpelling: Rule = {
     const hits = counts.nearMisses(doc, placed);
     if (!hits.size) return;
     for (const { section, base } of placed) {
-      if (!section.hasAnyOf(hits)) continue;
-      for (const word of section.words) {
-        const name = word.text.length >= MIN_LENGTH ? hits.get(word.text.toLowerCase()) : undefined;
-        if (!name) continue;
+      for (const { word, name } of section.missesOf(hits)) {
         const span = { start: base + word.at, end: base + word.at + word.text.length };
         report({
           span,
@@ -65,36 +67,273 @@ const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
 /**
  * `github.com/keplopy` in a file that links `github.com/keploy` everywhere else: the link is broken.
  * Owners linked NAME_USES times or more are the names; a rarer owner a slip away from one is a typo.
+ * The links are read per own section of an idea (kept by its origin, like the prose) and afresh
+ * between them; the file's counts are kept per document like the words'.
  */
-function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
-  const uses: Array<{ owner: string; at: number }> = [];
-  const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(GITHUB_OWNER)) {
-    const owner = m[1]!.toLowerCase();
-    uses.push({ owner: m[1]!, at: m.index + m[0].length - m[1]!.length });
-    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+function linkOwnerMisses(uri: string, doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
+  const state = ownerCountsFor(uri);
+  const placed = linkChunks(doc, state.byText);
+  state.update(placed);
+  const misses = state.misses(placed);
+  if (!misses.size) return;
+  let inIdea: ((at: number) => boolean) | undefined;
+  for (const { links, base, ownSection } of placed) {
+    for (const { k, name } of links.missesOf(misses)) {
+      const owner = links.owners[k]!;
+      const at = base + links.ats[k]!;
+      // An idea's own section lies in the idea; what lies between may lie in one too (its sub-headings).
+      if (!ownSection) {
+        inIdea ??= withinAny(doc.ideas.map((i) => i.span));
+        if (!inIdea(at)) continue;
+      }
+      const span = { start: at, end: at + owner.length };
+      report({
+        span,
+        message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
+        fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+      });
+    }
   }
-  const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
-  if (!names.length) return;
-  // Judged once per distinct account, not per link (a big file links the same few thousands of times).
-  const most = Math.max(...names.map((n) => counts.get(n)!));
+}
+
+/** Whether an offset lies in one of the spans (in any order, nested or not): their union, searched. */
+function withinAny(spans: readonly Span[]): (at: number) => boolean {
+  const union: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.end <= span.start) continue;
+    const last = union[union.length - 1];
+    if (last && span.start <= last.end) union[union.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else union.push(span);
+  }
+  return (at) => {
+    const k = partitionPoint(union.length, (i) => union[i]!.start <= at) - 1;
+    return k >= 0 && at < union[k]!.end;
+  };
+}
+
+/** Lower-cased owner → the name it nearly spells, from the counts of every link of the file. */
+function ownerMisses(counts: ReadonlyMap<string, number>, placed: readonly PlacedLinks[], nearby: NearNames): { misses: Map<string, string>; orderRead: boolean } {
   const misses = new Map<string, string>();
+  let most = 0;
+  for (const n of counts.values()) if (n > most) most = n;
+  if (most < NAME_USES) return { misses, orderRead: false };
+  const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
+  nearby.forNames(names);
+  // Judged once per distinct account, not per link (a big file links the same few thousands of times).
+  let firstLinked: Map<string, number> | undefined;
   for (const [lower, n] of counts) {
     if (lower.length < MIN_NAME_LENGTH || n * NAME_USES > most) continue;
-    const name = names.find((x) => x !== lower && editDistance(lower, x, 1) <= 1);
-    if (name) misses.set(lower, name);
+    const near = nearby.of(lower, names);
+    if (near.length < 2) {
+      if (near.length) misses.set(lower, near[0]!);
+      continue;
+    }
+    // The name linked first in the text wins (the counts' order is not the text's once kept across edits).
+    firstLinked ??= firstLinks(placed);
+    misses.set(lower, near.reduce((a, b) => (firstLinked!.get(b)! < firstLinked!.get(a)! ? b : a)));
   }
-  if (!misses.size) return;
-  for (const { owner, at } of uses) {
-    const name = misses.get(owner.toLowerCase());
-    if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
-    const span = { start: at, end: at + owner.length };
-    report({
-      span,
-      message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
-      fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
-    });
+  return { misses, orderRead: firstLinked !== undefined };
+}
+
+/**
+ * Tells what the counts of `before` need to become those of `after`: the parts between their
+ * common beginning and end, added once and taken once (an edit changes a few parts in one place;
+ * counts are sums, so this equals counting `after` anew).
+ */
+function changedRun<T>(before: readonly T[], after: readonly T[], add: (part: T, times: number) => void): void {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  for (let i = head; i < after.length - tail; i++) add(after[i]!, 1);
+  for (let i = head; i < before.length - tail; i++) add(before[i]!, -1);
+}
+
+/** Per owner, the names one slip away from it (in the names' order), kept while the names are the same. */
+class NearNames {
+  private names = '';
+  private readonly near = new Map<string, readonly string[]>();
+
+  forNames(names: readonly string[]): void {
+    const key = names.join('\u0000');
+    if (key === this.names) return;
+    this.names = key;
+    this.near.clear();
   }
+
+  of(lower: string, names: readonly string[]): readonly string[] {
+    let near = this.near.get(lower);
+    if (!near) this.near.set(lower, (near = names.filter((x) => x !== lower && editDistance(lower, x, 1) <= 1)));
+    return near;
+  }
+}
+
+/** Lower-cased owner → the place of its first link among all links, in text order. */
+function firstLinks(placed: readonly PlacedLinks[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const { links } of placed) for (const owner of links.counts.keys()) if (!first.has(owner)) first.set(owner, first.size);
+  return first;
+}
+
+/** The GitHub account links of one stretch of text: owners as written, at offsets relative to its base. Immutable. */
+class OwnerLinks {
+  /** Lower-cased owner → links. */
+  readonly counts = new Map<string, number>();
+
+  constructor(
+    readonly owners: readonly string[],
+    readonly ats: readonly number[],
+    /** For checking a cache hit, as SectionWords. */
+    readonly length: number,
+    readonly headingAt: number,
+  ) {
+    for (const owner of owners) {
+      const lower = owner.toLowerCase();
+      this.counts.set(lower, (this.counts.get(lower) ?? 0) + 1);
+    }
+  }
+
+  private missesFor: ReadonlyMap<string, string> | undefined;
+  private found: ReadonlyArray<{ readonly k: number; readonly name: string }> = [];
+
+  /** The links (by index) to a near miss of a name, kept while the same misses are asked for. */
+  missesOf(misses: ReadonlyMap<string, string>): ReadonlyArray<{ readonly k: number; readonly name: string }> {
+    if (this.missesFor === misses) return this.found;
+    const found: Array<{ k: number; name: string }> = [];
+    for (const owner of this.counts.keys()) {
+      if (!misses.has(owner)) continue;
+      this.owners.forEach((o, k) => {
+        const name = misses.get(o.toLowerCase());
+        if (name) found.push({ k, name });
+      });
+      break;
+    }
+    this.missesFor = misses;
+    this.found = found;
+    return found;
+  }
+}
+
+interface PlacedLinks {
+  readonly links: OwnerLinks;
+  readonly base: number;
+  /** An idea's own section (heading to next heading), not what lies between. */
+  readonly ownSection: boolean;
+}
+
+function ownerLinks(text: string, start: number, end: number, base: number, headingAt: number): OwnerLinks {
+  const owners: string[] = [];
+  const ats: number[] = [];
+  const local = detach(text.slice(start, end)); // may be cached across edits
+  for (const m of local.matchAll(GITHUB_OWNER)) {
+    owners.push(m[1]!);
+    ats.push(start - base + m.index + m[0].length - m[1]!.length);
+  }
+  return new OwnerLinks(owners, ats, end - start, headingAt);
+}
+
+/** Ideas' own-section links by origin key. */
+const IDEA_LINKS = new WeakMap<object, OwnerLinks>();
+
+/** Characters of a link match: a cut between two of them could split one. */
+function linkCharAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 47;
+}
+
+/** The whole text as stretches in order: ideas' own sections (cut where no link can cross), and what lies between. */
+function linkChunks(doc: IdeaDocument, byText: ByText<OwnerLinks>): PlacedLinks[] {
+  const { headings, text } = doc;
+  const atIdea = headingIndices(headings, doc.ideas);
+  const ideaAt: Array<Idea | undefined> = [];
+  doc.ideas.forEach((idea, k) => {
+    if (atIdea[k]! >= 0) ideaAt[atIdea[k]!] = idea;
+  });
+  const clean = (at: number) => at <= 0 || at >= text.length || !linkCharAt(text, at - 1) || !linkCharAt(text, at);
+  const placed: PlacedLinks[] = [];
+  // What lies between ideas (the preamble, projects' own text) is kept by its text.
+  const between = (start: number, end: number) => {
+    const own = text.slice(start, end);
+    let links = byText.get(own);
+    if (!links) byText.set(own, (links = ownerLinks(text, start, end, start, 0)));
+    placed.push({ links, base: start, ownSection: false });
+  };
+  byText.startRun();
+  let done = 0;
+  for (let i = 0; i < headings.length; i++) {
+    const origin = ideaAt[i]?.origin;
+    if (!origin) continue;
+    const start = headings[i]!.span.start;
+    const end = headings[i + 1]?.span.start ?? text.length;
+    if (start < done || !clean(start) || !clean(end)) continue;
+    if (done < start) between(done, start);
+    let links = IDEA_LINKS.get(origin.key);
+    // Same key, same text; the check only guards that promise.
+    if (links?.length !== end - start || links.headingAt !== start - origin.base) {
+      IDEA_LINKS.set(origin.key, (links = ownerLinks(text, start, end, origin.base, start - origin.base)));
+    }
+    placed.push({ links, base: origin.base, ownSection: true });
+    done = end;
+  }
+  if (done < text.length) between(done, text.length);
+  return placed;
+}
+
+/** Link counts of a document, kept across checks (per document: see `ownerCountsFor`). */
+class OwnerCounts {
+  readonly byText = new ByText<OwnerLinks>();
+  private chunks: readonly OwnerLinks[] = [];
+  readonly counts = new Map<string, number>();
+
+  /** The last misses, kept while no count changed (and, if they read it, the order of the links did not change). */
+  private lastMisses: Map<string, string> | undefined;
+  private countsChanged = true;
+  private orderRead = false;
+  private readonly before = new Map<string, number>();
+  private readonly nearby = new NearNames();
+
+  update(placed: readonly PlacedLinks[]): void {
+    if (this.orderRead) this.countsChanged = true;
+    const next = placed.map((p) => p.links);
+    changedRun(this.chunks, next, (links, times) => this.add(links, times));
+    this.chunks = next;
+    for (const [owner, n] of this.before) if ((this.counts.get(owner) ?? 0) !== n) this.countsChanged = true;
+    this.before.clear();
+  }
+
+  misses(placed: readonly PlacedLinks[]): Map<string, string> {
+    if (this.lastMisses && !this.countsChanged) return this.lastMisses;
+    const { misses, orderRead } = ownerMisses(this.counts, placed, this.nearby);
+    const last = this.lastMisses;
+    // The same object while they are the same, so that each stretch's links found are kept too.
+    if (!last || last.size !== misses.size || [...misses].some(([owner, name]) => last.get(owner) !== name)) this.lastMisses = misses;
+    this.orderRead = orderRead;
+    this.countsChanged = false;
+    return this.lastMisses!;
+  }
+
+  private add(links: OwnerLinks, times: number): void {
+    for (const [owner, n] of links.counts) {
+      if (!this.before.has(owner)) this.before.set(owner, this.counts.get(owner) ?? 0);
+      const count = (this.counts.get(owner) ?? 0) + n * times;
+      if (count > 0) this.counts.set(owner, count);
+      else this.counts.delete(owner);
+    }
+  }
+}
+
+const OWNER_STATES = new Map<string, OwnerCounts>();
+
+function ownerCountsFor(uri: string): OwnerCounts {
+  let state = OWNER_STATES.get(uri);
+  if (state) OWNER_STATES.delete(uri);
+  else state = new OwnerCounts();
+  OWNER_STATES.set(uri, state);
+  for (const old of OWNER_STATES.keys()) {
+    if (OWNER_STATES.size <= MAX_STATES) break;
+    OWNER_STATES.delete(old);
+  }
+  return state;
 }
 
 interface Word {
@@ -103,25 +342,64 @@ interface Word {
   readonly at: number;
 }
 
-/** One own section's prose words and their counts. Immutable: shared by every document using it. */
+/** Prose with everything else blanked out, at an offset relative to the section's base. */
+interface Prose {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * One own section's prose words and their counts. Immutable: shared by every document using it.
+ * Only the counts are built up front; the words themselves (wanted only where a near miss or a
+ * tie between names is found) are read again from the blanked prose when asked for.
+ */
 class SectionWords {
+  /** Lower-case words of MIN_LENGTH or more (the only ones reported) → uses. */
   readonly lower = new Map<string, number>();
-  /** Capitalised spellings → uses. */
+  /** Capitalised spellings of MIN_NAME_LENGTH or more (the only ones that are names) → uses. */
   readonly capitals = new Map<string, number>();
 
   constructor(
-    readonly words: readonly Word[],
+    private readonly prose: readonly Prose[],
     /** For checking a cache hit: the section's length and heading position relative to the base. */
     readonly length: number,
     readonly headingAt: number,
     /** No lone CR or Unicode line breaks, and no masked span crossing its bounds. */
     readonly selfContained: boolean,
   ) {
-    for (const w of words) {
-      const lower = w.text.toLowerCase();
-      this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
-      if (/^\p{Lu}/u.test(w.text)) this.capitals.set(w.text, (this.capitals.get(w.text) ?? 0) + 1);
+    for (const piece of prose) {
+      eachWord(piece.text, (text) => {
+        const lower = text.toLowerCase();
+        // Lower-casing never shortens a word: every use of a lower-case form of MIN_LENGTH is counted.
+        if (lower.length >= MIN_LENGTH) this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
+        if (lower.length >= MIN_NAME_LENGTH && startsUpper(text)) this.capitals.set(text, (this.capitals.get(text) ?? 0) + 1);
+      });
     }
+  }
+
+  /** The words in order, at offsets relative to the base. */
+  get words(): Word[] {
+    const out: Word[] = [];
+    for (const piece of this.prose) eachWord(piece.text, (text, at) => out.push({ text, at: piece.offset + at }));
+    return out;
+  }
+
+  private missesFor: ReadonlyMap<string, string> | undefined;
+  private misses: ReadonlyArray<{ readonly word: Word; readonly name: string }> = [];
+
+  /** The words that are near misses (`hits`: lower-case word → name), kept while the same hits are asked for. */
+  missesOf(hits: ReadonlyMap<string, string>): ReadonlyArray<{ readonly word: Word; readonly name: string }> {
+    if (this.missesFor === hits) return this.misses;
+    const misses: Array<{ word: Word; name: string }> = [];
+    if (this.hasAnyOf(hits)) {
+      for (const word of this.words) {
+        const name = word.text.length >= MIN_LENGTH ? hits.get(word.text.toLowerCase()) : undefined;
+        if (name) misses.push({ word, name });
+      }
+    }
+    this.missesFor = hits;
+    this.misses = misses;
+    return misses;
   }
 
   hasAnyOf(lowerWords: ReadonlyMap<string, unknown>): boolean {
@@ -143,22 +421,23 @@ interface Placed {
 const IDEA_SECTIONS = new WeakMap<object, SectionWords>();
 
 /**
- * Sections of other headings (projects, containers: the model gives origins to ideas only) by
- * text, when the heading is an ATX heading in column 0: it closes every block before it, so its
- * section's blocks depend on its text alone. Keeps what the last check used, like SectionCache.
+ * What was read of stretches of text outside ideas, by text: the words of sections of other
+ * headings (projects, containers: the model gives origins to ideas only) when the heading is an
+ * ATX heading in column 0 (it closes every block before it, so its section's blocks depend on its
+ * text alone), the links between ideas. Keeps what the last check used, like SectionCache.
  */
-class SectionsByText {
-  private current = new Map<string, SectionWords>();
-  private previous = new Map<string, SectionWords>();
+class ByText<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
 
-  get(text: string): SectionWords | undefined {
+  get(text: string): T | undefined {
     const hit = this.current.get(text) ?? this.previous.get(text);
     if (hit) this.current.set(text, hit);
     return hit;
   }
 
-  set(text: string, section: SectionWords): void {
-    this.current.set(text, section);
+  set(text: string, value: T): void {
+    this.current.set(text, value);
   }
 
   startRun(): void {
@@ -171,7 +450,7 @@ class SectionsByText {
  * The prose as own sections at their bases, in document order; undefined when some prose section
  * is not self-contained (then the document is checked as a whole).
  */
-function proseSections(doc: IdeaDocument, byText: SectionsByText): Placed[] | undefined {
+function proseSections(doc: IdeaDocument, byText: ByText<SectionWords>): Placed[] | undefined {
   byText.startRun();
   const { headings, text } = doc;
   // Prose: project sections and ideas outside any project, i.e. runs of whole own sections.
@@ -269,9 +548,8 @@ function sectionWords(doc: IdeaDocument, start: number, end: number, base: numbe
     if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
   }
   for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
-  const words = wordsIn(blanked(local, spans), start - base).filter((w) => !isCompound(w.text));
   const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
-  return new SectionWords(words, end - start, heading.span.start - base, selfContained);
+  return new SectionWords([{ text: blanked(local, spans), offset: start - base }], end - start, heading.span.start - base, selfContained);
 }
 
 /** People's names and links are not prose. */
@@ -289,15 +567,15 @@ function wholeProse(doc: IdeaDocument): SectionWords {
   for (const p of doc.projects) regions.push(p.span);
   for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
   regions.sort((a, b) => a.start - b.start);
-  const words: Word[] = [];
+  const prose: Prose[] = [];
   let done = 0;
   for (const region of regions) {
     const start = Math.max(region.start, done);
     if (start >= region.end) continue;
-    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
+    prose.push({ text: masked.slice(start, region.end), offset: start });
     done = region.end;
   }
-  return new SectionWords(words, doc.text.length, 0, true);
+  return new SectionWords(prose, doc.text.length, 0, true);
 }
 
 /** The text with everything that is not prose blanked out (same length, so offsets hold). */
@@ -333,13 +611,33 @@ function blanked(text: string, spans: Span[]): string {
   return pieces.join('');
 }
 
-function wordsIn(text: string, offset: number): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
-    // `Rook's` → `Rook`
-    out.push({ text: m[0].replace(/['’]\p{L}{1,2}$/u, ''), at: offset + m.index });
+/** A run of letters and digits, with inner `-_./'’` joining more of them. */
+const WORD = /[\p{L}\p{N}]+([-_./'’][\p{L}\p{N}]+)*/gu;
+
+/** The prose words of `text` that are not compounds (`Rook's` read as `Rook`; see isCompound), with their offsets in it. */
+function eachWord(text: string, f: (word: string, at: number) => void): void {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    if (m[1] !== undefined) {
+      // Joined by a separator: a compound, unless only a possessive was joined.
+      word = word.replace(/['’]\p{L}{1,2}$/u, '');
+      if (isCompound(word)) continue;
+    } else if (!startsLetter(word)) continue;
+    f(word, m.index);
   }
-  return out;
+}
+
+function startsLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(word);
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
@@ -365,8 +663,8 @@ const NOT_PROSE = new RegExp(
 
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
-  readonly plainSections = new SectionsByText();
-  private sections = new Map<SectionWords, number>();
+  readonly plainSections = new ByText<SectionWords>();
+  private sections: readonly SectionWords[] = [];
   private readonly lower = new Map<string, number>();
   private readonly capitals = new Map<string, number>();
   /** Lower-case words used fewer than NAME_USES times: the only ones that can be near misses. */
@@ -381,20 +679,31 @@ class WordCounts {
   private clock = 0;
   private readonly nearest = new Map<string, { version: number; names: string[] }>();
 
+  /** The last near misses, and whether they still hold: no count changed, nor anything they read of the order of the prose. */
+  private lastHits: Map<string, string> | undefined;
+  private countsChanged = true;
+  private orderRead = false;
+  /** Counts before this update, of the words it touched (lower-case words and capitalised spellings apart). */
+  private lowerBefore = new Map<string, number>();
+  private capitalsBefore = new Map<string, number>();
+
   /** Count the sections now in the prose: only those that appeared or disappeared cost anything. */
   update(placed: readonly Placed[]): void {
-    const next = new Map<SectionWords, number>();
-    for (const { section } of placed) next.set(section, (next.get(section) ?? 0) + 1);
-    for (const [section, n] of next) {
-      const change = n - (this.sections.get(section) ?? 0);
-      if (change) this.add(section, change);
-    }
-    for (const [section, n] of this.sections) if (!next.has(section)) this.add(section, -n);
+    // The order of the prose is read only for ties: a section moved is a change only then.
+    if (this.orderRead) this.countsChanged = true;
+    const next = placed.map((p) => p.section);
+    changedRun(this.sections, next, (section, times) => this.add(section, times));
     this.sections = next;
+    // An edit takes a section's words out and puts them back: a change only if some count differs.
+    for (const [word, n] of this.lowerBefore) if ((this.lower.get(word) ?? 0) !== n) this.countsChanged = true;
+    for (const [spelling, n] of this.capitalsBefore) if ((this.capitals.get(spelling) ?? 0) !== n) this.countsChanged = true;
+    this.lowerBefore.clear();
+    this.capitalsBefore.clear();
   }
 
   private add(section: SectionWords, times: number): void {
     for (const [word, n] of section.lower) {
+      if (!this.lowerBefore.has(word)) this.lowerBefore.set(word, this.lower.get(word) ?? 0);
       const count = (this.lower.get(word) ?? 0) + n * times;
       if (count > 0) this.lower.set(word, count);
       else this.lower.delete(word);
@@ -402,6 +711,7 @@ class WordCounts {
       else if (this.rare.delete(word)) this.nearest.delete(word);
     }
     for (const [spelling, n] of section.capitals) {
+      if (!this.capitalsBefore.has(spelling)) this.capitalsBefore.set(spelling, this.capitals.get(spelling) ?? 0);
       const count = (this.capitals.get(spelling) ?? 0) + n * times;
       if (count > 0) this.capitals.set(spelling, count);
       else this.capitals.delete(spelling);
@@ -412,7 +722,20 @@ class WordCounts {
 
   /** Lower-case word → the name it nearly spells, for the rare words that are near misses. */
   nearMisses(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
-    const names = this.namesOf(doc, placed);
+    const titlesChanged = this.readTitles(doc);
+    if (this.lastHits && !this.countsChanged && !titlesChanged) return this.lastHits;
+    this.orderRead = false;
+    const hits = this.findNearMisses(placed);
+    const same = this.lastHits !== undefined && this.lastHits.size === hits.size && [...hits].every(([w, name]) => this.lastHits!.get(w) === name);
+    // Kept only once computed in full (a throw leaves them to be computed again); the same object
+    // while they are the same, so that each section's misses are kept too (SectionWords.missesOf).
+    if (!same) this.lastHits = hits;
+    this.countsChanged = false;
+    return this.lastHits!;
+  }
+
+  private findNearMisses(placed: readonly Placed[]): Map<string, string> {
+    const names = this.namesOf(placed);
     const hits = new Map<string, string>();
     if (!names.size) return hits;
     for (const lower of this.rare) {
@@ -420,6 +743,7 @@ class WordCounts {
       const version = this.letterVersion.get(lower[0]!) ?? 0;
       let memo = this.nearest.get(lower);
       if (memo?.version !== version) this.nearest.set(lower, (memo = { version, names: nearestNames(lower, names) }));
+      if (memo.names.length > 1) this.orderRead = true;
       const name = memo.names.length > 1 ? this.firstInNamesOrder(memo.names, placed) : memo.names[0];
       // Looked up only for near misses: most files never read the word list.
       if (name && !isEnglishForm(lower)) hits.set(lower, names.get(name)!);
@@ -428,15 +752,20 @@ class WordCounts {
   }
 
   /** Lower-cased name → its spelling as most used in the file (the first used, on a tie). */
-  private namesOf(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
+  /** Read the project titles; whether they changed. */
+  private readTitles(doc: IdeaDocument): boolean {
     const titles = doc.projects.map((p) => p.title);
-    if (titles.length !== this.titles.length || titles.some((t, i) => t !== this.titles[i])) {
-      this.titles = titles;
-      this.titleWords = titles.flatMap((t) => {
-        const words = wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w));
-        return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
-      });
-    }
+    if (titles.length === this.titles.length && titles.every((t, i) => t === this.titles[i])) return false;
+    this.titles = titles;
+    this.titleWords = titles.flatMap((t) => {
+      const words: string[] = [];
+      eachWord(t, (w) => words.push(w));
+      return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
+    });
+    return true;
+  }
+
+  private namesOf(placed: readonly Placed[]): Map<string, string> {
     const uses = (spelling: string) => this.capitals.get(spelling) ?? 0;
     const names = new Map<string, string>();
     for (const spelling of this.titleWords) {
@@ -462,6 +791,7 @@ class WordCounts {
         ties.set(lower, tied);
       }
     }
+    if (ties.size) this.orderRead = true;
     for (const [lower, tied] of ties) names.set(lower, firstUsed(tied, placed) ?? names.get(lower)!);
 
     for (const [lower, spelling] of names) if (this.names.get(lower) !== spelling) this.touchLetter(lower);
