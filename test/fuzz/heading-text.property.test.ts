@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { mayChangeInline } from '../../server/src/engine/parse/syntax';
+import { parseSimple } from '../../server/src/engine/parse/simple';
+import { mayChangeInline, parseSection } from '../../server/src/engine/parse/syntax';
 import { assertHeadingsLikeFullParse, parseStrict } from './invariants';
 import { FUZZ_SEED, fuzzParameters } from './arbitraries';
 
@@ -60,4 +61,30 @@ test('setext headings read inline as in the document', () => {
     assertHeadingsLikeFullParse(text, parseStrict(text));
     assertHeadingsLikeFullParse(text, parseStrict(text, { wholeDocument: true }));
   }
+});
+
+// Setext headings by the line scan (simple.ts): underlines after root paragraphs, lazy and
+// indented `===` in list items, hard breaks, escapes, `===` starting a paragraph.
+const setextLine = fc.constantFrom(
+  'Idea x', 'x0', 'a *b* c', 'Idea <!-- 1', '===', '===', '---', '=', '-', '  ===', '   ---', '    ===', '    ---', '=== ', '---  ', '= =', '==x',
+  '- Description: x', '- Mentor(s): A (@a)', '  more', '  - sub', '', '', 'foo  ', 'foo \t', 'a\\', '&amp; b', '# Next', '1. one', '> q',
+);
+const setextSection = fc
+  .tuple(fc.array(setextLine, { minLength: 1, maxLength: 14 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+let scanned = 0;
+after(() => console.log(`# setext sections (seed ${FUZZ_SEED}): ${scanned} with a setext heading took the line scan`));
+
+test('setext sections: the line scan gives the syntax remark gives', () => {
+  fc.assert(
+    fc.property(setextSection, ({ text, lookahead }) => {
+      const syntax = parseSection(text, '', lookahead);
+      if (parseSimple(text + lookahead, 0) && syntax.blocks.some((b) => b.kind === 'heading' && b.setext)) scanned++;
+      assert.deepEqual(syntax, parseSection(text, '', lookahead, true), JSON.stringify(text));
+      assertHeadingsLikeFullParse(text, parseStrict(text));
+    }),
+    fuzzParameters(1500),
+  );
+  assert.ok(scanned > 100, 'the generator reaches setext headings in the line scan');
 });

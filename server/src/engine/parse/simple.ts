@@ -6,13 +6,14 @@
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
 // text. It knows a small part of CommonMark only, and gives up (null: remark parses the section)
 // at the first line that could mean anything else: a line without a letter or digit in it (a
-// setext underline, a closing fence, a table's delimiter row…) but a thematic break at the root, a
-// line starting another block (quote, fence, HTML, a heading but at column 0; see BLOCK_START),
-// indented code, an empty list item, an ordered list interrupting a paragraph, a heading whose
-// text has escapes or character references, a section with a link reference definition (`]:`)
-// and, by the caller, one that may hold a table. A line with a letter in it is never a thematic
-// break or setext underline, so these few tests decide it. `test/fuzz` compares the trees'
-// syntax with remark's on generated and adversarial sections.
+// closing fence, a table's delimiter row…) but a thematic break at the root, a setext underline of
+// a root paragraph and a lazy `===` (issue 16: 20k setext headings cost micromark 12× an ordinary
+// file per MB), a line starting another block (quote, fence, HTML, a heading but at column 0; see
+// BLOCK_START), indented code, an empty list item, an ordered list interrupting a paragraph, a
+// heading whose text has escapes, character references or hard breaks, a section with a link
+// reference definition (`]:`) and, by the caller, one that may hold a table. A line with a letter
+// in it is never a thematic break or setext underline, so these few tests decide it. `test/fuzz`
+// compares the trees' syntax with remark's on generated and adversarial sections.
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 
 interface Span {
@@ -67,6 +68,27 @@ function heading(text: string, line: Span): Heading | null {
   return { type: 'heading', depth: open[1]!.length as Heading['depth'], children, position: at(line.start, line.end) };
 }
 
+/** A setext underline (after the indentation): `=`s or `-`s, white space after them. */
+const SETEXT_UNDERLINE = /^([=-])\1*[ \t]*$/;
+
+/**
+ * The root paragraph `paragraph` underlined by the line ending at `lineEnd`, as remark's heading
+ * (from the paragraph's start to the end of the underline's line, one text node), or null when
+ * remark's text differs from the lines' (escapes, character references, hard breaks: `a  ` at
+ * the end of a line is a break node).
+ */
+function setextHeading(text: string, paragraph: Paragraph, depth: 1 | 2, lineEnd: number): Heading | null {
+  const from = paragraph.position!.start.offset!;
+  let to = paragraph.position!.end.offset!;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  const source = text.slice(from, to);
+  if (ESCAPE_OR_REFERENCE.test(source)) return null;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (lines.some((l, i) => i < lines.length - 1 && l.endsWith('  '))) return null;
+  const value = lines.map((l) => l.replace(/^[ \t]+|[ \t]+$/g, '')).join('\n');
+  return { type: 'heading', depth, children: [{ type: 'text', value, position: at(from, to) }], position: at(from, lineEnd) };
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -103,9 +125,28 @@ export function parseSimple(text: string, from: number): Root | null {
     // How many open items the line's indentation continues.
     let k = 0;
     while (k < open.length && col >= open[k]!.contentCol) k++;
-    if (!LETTER_OR_DIGIT.test(line)) {
-      // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
-      // thematic break at the root, after no paragraph, is one (and closes every list).
+    const underline = LETTER_OR_DIGIT.test(line) ? null : SETEXT_UNDERLINE.exec(line);
+    if (underline && paragraph) {
+      // After a paragraph: it underlines the paragraph unless it is lazy or indented as code; a
+      // lazy (or indented) `===` goes on with it (an underline is never lazy), a `---` is remark's.
+      if (k === open.length && col - (k ? open[k - 1]!.contentCol : 0) < 4) {
+        if (open.length || children[children.length - 1] !== paragraph) return null; // in a list item
+        const node = setextHeading(text, paragraph, underline[1] === '=' ? 1 : 2, end);
+        if (!node) return null;
+        children[children.length - 1] = node;
+        paragraph = null;
+        start = next;
+        continue;
+      }
+      if (underline[1] !== '=') return null;
+      setEnd(paragraph, end);
+      extend(open, end);
+      start = next;
+      continue;
+    }
+    if (!LETTER_OR_DIGIT.test(line) && !(underline && underline[1] === '=')) {
+      // Without a letter, a line can be a closing fence, a table row…; a thematic break at the
+      // root, after no paragraph, is one (and closes every list). (`===` starts a paragraph.)
       if (paragraph || k || col >= 4 || !THEMATIC_BREAK.test(line)) return null;
       children.push({ type: 'thematicBreak', position: at(p, end) });
       open.length = 0;
