@@ -3,7 +3,8 @@
 // columns, tabs, lazy lines, thematic breaks against setext underlines, headings with escapes,
 // ordered lists interrupting paragraphs, line starts that open other blocks, fenced code (opened and
 // closed at random, indented, in items, info strings with escapes), lines starting with `<` (HTML
-// blocks of every kind, or inline HTML in a paragraph), setext underlines under root paragraphs.
+// blocks of every kind, or inline HTML in a paragraph), setext underlines under root paragraphs,
+// GFM tables (cell counts, escaped pipes, lazy rows, what ends them).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
@@ -95,11 +96,41 @@ const setextSection = fc
   )
   .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
 
+/** GFM tables, or nearly: cell counts that match or not, escaped pipes, code spans, lazy rows, what ends a table. */
+const cellText = fc.oneof(
+  { arbitrary: fc.constantFrom('a', ' a ', '', ' ', 'Project', ' Mentors ', ' Description ', '**Skills**', '[x](y)', 'x y', '@jane, @joe', ' <b>x</b> ', '\t', 'é 中文', ' Some text '), weight: 20 },
+  { arbitrary: fc.constantFrom('`b|c`', 'a \\| b', '&amp;', '\\'), weight: 1 },
+);
+const tableRowLine = (cells: number) =>
+  fc
+    .tuple(fc.constantFrom('', '', '', '', '', ' ', '   ', '    '), fc.array(cellText, { minLength: cells, maxLength: cells }), fc.constantFrom('|', '|', '|', '', '| ', '|  ', ' '))
+    .map(([i, c, e]) => `${i}|${c.join('|')}${e}`);
+const delimiterLine = (cells: number) =>
+  fc
+    .tuple(fc.constantFrom('', '', ' ', '    '), fc.array(fc.oneof({ arbitrary: fc.constantFrom('---', '-', ':-:', ' :-- ', '--:', ' - ', '---'), weight: 30 }, { arbitrary: fc.constantFrom('', 'x'), weight: 1 }), { minLength: cells, maxLength: cells }), fc.constantFrom('|', '|', '', ' ', '|', '|', '|', '|x'), fc.constantFrom('|', '|', '|', '|', '|', ''))
+    .map(([i, c, e, lead]) => `${i}${lead}${c.join('|')}${e}`);
+const tableBlock = fc
+  .integer({ min: 1, max: 4 })
+  .chain((n) =>
+    fc.tuple(
+      fc.oneof({ arbitrary: fc.constant(['']), weight: 6 }, { arbitrary: fc.constant([] as string[]), weight: 1 }, { arbitrary: fc.constantFrom(['some prose'], ['a | b'], ['- item']), weight: 1 }),
+      tableRowLine(n),
+      fc.oneof({ arbitrary: delimiterLine(n), weight: 4 }, { arbitrary: delimiterLine(n + 1), weight: 1 }),
+      fc.array(fc.oneof({ arbitrary: fc.integer({ min: Math.max(1, n - 1), max: n + 1 }).chain(tableRowLine), weight: 10 }, { arbitrary: fc.constantFrom('lazy', '- item', '> q', '```', '#x', '    | x |', '|'), weight: 1 }), { maxLength: 4 }),
+      fc.constantFrom([''], [''], ['## Next'], ['text'], [] as string[]),
+    ),
+  )
+  .map(([before, header, delimiter, rows, after]) => [...before, header, delimiter, ...rows, ...after]);
+const tableSection = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: simpleLine.map((l) => [l]), weight: 1 }, { arbitrary: tableBlock, weight: 2 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
+  .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
 let simple = 0;
+let tables = 0;
 let setext = 0;
 let fenced = 0;
 let html = 0;
-after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${setext} with setext headings`));
+after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${setext} with setext headings, ${tables} with tables`));
 
 /** The parse (by a line scan when the section is simple), and remark's, of one section. */
 function assertLikeRemark(text: string, definitions: string, lookahead: string): void {
@@ -153,6 +184,18 @@ test('sections with setext headings: the same syntax as remark gives', () => {
     fuzzParameters(2000),
   );
   assert.ok(setext > 150, 'the generator reaches setext headings in the line scan');
+});
+
+test('sections with tables: the same syntax as remark gives', () => {
+  fc.assert(
+    fc.property(tableSection, ({ text, lookahead }) => {
+      if (parseSimple(text + lookahead, 0, true)?.children.some((c) => c.type === 'table')) tables++;
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(2000),
+  );
+  assert.ok(tables > 50, 'the generator reaches tables in the line scan');
 });
 
 test('generated idea files as one section: the same syntax as remark gives', () => {

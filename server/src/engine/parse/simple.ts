@@ -4,7 +4,9 @@
 // tokenising sections that are nothing but headings, prose paragraphs and bullet lists of fields.
 // For those, a line scan builds the tree remark would build, as far as `syntax.ts` reads it: the
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
-// text (setext headings at the root too), a fenced code block at the root (its language and value). It knows a small part of
+// text (setext headings at the root too), a fenced code block at the root (its language and value),
+// a GFM table at the root whose rows start with a pipe (its rows and cells), in sections that may
+// hold one. It knows a small part of
 // CommonMark only, and gives up (null: remark parses the section) at the first line that could
 // mean anything else: a line without a letter or digit in it (a setext underline, a closing
 // fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
@@ -15,7 +17,7 @@
 // that may hold a table. A line with a letter in it is never a thematic break or setext
 // underline, so these few tests decide it. `test/fuzz` compares the trees' syntax with remark's
 // on generated and adversarial sections.
-import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
@@ -95,7 +97,7 @@ function isSpace(c: number): boolean {
  * The tree of `text[from..]`, as remark builds it for the parts `syntax.ts` reads, or null when
  * the text is not simple. Offsets are into `text`.
  */
-export function parseSimple(text: string, from: number): Root | null {
+export function parseSimple(text: string, from: number, tables = false): Root | null {
   // A byte order mark at the start is dropped by remark; a definition is read by remark.
   if (text.charCodeAt(0) === 0xfeff || text.includes(']:', from)) return null;
   const children: RootContent[] = [];
@@ -123,6 +125,15 @@ export function parseSimple(text: string, from: number): Root | null {
     let k = 0;
     while (k < open.length && col >= open[k]!.contentCol) k++;
     const first = text.charCodeAt(p);
+    if (tables && first === 124 && k === 0 && col < 4 && !paragraph) {
+      // A table at the root, after no paragraph (one whose last line has a pipe could be its header).
+      const table = gfmTable(text, p, end);
+      if (!table) return null;
+      children.push(table.node);
+      open.length = 0;
+      start = table.next;
+      continue;
+    }
     if ((first === 96 || first === 126) && k === 0 && col < 4) {
       // A fence at the root (no open item goes on through it: it closes them, as a heading does).
       const fence = fencedCode(text, p, end, col);
@@ -136,7 +147,7 @@ export function parseSimple(text: string, from: number): Root | null {
       }
     }
     if (!LETTER_OR_DIGIT.test(line)) {
-      if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line)) {
+      if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line) && !(tables && paragraphHasPipe(text, paragraph))) {
         // The root paragraph above is a setext heading's text.
         const node = setextHeading(text, paragraph, line.charCodeAt(0) === 61 ? 1 : 2, end);
         if (!node || children[children.length - 1] !== paragraph) return null;
@@ -382,4 +393,83 @@ function fencedCode(text: string, p: number, end: number, col: number): { node: 
     ls = nextLineStart(text, le);
   }
   return null; // unclosed: it runs to the end of its container
+}
+
+/** With tables on, `a |` over `---` is a table's header and delimiter row, not a setext heading. */
+function paragraphHasPipe(text: string, paragraph: Paragraph): boolean {
+  const at = text.indexOf('|', paragraph.position!.start.offset!);
+  return at >= 0 && at < paragraph.position!.end.offset!;
+}
+
+/** A GFM delimiter row starting with a pipe (`- |` could start a list item): `| --- | :-: |`, `|-|-`, `  |:--`. */
+const DELIMITER_ROW = /^ {0,3}\|(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$/;
+
+/**
+ * The GFM table whose header row starts with the pipe at `p` (the line ends at `end`), with where
+ * the line after it starts; null when remark must read it: no delimiter row of as
+ * many cells after it, a backslash (escaped pipes) in its rows, a row that does not start with a
+ * pipe (a lazy row, or a block that ends the table: only a blank line or a heading end it here).
+ */
+function gfmTable(text: string, p: number, end: number): { node: Table; next: number } | null {
+  const header = tableRow(text, p, end);
+  if (!header) return null;
+  let ls = nextLineStart(text, end);
+  if (ls >= text.length) return null;
+  let le = lineEndAt(text, ls);
+  const delimiter = text.slice(ls, le);
+  if (!delimiter.includes('|') || !DELIMITER_ROW.test(delimiter) || /^(?: {4}| {0,3}\t)/.test(delimiter) || delimiterCells(delimiter) !== header.children.length) return null;
+  const rows: TableRow[] = [header];
+  let tableEnd = le; // the delimiter row is in the table, though in none of its rows
+  for (ls = nextLineStart(text, le); ls < text.length; ) {
+    le = lineEndAt(text, ls);
+    let q = ls;
+    while (q < le && isSpace(text.charCodeAt(q))) q++;
+    if (q === le) break; // a blank line ends the table
+    if (q === ls && text.charCodeAt(q) === 35 && ATX.test(text.slice(q, Math.min(le, q + 8)))) break; // a heading does
+    if (q - ls > 3 || text.charCodeAt(q) !== 124) return null;
+    const row = tableRow(text, q, le);
+    if (!row) return null;
+    rows.push(row);
+    tableEnd = le;
+    ls = nextLineStart(text, le);
+  }
+  return { node: { type: 'table', align: [], children: rows, position: at(p, tableEnd) }, next: ls };
+}
+
+/** The cells of the row whose leading pipe is at `p`: each from its opening pipe, the last to the line's end. */
+function tableRow(text: string, p: number, end: number): TableRow | null {
+  const cells: TableCell[] = [];
+  let last = end;
+  while (last > p && isSpace(text.charCodeAt(last - 1))) last--;
+  if (last <= p + 1) return null; // a lone pipe
+  const closed = last > p + 1 && text.charCodeAt(last - 1) === 124; // a trailing pipe closes the last cell
+  const contentEnd = closed ? last - 1 : last;
+  for (let open = p; open < contentEnd; ) {
+    let close = open + 1;
+    while (close < contentEnd && text.charCodeAt(close) !== 124) {
+      if (text.charCodeAt(close) === 92) return null; // an escape: `\|` is no separator
+      close++;
+    }
+    let s = open + 1;
+    let e = close;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const children = e > s ? [{ type: 'text' as const, value: text.slice(s, e), position: at(s, e) }] : [];
+    const isLast = close >= contentEnd;
+    cells.push({ type: 'tableCell', children, position: at(open, isLast ? end : close) });
+    if (isLast) break;
+    open = close;
+  }
+  if (!cells.length) return null;
+  return { type: 'tableRow', children: cells, position: at(p, end) };
+}
+
+/** How many cells a delimiter row has: its pipes separate them, a leading and a trailing one close them. */
+function delimiterCells(row: string): number {
+  const trimmed = row.trim();
+  let pipes = 0;
+  for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) === 124) pipes++;
+  const leading = trimmed.startsWith('|') ? 1 : 0;
+  const trailing = trimmed.length > 1 && trimmed.endsWith('|') ? 1 : 0;
+  return pipes + 1 - leading - trailing;
 }

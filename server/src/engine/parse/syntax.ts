@@ -209,7 +209,7 @@ export function parseSection(text: string, definitions: string, lookahead: strin
     const tables = mayHoldTable(parsed);
     const options = tables ? BLOCKS_AND_TABLES : BLOCKS_ONLY;
     // Most sections are headings, prose and lists of fields: a line scan builds their tree (simple.ts).
-    root = (tables || byRemark ? null : parseSimple(parsed, base)) ?? fromMarkdown(parsed, options);
+    root = (byRemark ? null : parseSimple(parsed, base, tables)) ?? fromMarkdown(parsed, options);
   } catch {
     return { blocks: [], openAtEnd: false, labels: [] };
   }
