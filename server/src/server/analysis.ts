@@ -2,7 +2,7 @@
 // generation of the document (not its LSP version, which a client may repeat) and per generation of
 // what it depends on (files, settings, the workspace), so diagnostics, code actions, hover and the
 // outline of one text share one check.
-import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
+import { checkDocument, resolveFor, type CheckInput, type CheckResult } from '../engine/check';
 import { STRUCTURAL_RULES } from '../engine/rules';
 import type { LoadedConfig } from '../engine/config/config';
 import { loadConfig } from '../engine/config/configFile';
@@ -125,21 +125,12 @@ export class Analyzer {
     }
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
+    const check = (stage: Pick<CheckInput, 'rules' | 'lintCache'>) =>
+      checkDocument({ uri: doc.uri, text: parsed.text, doc: parsed, host: this.host, settings: checkSettings, workspace: this.index.vocabulary, config, resolved, logger: this.logger, ...stage });
     if (staged) {
       if (this.superseded(doc, key)) return this.analyse(doc);
       // No lint cache: the whole check keeps the findings of all rules per idea, not these.
-      const first = await checkDocument({
-        uri: doc.uri,
-        text: parsed.text,
-        doc: parsed,
-        host: this.host,
-        settings: checkSettings,
-        workspace: this.index.vocabulary,
-        config,
-        resolved,
-        rules: STRUCTURAL_RULES,
-        logger: this.logger,
-      });
+      const first = await check({ rules: STRUCTURAL_RULES });
       if (first.findings.length) await this.onFirstStage(doc, { uri: doc.uri, version, generation, settings, result: first, doc: parsed });
       // Once: an edit typed meanwhile gets a whole check, not another first stage (which could go on
       // for as long as the user types faster than the first stage takes).
@@ -148,18 +139,7 @@ export class Analyzer {
       await this.yieldNow();
     }
     if (this.superseded(doc, key)) return this.analyse(doc);
-    const result = await checkDocument({
-      uri: doc.uri,
-      text: parsed.text,
-      doc: parsed,
-      host: this.host,
-      settings: checkSettings,
-      workspace: this.index.vocabulary,
-      lintCache: doc.lintCache,
-      config,
-      resolved,
-      logger: this.logger,
-    });
+    const result = await check({ lintCache: doc.lintCache });
     const withOnline = this.online ? this.online.apply(doc.uri, result, settings, checkSettings, this.index.vocabulary) : result;
     return { uri: doc.uri, version, generation, settings, result: withOnline, doc: parsed };
   }

@@ -1,6 +1,6 @@
-// term-spelling's GitHub account typos (`github.com/keplopy` where the file links `keploy`) are read
-// per idea section and counted across checks: after any edit they must equal those of the rule as
-// first written (one scan of the whole text, copied below).
+// term-spelling's GitHub account typos (`github.com/keplopy` where the file links `keploy`), checked
+// with the counts the rule keeps across checks: after any edit they must equal those of the rule as
+// first written (one scan of the whole text, copied below), a tie between two names included.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../../server/src/engine/findings/findings';

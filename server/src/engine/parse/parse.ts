@@ -903,7 +903,8 @@ const IDEA_PARTS = memoSlot<IdeaParts>('idea parts, as last placed');
 function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }, bareHandles = false): IdeaParts {
   const hit = origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
   if (hit) return hit;
-  const fields: Field[] = syntax.map((f) => toField(text, lines, shiftBlock(f, origin.base) as FieldSyntax));
+  // Made once, at document offsets, strings detached (parts outlive this version of the text: see detach).
+  const fields: Field[] = syntax.map((f) => toField(text, lines, f, origin.base));
   const mentors: Mentor[] = [];
   const skills: Skill[] = [];
   const issues: IssueRef[] = [];
@@ -921,7 +922,7 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
   // Parts outlive this version of the text: their strings must not keep it alive (see detach).
   const parts = {
     base: origin.base,
-    fields: fields.map((f) => ({ ...detached(f), subItems: f.subItems.map(detached) })),
+    fields,
     mentors: mentors.map(detached),
     skills: skills.map(detached),
     issues: issues.map(detached),
@@ -981,27 +982,32 @@ function shiftParts(parts: IdeaParts, base: number): IdeaParts {
   };
 }
 
-function toField(text: string, lines: LineIndex, f: FieldSyntax): Field {
+/** The field at document offsets (`f`'s plus `base`), its strings detached. */
+function toField(text: string, lines: LineIndex, f: FieldSyntax, base: number): Field {
+  const sh = (s: Span): Span => (base ? { start: s.start + base, end: s.end + base } : s);
+  const itemSpan = sh(f.itemSpan);
+  const valueSpan = sh(f.valueSpan);
+  const inlineValueSpan = sh(f.inlineValueSpan);
   // Through the line index: `lastIndexOf('\r')` scans back to the start of a file without any \r,
   // which made parsing quadratic (a 5 MB file took 50 s).
-  const linesStart = lines.lineStart(lines.lineOf(f.itemSpan.start));
-  let linesEnd = f.itemSpan.end;
+  const linesStart = lines.lineStart(lines.lineOf(itemSpan.start));
+  let linesEnd = itemSpan.end;
   if (text.startsWith('\r\n', linesEnd)) linesEnd += 2;
   else if (text[linesEnd] === '\n' || text[linesEnd] === '\r') linesEnd += 1;
-  const subItems: SubItem[] = f.subItems.map((s) => ({ text: s.text, span: s.span, itemSpan: s.itemSpan }));
+  const subItems: SubItem[] = f.subItems.map((s) => ({ text: detach(s.text), span: sh(s.span), itemSpan: sh(s.itemSpan) }));
   return {
     key: f.key,
-    label: f.label,
-    labelSpan: f.labelSpan,
-    value: text.slice(f.valueSpan.start, f.valueSpan.end),
-    valueSpan: f.valueSpan,
-    inlineValue: text.slice(f.inlineValueSpan.start, f.inlineValueSpan.end),
-    inlineValueSpan: f.inlineValueSpan,
-    itemSpan: f.itemSpan,
+    label: detach(f.label),
+    labelSpan: sh(f.labelSpan),
+    value: detach(text.slice(valueSpan.start, valueSpan.end)),
+    valueSpan,
+    inlineValue: detach(text.slice(inlineValueSpan.start, inlineValueSpan.end)),
+    inlineValueSpan,
+    itemSpan,
     linesSpan: { start: linesStart, end: linesEnd },
     bullet: f.bullet,
-    markerSpan: f.markerSpan,
-    markerGap: f.markerGap,
+    markerSpan: sh(f.markerSpan),
+    markerGap: detach(f.markerGap),
     indent: f.indent,
     bold: f.bold,
     hasColon: f.hasColon,

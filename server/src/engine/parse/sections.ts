@@ -54,6 +54,9 @@ export class SectionScanner {
     const m = this.lineBreak.exec(text);
     const lineEnd = m ? m.index : text.length;
     this.lineStart = m ? m.index + m[0].length : -1;
+    // Only a line starting with a space, a fence character or `#` can matter: most need no slice.
+    const c = text.charCodeAt(lineStart);
+    if (c !== 32 && c !== 96 && c !== 126 && (this.fence || c !== 35)) return false;
     const line = text.slice(lineStart, lineEnd);
     if (this.fence) {
       const close = FENCE.exec(line);

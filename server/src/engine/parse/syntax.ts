@@ -673,8 +673,7 @@ function listItemField(text: string, item: ListItem, ordered: boolean): FieldSyn
   const s = start(item);
   const e = end(item);
   const { bullet, markerEnd, contentStart: cs } = contentStart(text, s);
-  const lineEndMatch = /\r\n|\r|\n/.exec(text.slice(cs, e));
-  const firstLineEnd = lineEndMatch ? cs + lineEndMatch.index : e;
+  const firstLineEnd = Math.min(lineEndAt(text, cs), e);
   const label = matchLabel(text.slice(cs, firstLineEnd), cs);
   if (!label) return null;
   // A lone label must really have its value below it.

@@ -28,12 +28,7 @@ export const termSpelling: Rule = {
   description: 'A word is a near miss of a project name used in the file, or a GitHub link names a near miss of the account the file links everywhere else.',
   fixable: true,
   check({ uri, doc, report }) {
-    try {
-      linkOwnerMisses(uri, doc, report);
-    } catch (error) {
-      OWNER_STATES.delete(uri); // half-updated counts must not be used again
-      throw error;
-    }
+    linkOwnerMisses(doc, report);
     const state = countsFor(uri);
     const sections = proseSections(doc, state.plainSections);
     // A document not split cleanly is counted on its own, as a whole.
@@ -67,72 +62,36 @@ const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
 /**
  * `github.com/keplopy` in a file that links `github.com/keploy` everywhere else: the link is broken.
  * Owners linked NAME_USES times or more are the names; a rarer owner a slip away from one is a typo.
- * The links are read per own section of an idea (kept by its origin, like the prose) and afresh
- * between them; the file's counts are kept per document like the words'.
  */
-function linkOwnerMisses(uri: string, doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
-  const state = ownerCountsFor(uri);
-  const placed = linkChunks(doc, state.byText);
-  state.update(placed);
-  const misses = state.misses(placed);
-  if (!misses.size) return;
-  let inIdea: ((at: number) => boolean) | undefined;
-  for (const { links, base, ownSection } of placed) {
-    for (const { k, name } of links.missesOf(misses)) {
-      const owner = links.owners[k]!;
-      const at = base + links.ats[k]!;
-      // An idea's own section lies in the idea; what lies between may lie in one too (its sub-headings).
-      if (!ownSection) {
-        inIdea ??= withinAny(doc.ideas.map((i) => i.span));
-        if (!inIdea(at)) continue;
-      }
-      const span = { start: at, end: at + owner.length };
-      report({
-        span,
-        message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
-        fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
-      });
-    }
+function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
+  const uses: Array<{ owner: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  for (const m of doc.text.matchAll(GITHUB_OWNER)) {
+    const owner = m[1]!.toLowerCase();
+    uses.push({ owner: m[1]!, at: m.index + m[0].length - m[1]!.length });
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
   }
-}
-
-/** Whether an offset lies in one of the spans (in any order, nested or not): their union, searched. */
-function withinAny(spans: readonly Span[]): (at: number) => boolean {
-  const union: Span[] = [];
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.end <= span.start) continue;
-    const last = union[union.length - 1];
-    if (last && span.start <= last.end) union[union.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
-    else union.push(span);
-  }
-  return (at) => {
-    const k = partitionPoint(union.length, (i) => union[i]!.start <= at) - 1;
-    return k >= 0 && at < union[k]!.end;
-  };
-}
-
-/** Lower-cased owner → the name it nearly spells, from the counts of every link of the file. */
-function ownerMisses(counts: ReadonlyMap<string, number>, placed: readonly PlacedLinks[], nearby: NearNames): { misses: Map<string, string>; orderRead: boolean } {
-  const misses = new Map<string, string>();
-  let most = 0;
-  for (const n of counts.values()) if (n > most) most = n;
-  if (most < NAME_USES) return { misses, orderRead: false };
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
-  nearby.forNames(names);
+  if (!names.length) return;
   // Judged once per distinct account, not per link (a big file links the same few thousands of times).
-  let firstLinked: Map<string, number> | undefined;
+  const most = Math.max(...names.map((n) => counts.get(n)!));
+  const misses = new Map<string, string>();
   for (const [lower, n] of counts) {
     if (lower.length < MIN_NAME_LENGTH || n * NAME_USES > most) continue;
-    const near = nearby.of(lower, names);
-    if (near.length < 2) {
-      if (near.length) misses.set(lower, near[0]!);
-      continue;
-    }
-    // The name linked first in the text wins (the counts' order is not the text's once kept across edits).
-    firstLinked ??= firstLinks(placed);
-    misses.set(lower, near.reduce((a, b) => (firstLinked!.get(b)! < firstLinked!.get(a)! ? b : a)));
+    const name = names.find((x) => x !== lower && editDistance(lower, x, 1) <= 1);
+    if (name) misses.set(lower, name);
   }
-  return { misses, orderRead: firstLinked !== undefined };
+  if (!misses.size) return;
+  for (const { owner, at } of uses) {
+    const name = misses.get(owner.toLowerCase());
+    if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
+    const span = { start: at, end: at + owner.length };
+    report({
+      span,
+      message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
+      fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+    });
+  }
 }
 
 /**
@@ -147,193 +106,6 @@ function changedRun<T>(before: readonly T[], after: readonly T[], add: (part: T,
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   for (let i = head; i < after.length - tail; i++) add(after[i]!, 1);
   for (let i = head; i < before.length - tail; i++) add(before[i]!, -1);
-}
-
-/** Per owner, the names one slip away from it (in the names' order), kept while the names are the same. */
-class NearNames {
-  private names = '';
-  private readonly near = new Map<string, readonly string[]>();
-
-  forNames(names: readonly string[]): void {
-    const key = names.join('\u0000');
-    if (key === this.names) return;
-    this.names = key;
-    this.near.clear();
-  }
-
-  of(lower: string, names: readonly string[]): readonly string[] {
-    let near = this.near.get(lower);
-    if (!near) this.near.set(lower, (near = names.filter((x) => x !== lower && editDistance(lower, x, 1) <= 1)));
-    return near;
-  }
-}
-
-/** Lower-cased owner → the place of its first link among all links, in text order. */
-function firstLinks(placed: readonly PlacedLinks[]): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const { links } of placed) for (const owner of links.counts.keys()) if (!first.has(owner)) first.set(owner, first.size);
-  return first;
-}
-
-/** The GitHub account links of one stretch of text: owners as written, at offsets relative to its base. Immutable. */
-class OwnerLinks {
-  /** Lower-cased owner → links. */
-  readonly counts = new Map<string, number>();
-
-  constructor(
-    readonly owners: readonly string[],
-    readonly ats: readonly number[],
-    /** For checking a cache hit, as SectionWords. */
-    readonly length: number,
-    readonly headingAt: number,
-  ) {
-    for (const owner of owners) {
-      const lower = owner.toLowerCase();
-      this.counts.set(lower, (this.counts.get(lower) ?? 0) + 1);
-    }
-  }
-
-  private missesFor: ReadonlyMap<string, string> | undefined;
-  private found: ReadonlyArray<{ readonly k: number; readonly name: string }> = [];
-
-  /** The links (by index) to a near miss of a name, kept while the same misses are asked for. */
-  missesOf(misses: ReadonlyMap<string, string>): ReadonlyArray<{ readonly k: number; readonly name: string }> {
-    if (this.missesFor === misses) return this.found;
-    const found: Array<{ k: number; name: string }> = [];
-    for (const owner of this.counts.keys()) {
-      if (!misses.has(owner)) continue;
-      this.owners.forEach((o, k) => {
-        const name = misses.get(o.toLowerCase());
-        if (name) found.push({ k, name });
-      });
-      break;
-    }
-    this.missesFor = misses;
-    this.found = found;
-    return found;
-  }
-}
-
-interface PlacedLinks {
-  readonly links: OwnerLinks;
-  readonly base: number;
-  /** An idea's own section (heading to next heading), not what lies between. */
-  readonly ownSection: boolean;
-}
-
-function ownerLinks(text: string, start: number, end: number, base: number, headingAt: number): OwnerLinks {
-  const owners: string[] = [];
-  const ats: number[] = [];
-  const local = detach(text.slice(start, end)); // may be cached across edits
-  for (const m of local.matchAll(GITHUB_OWNER)) {
-    owners.push(m[1]!);
-    ats.push(start - base + m.index + m[0].length - m[1]!.length);
-  }
-  return new OwnerLinks(owners, ats, end - start, headingAt);
-}
-
-/** Ideas' own-section links by origin key. */
-const IDEA_LINKS = new WeakMap<object, OwnerLinks>();
-
-/** Characters of a link match: a cut between two of them could split one. */
-function linkCharAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 47;
-}
-
-/** The whole text as stretches in order: ideas' own sections (cut where no link can cross), and what lies between. */
-function linkChunks(doc: IdeaDocument, byText: ByText<OwnerLinks>): PlacedLinks[] {
-  const { headings, text } = doc;
-  const atIdea = headingIndices(headings, doc.ideas);
-  const ideaAt: Array<Idea | undefined> = [];
-  doc.ideas.forEach((idea, k) => {
-    if (atIdea[k]! >= 0) ideaAt[atIdea[k]!] = idea;
-  });
-  const clean = (at: number) => at <= 0 || at >= text.length || !linkCharAt(text, at - 1) || !linkCharAt(text, at);
-  const placed: PlacedLinks[] = [];
-  // What lies between ideas (the preamble, projects' own text) is kept by its text.
-  const between = (start: number, end: number) => {
-    const own = text.slice(start, end);
-    let links = byText.get(own);
-    if (!links) byText.set(own, (links = ownerLinks(text, start, end, start, 0)));
-    placed.push({ links, base: start, ownSection: false });
-  };
-  byText.startRun();
-  let done = 0;
-  for (let i = 0; i < headings.length; i++) {
-    const origin = ideaAt[i]?.origin;
-    if (!origin) continue;
-    const start = headings[i]!.span.start;
-    const end = headings[i + 1]?.span.start ?? text.length;
-    if (start < done || !clean(start) || !clean(end)) continue;
-    if (done < start) between(done, start);
-    let links = IDEA_LINKS.get(origin.key);
-    // Same key, same text; the check only guards that promise.
-    if (links?.length !== end - start || links.headingAt !== start - origin.base) {
-      IDEA_LINKS.set(origin.key, (links = ownerLinks(text, start, end, origin.base, start - origin.base)));
-    }
-    placed.push({ links, base: origin.base, ownSection: true });
-    done = end;
-  }
-  if (done < text.length) between(done, text.length);
-  return placed;
-}
-
-/** Link counts of a document, kept across checks (per document: see `ownerCountsFor`). */
-class OwnerCounts {
-  readonly byText = new ByText<OwnerLinks>();
-  private chunks: readonly OwnerLinks[] = [];
-  readonly counts = new Map<string, number>();
-
-  /** The last misses, kept while no count changed (and, if they read it, the order of the links did not change). */
-  private lastMisses: Map<string, string> | undefined;
-  private countsChanged = true;
-  private orderRead = false;
-  private readonly before = new Map<string, number>();
-  private readonly nearby = new NearNames();
-
-  update(placed: readonly PlacedLinks[]): void {
-    if (this.orderRead) this.countsChanged = true;
-    const next = placed.map((p) => p.links);
-    changedRun(this.chunks, next, (links, times) => this.add(links, times));
-    this.chunks = next;
-    for (const [owner, n] of this.before) if ((this.counts.get(owner) ?? 0) !== n) this.countsChanged = true;
-    this.before.clear();
-  }
-
-  misses(placed: readonly PlacedLinks[]): Map<string, string> {
-    if (this.lastMisses && !this.countsChanged) return this.lastMisses;
-    const { misses, orderRead } = ownerMisses(this.counts, placed, this.nearby);
-    const last = this.lastMisses;
-    // The same object while they are the same, so that each stretch's links found are kept too.
-    if (!last || last.size !== misses.size || [...misses].some(([owner, name]) => last.get(owner) !== name)) this.lastMisses = misses;
-    this.orderRead = orderRead;
-    this.countsChanged = false;
-    return this.lastMisses!;
-  }
-
-  private add(links: OwnerLinks, times: number): void {
-    for (const [owner, n] of links.counts) {
-      if (!this.before.has(owner)) this.before.set(owner, this.counts.get(owner) ?? 0);
-      const count = (this.counts.get(owner) ?? 0) + n * times;
-      if (count > 0) this.counts.set(owner, count);
-      else this.counts.delete(owner);
-    }
-  }
-}
-
-const OWNER_STATES = new Map<string, OwnerCounts>();
-
-function ownerCountsFor(uri: string): OwnerCounts {
-  let state = OWNER_STATES.get(uri);
-  if (state) OWNER_STATES.delete(uri);
-  else state = new OwnerCounts();
-  OWNER_STATES.set(uri, state);
-  for (const old of OWNER_STATES.keys()) {
-    if (OWNER_STATES.size <= MAX_STATES) break;
-    OWNER_STATES.delete(old);
-  }
-  return state;
 }
 
 interface Word {
@@ -421,10 +193,9 @@ interface Placed {
 const IDEA_SECTIONS = new WeakMap<object, SectionWords>();
 
 /**
- * What was read of stretches of text outside ideas, by text: the words of sections of other
- * headings (projects, containers: the model gives origins to ideas only) when the heading is an
- * ATX heading in column 0 (it closes every block before it, so its section's blocks depend on its
- * text alone), the links between ideas. Keeps what the last check used, like SectionCache.
+ * Sections of other headings (projects, containers: the model gives origins to ideas only) by
+ * text, when the heading is an ATX heading in column 0: it closes every block before it, so its
+ * section's blocks depend on its text alone. Keeps what the last check used, like SectionCache.
  */
 class ByText<T> {
   private current = new Map<string, T>();
