@@ -41,7 +41,7 @@ test('heading texts: the full parse text, parsed inline or not', () => {
     }),
     fuzzParameters(800),
   );
-  assert.ok(fast > 150, 'the generator reaches headings that keep their block text');
+  assert.ok(fast > fuzzParameters(800).numRuns! / 6, 'the generator reaches headings that keep their block text');
 });
 
 test('mayChangeInline: what inline markup needs', () => {
@@ -86,5 +86,6 @@ test('setext sections: the line scan gives the syntax remark gives', () => {
     }),
     fuzzParameters(1500),
   );
-  assert.ok(scanned > 30, 'the generator reaches setext headings in the line scan');
+  // About 1 in 20 generated sections: lists with underlines go to remark.
+  assert.ok(scanned > fuzzParameters(1500).numRuns! / 50, 'the generator reaches setext headings in the line scan');
 });
