@@ -116,10 +116,21 @@ const MAX_INDENT = 128;
 const MAX_LAZY = 1000;
 
 /**
- * The text with the lines of an absurd structure turned into blank lines (same length, same
- * offsets), and what was cut. Real idea files come nowhere near either bound.
+ * Runs of backslashes longer than this are read as letters: micromark makes tokens of each escape
+ * and its text (1 MB of them: 6 s, 5× an ordinary file).
  */
-function capStructure(text: string): { text: string; limited?: string } {
+const MAX_BACKSLASHES = 128;
+const LONG_BACKSLASHES = '\\'.repeat(MAX_BACKSLASHES + 1);
+const BACKSLASH_RUN = new RegExp(`\\\\{${MAX_BACKSLASHES + 1},}`, 'g');
+
+/**
+ * The text with the lines of an absurd structure turned into blank lines, and runs of backslashes
+ * into letters (same length, same offsets), and what was cut. Real idea files come nowhere near
+ * these bounds.
+ */
+function capStructure(source: string): { text: string; limited?: string } {
+  const escapes = source.includes(LONG_BACKSLASHES);
+  const text = escapes ? source.replace(BACKSLASH_RUN, (run) => 'x'.repeat(run.length)) : source;
   const blanked: Array<[number, number]> = [];
   let container = false; // the lines since the last blank one are in a list item or block quote
   let lazy = 0;
@@ -155,14 +166,18 @@ function capStructure(text: string): { text: string; limited?: string } {
     }
     start = nextLineStart(text, end);
   }
-  if (!blanked.length) return { text };
+  const what = [
+    deep ? `lines indented more than ${MAX_INDENT} columns were read as blank` : '',
+    cut ? `paragraphs of more than ${MAX_LAZY} lazy continuation lines were cut` : '',
+    escapes ? `runs of more than ${MAX_BACKSLASHES} backslashes were read as text` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  if (!blanked.length) return what ? { text, limited: what } : { text };
   const parts: string[] = [];
   let at = 0;
   for (const [from, to] of blanked) parts.push(text.slice(at, from), ' '.repeat(to - from)), (at = to);
   parts.push(text.slice(at));
-  const what = [deep ? `lines indented more than ${MAX_INDENT} columns were read as blank` : '', cut ? `paragraphs of more than ${MAX_LAZY} lazy continuation lines were cut` : '']
-    .filter(Boolean)
-    .join('; ');
   return { text: parts.join(''), limited: what };
 }
 
