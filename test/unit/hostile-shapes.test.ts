@@ -11,6 +11,7 @@ import { HOSTILE_SHAPES } from '../../scripts/hostile-shapes';
 const LIMITED = new Map([
   ['setext headings (x / ===)', /lazy continuation lines were cut/],
   ['list nested 1,000 deep', /indented more than 128 columns/],
+  ['backslashes', /runs of more than 128 backslashes were read as text/],
 ]);
 
 for (const shape of HOSTILE_SHAPES) {
@@ -26,3 +27,13 @@ for (const shape of HOSTILE_SHAPES) {
     else assert.equal(result.notice, undefined);
   });
 }
+
+test('a run of backslashes read as text leaves values as written', async () => {
+  const run = '\\'.repeat(300);
+  const text = `### Project\n\n#### Idea\n\n- Description: before ${run} after\n- Mentor(s): Jane Doe (@jdoe)\n`;
+  const result = await checkDocument({ uri: 'file:///h/ideas.md', text, host: { readFile: async () => undefined } });
+  assert.match(result.notice ?? '', /backslashes were read as text/);
+  const idea = result.doc.ideas[0]!;
+  assert.equal(idea.fields.find((f) => f.key === 'description')?.value, `before ${run} after`);
+  assert.equal(idea.mentors[0]?.handle, 'jdoe');
+});

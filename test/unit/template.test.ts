@@ -374,3 +374,14 @@ test('never throws on arbitrary input', () => {
     assert.doesNotThrow(() => templateFromProjectIdeaFile(text, 'file:///x.md'), text);
   }
 });
+
+test('a template file read again with the same text gives the same template; a changed text is read anew', () => {
+  const uri = 'file:///repo/again/PROJECT_IDEA_TEMPLATE.md';
+  const text = '### Template\n\n- Description: x\n- Mentor(s): y\n';
+  const first = templateFromProjectIdeaFile(text, uri);
+  assert.ok(first);
+  assert.equal(templateFromProjectIdeaFile(text, uri), first);
+  const changed = templateFromProjectIdeaFile(`${text}- Difficulty: z\n`, uri);
+  assert.deepEqual(changed && labels(changed), ['Description', 'Mentor(s)', 'Difficulty']);
+  assert.notEqual(templateFromProjectIdeaFile(text, 'file:///repo/other/PROJECT_IDEA_TEMPLATE.md'), first, 'another file, another template (its id)');
+});

@@ -6,6 +6,7 @@ import type { Finding } from './findings/findings';
 import { type Host, type Logger, silentLogger, uriDirname } from './host';
 import { type LintCache, lint } from './rules/lint';
 import type { IdeaDocument } from './parse/model';
+import type { Rule } from './rules/rule';
 import { type SectionCache, parseDocument } from './parse/parse';
 import { resolveTemplate } from './template/resolve';
 import type { ResolvedTemplate } from './template/types';
@@ -37,6 +38,8 @@ export interface CheckInput {
   readonly config?: LoadedConfig;
   readonly resolved?: ResolvedTemplate;
   readonly logger?: Logger;
+  /** The rules to run (default: all); a subset gives a subset of the findings. */
+  readonly rules?: readonly Rule[];
   /** Characters above which no rule runs (default RULES_SIZE_LIMIT). */
   readonly rulesSizeLimit?: number;
 }
@@ -78,6 +81,7 @@ export async function checkDocument(input: CheckInput): Promise<CheckResult> {
     ...(input.workspace ? { workspace: input.workspace } : {}),
     ...(maintainers ? { maintainers } : {}),
     ...(input.lintCache ? { cache: input.lintCache } : {}),
+    ...(input.rules ? { rules: input.rules } : {}),
     onRuleError: (rule, error) => logger.log(`rule ${rule.id} failed on ${input.uri}: ${String((error as Error)?.stack ?? error)}`),
   });
   if (doc.limited) {

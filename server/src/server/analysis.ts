@@ -2,7 +2,8 @@
 // generation of the document (not its LSP version, which a client may repeat) and per generation of
 // what it depends on (files, settings, the workspace), so diagnostics, code actions, hover and the
 // outline of one text share one check.
-import { checkDocument, resolveFor, type CheckResult } from '../engine/check';
+import { checkDocument, resolveFor, type CheckInput, type CheckResult } from '../engine/check';
+import { STRUCTURAL_RULES } from '../engine/rules';
 import type { LoadedConfig } from '../engine/config/config';
 import { loadConfig } from '../engine/config/configFile';
 import type { Logger } from '../engine/host';
@@ -25,6 +26,13 @@ export interface Analysis {
   readonly result: CheckResult | undefined;
   readonly doc: IdeaDocument;
 }
+
+/**
+ * A document this long (characters) is checked in two stages when it is first checked (opened): the
+ * structural rules' findings are published as soon as they are known, then all findings (issue 14:
+ * a 3 MB file's first diagnostics in under a second). Below it a whole check is fast enough.
+ */
+export const STAGED_FROM_CHARS = 256 * 1024;
 
 interface Memo {
   readonly key: string;
@@ -52,6 +60,12 @@ export class Analyzer {
     private readonly onIndexChanged: (uri: string) => void = () => {},
     /** Adds what is known online (upstream issues) to a check's result; never waits for it. */
     private readonly online?: UpstreamChecks,
+    /**
+     * Told the first stage of a staged check (see STAGED_FROM_CHARS): the structural findings only,
+     * a subset of what the whole check finds; the whole check follows once what it returns settles
+     * (the diagnostics are on their way: the whole check holds the thread for a while).
+     */
+    private readonly onFirstStage: (doc: OpenDocument, analysis: Analysis) => Promise<void> | void = () => {},
   ) {}
 
   /** The check of the document's current text (shared by everyone who asks for it). */
@@ -96,25 +110,36 @@ export class Analyzer {
     await this.yieldNow();
     if (this.superseded(doc, key)) return this.analyse(doc);
     const { version, generation } = doc;
+    // The first check of a large document (nothing of it is cached yet) is staged.
+    const staged = !doc.checked && doc.getText().length >= STAGED_FROM_CHARS;
     const parsed = doc.parse();
-    if (this.index.update(doc.uri, parsed)) this.onIndexChanged(doc.uri);
+    // The first stage reads nothing of the workspace: it need not wait for the index's update.
+    const updateIndex = () => {
+      if (this.index.update(doc.uri, parsed)) this.onIndexChanged(doc.uri);
+    };
+    if (!staged) updateIndex();
     const settings = await this.settings.get(doc.uri);
-    if (!settings.enable) return { uri: doc.uri, version, generation, settings, result: undefined, doc: parsed };
+    if (!settings.enable) {
+      if (staged) updateIndex();
+      return { uri: doc.uri, version, generation, settings, result: undefined, doc: parsed };
+    }
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
+    const check = (stage: Pick<CheckInput, 'rules' | 'lintCache'>) =>
+      checkDocument({ uri: doc.uri, text: parsed.text, doc: parsed, host: this.host, settings: checkSettings, workspace: this.index.vocabulary, config, resolved, logger: this.logger, ...stage });
+    if (staged) {
+      if (this.superseded(doc, key)) return this.analyse(doc);
+      // No lint cache: the whole check keeps the findings of all rules per idea, not these.
+      const first = await check({ rules: STRUCTURAL_RULES });
+      if (first.findings.length) await this.onFirstStage(doc, { uri: doc.uri, version, generation, settings, result: first, doc: parsed });
+      // Once: an edit typed meanwhile gets a whole check, not another first stage (which could go on
+      // for as long as the user types faster than the first stage takes).
+      doc.checked = true;
+      updateIndex();
+      await this.yieldNow();
+    }
     if (this.superseded(doc, key)) return this.analyse(doc);
-    const result = await checkDocument({
-      uri: doc.uri,
-      text: parsed.text,
-      doc: parsed,
-      host: this.host,
-      settings: checkSettings,
-      workspace: this.index.vocabulary,
-      lintCache: doc.lintCache,
-      config,
-      resolved,
-      logger: this.logger,
-    });
+    const result = await check({ lintCache: doc.lintCache });
     const withOnline = this.online ? this.online.apply(doc.uri, result, settings, checkSettings, this.index.vocabulary) : result;
     return { uri: doc.uri, version, generation, settings, result: withOnline, doc: parsed };
   }

@@ -77,16 +77,19 @@ export class DiagnosticsPublisher {
   /**
    * Diagnostics of an open document, with its version: always sent for an idea file (each check gets
    * its answer; edits that came in together are checked, and answered, as one); for any other file
-   * only the empty set that clears what an earlier version had.
+   * only the empty set that clears what an earlier version had. The `first stage` of a staged check
+   * (a subset of its findings) sends no status: the status counts what the whole check found.
    */
-  publishDocument(analysis: Analysis): void {
+  publishDocument(analysis: Analysis, stage: 'first stage' | 'whole' = 'whole'): Promise<void> {
     const { uri, version, result } = analysis;
     const isIdeaFile = result !== undefined && result.doc.isIdeaFile;
     const diagnostics = result ? result.findings.map((f) => this.diagnostic(uri, result.doc, f)) : [];
+    let sent = Promise.resolve();
     if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
       this.sent.set(uri, diagnostics.length ? 'some' : '[]');
-      fireAndForget(this.connection.sendDiagnostics({ uri, version, diagnostics }));
+      sent = this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => {});
     }
+    if (stage === 'first stage') return sent;
     const counts = { errors: 0, warnings: 0, infos: 0 };
     for (const f of result?.findings ?? []) {
       if (f.severity === 'error') counts.errors++;
@@ -105,6 +108,7 @@ export class DiagnosticsPublisher {
       this.statusSent.set(uri, statusJson);
       fireAndForget(this.connection.sendNotification(STATUS_NOTIFICATION, status));
     }
+    return sent;
   }
 
   /** Diagnostics of a file that is not an open idea document (a config file): sent when they change. */

@@ -19,6 +19,8 @@ export class OpenDocument {
   epoch = 0;
   /** Where and when the text last changed: the line the user is writing on (0-based, in the new text). */
   lastEdit: { readonly line: number; readonly at: number } | undefined;
+  /** Set once its first check got past its first stage (a large document's first check is staged: server/analysis.ts). */
+  checked = false;
 
   constructor(uri: string, languageId: string, version: number, content: string) {
     this.text = TextDocument.create(uri, languageId, version, content);

@@ -136,7 +136,19 @@ export function startServer(connection: Connection, env: ServerEnvironment): voi
       validate(doc);
     }
   });
-  const analyzer = new Analyzer(host, settings, index, { log: (m) => connection.console.log(m) }, env.yieldNow, (uri) => scheduleRecheck(uri), upstream);
+  const analyzer = new Analyzer(
+    host,
+    settings,
+    index,
+    { log: (m) => connection.console.log(m) },
+    env.yieldNow,
+    (uri) => scheduleRecheck(uri),
+    upstream,
+    // A large file's structural findings, while the other rules run: shown unless the text moved on.
+    (doc, analysis) => {
+      if (!stopped && documents.get(doc.uri) === doc && doc.generation === analysis.generation) return publisher.publishDocument(analysis, 'first stage');
+    },
+  );
   let capabilities: ClientCapabilities = {};
   let stopped = false;
   const loggedNotes = new Set<string>();

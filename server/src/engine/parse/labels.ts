@@ -39,23 +39,44 @@ export function normaliseLabel(label: string): string {
   return label.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Keys of the labels read lately: a label is read where it is written, by the template and by the
+ * rules, and unknown ones go through every edit distance (issue 16: a template of 3,000 fields
+ * spent a sixth of its check here). Bounded; emptied when full.
+ */
+const KEYS = new Map<string, FieldKey | null>();
+const KEYS_MAX = 10_000;
+
 /** The canonical key a label means, or null when it is not a field label we know. */
 export function fieldKeyOf(label: string): FieldKey | null {
+  const known = KEYS.get(label);
+  if (known !== undefined) return known;
+  const key = keyOf(label);
+  if (label.length <= 100) {
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(label, key);
+  }
+  return key;
+}
+
+function keyOf(label: string): FieldKey | null {
   const l = normaliseLabel(label);
   // Long labels are sentences that happen to hold a colon, not field labels.
   if (!l || l.split(' ').length > 7) return null;
   for (const [re, key] of KEYWORDS) if (re.test(l)) return key;
+  // One or two slips in a label of some length: `Metor(s)`, `Descrption`, `Diffuculty`. (Distances
+  // past that bound are not computed: the nearest canonical label within it is the same.)
+  const bound = Math.min(2, Math.floor(l.length / 4));
   let best: FieldKey | null = null;
   let bestDistance = Infinity;
   for (const [canonical, key] of CANONICAL_LABELS) {
-    const d = editDistance(l, canonical, 3);
+    const d = editDistance(l, canonical, bound);
     if (d < bestDistance) {
       bestDistance = d;
       best = key;
     }
   }
-  // One or two slips in a label of some length: `Metor(s)`, `Descrption`, `Diffuculty`.
-  return bestDistance <= Math.min(2, Math.floor(l.length / 4)) ? best : null;
+  return bestDistance <= bound ? best : null;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */

@@ -116,10 +116,21 @@ const MAX_INDENT = 128;
 const MAX_LAZY = 1000;
 
 /**
- * The text with the lines of an absurd structure turned into blank lines (same length, same
- * offsets), and what was cut. Real idea files come nowhere near either bound.
+ * Runs of backslashes longer than this are read as letters: micromark makes tokens of each escape
+ * and its text (1 MB of them: 6 s, 5× an ordinary file).
  */
-function capStructure(text: string): { text: string; limited?: string } {
+const MAX_BACKSLASHES = 128;
+const LONG_BACKSLASHES = '\\'.repeat(MAX_BACKSLASHES + 1);
+const BACKSLASH_RUN = new RegExp(`\\\\{${MAX_BACKSLASHES + 1},}`, 'g');
+
+/**
+ * The text with the lines of an absurd structure turned into blank lines, and runs of backslashes
+ * into letters (same length, same offsets), and what was cut. Real idea files come nowhere near
+ * these bounds.
+ */
+function capStructure(source: string): { text: string; limited?: string } {
+  const escapes = source.includes(LONG_BACKSLASHES);
+  const text = escapes ? source.replace(BACKSLASH_RUN, (run) => 'x'.repeat(run.length)) : source;
   const blanked: Array<[number, number]> = [];
   let container = false; // the lines since the last blank one are in a list item or block quote
   let lazy = 0;
@@ -155,14 +166,18 @@ function capStructure(text: string): { text: string; limited?: string } {
     }
     start = nextLineStart(text, end);
   }
-  if (!blanked.length) return { text };
+  const what = [
+    deep ? `lines indented more than ${MAX_INDENT} columns were read as blank` : '',
+    cut ? `paragraphs of more than ${MAX_LAZY} lazy continuation lines were cut` : '',
+    escapes ? `runs of more than ${MAX_BACKSLASHES} backslashes were read as text` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  if (!blanked.length) return what ? { text, limited: what } : { text };
   const parts: string[] = [];
   let at = 0;
   for (const [from, to] of blanked) parts.push(text.slice(at, from), ' '.repeat(to - from)), (at = to);
   parts.push(text.slice(at));
-  const what = [deep ? `lines indented more than ${MAX_INDENT} columns were read as blank` : '', cut ? `paragraphs of more than ${MAX_LAZY} lazy continuation lines were cut` : '']
-    .filter(Boolean)
-    .join('; ');
   return { text: parts.join(''), limited: what };
 }
 
@@ -336,9 +351,8 @@ function collectBlock(text: string, node: RootContent, out: BlockSyntax[], defin
 }
 
 /**
- * The heading's text with inline markup removed: its content parsed on its own as an ATX heading
- * (one line; a setext heading's line breaks become spaces, hard breaks nothing, as in the text of
- * a full parse), with the document's definitions. Its own lines could mean other blocks alone.
+ * The heading's text with inline markup removed: its content parsed on its own as a heading (see
+ * `inlineHeadingText`) with the document's definitions, when inline markup could change it.
  */
 function headingText(text: string, node: MdHeading, definitions: string): string {
   const first = node.children[0];
@@ -348,14 +362,53 @@ function headingText(text: string, node: MdHeading, definitions: string): string
   return inlineHeadingText(content, definitions) ?? plainText(node).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Whether inline parsing could change the text of a heading with this content (as the block parse
+ * reads it: escapes, character references and hard breaks are read there already). Code spans
+ * and links may start at any `` ` `` or `[`; everything `<` starts (autolinks, inline HTML,
+ * comments) ends in a `>` after it; emphasis needs two delimiter runs of one character (a run
+ * never closes itself, and an escape only makes a run shorter or splits it: never fewer runs).
+ * Without any of these the full parse has the block parse's text (issue 16: `<!--` in every
+ * heading parsed each heading inline).
+ */
+export function mayChangeInline(content: string): boolean {
+  if (/[`[]/.test(content)) return true;
+  const lt = content.indexOf('<');
+  if (lt >= 0 && content.indexOf('>', lt + 1) > 0) return true;
+  return twoRuns(content, 42) || twoRuns(content, 95); // `*`, `_`
+}
+
+/** `content` has two or more runs of the character `code`. */
+function twoRuns(content: string, code: number): boolean {
+  let runs = 0;
+  for (let i = content.indexOf(String.fromCharCode(code)); i >= 0 && i < content.length; i++) {
+    if (content.charCodeAt(i) !== code) continue;
+    if (++runs > 1) return true;
+    while (i + 1 < content.length && content.charCodeAt(i + 1) === code) i++;
+  }
+  return false;
+}
+
 /** A heading content's text, inline markup read with `definitions`; undefined when it is not parsed inline. */
 function inlineHeadingText(content: string, definitions: string): string | undefined {
-  if (content.length > HEADING_INLINE_LIMIT || !/[*_`[<]/.test(content)) return undefined;
-  const line = content.replace(/(?:\\| {2,})(?:\r\n|\r|\n)[ \t]*/g, '').replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+  if (content.length > HEADING_INLINE_LIMIT || !mayChangeInline(content)) return undefined;
+  // A setext heading's lines again as a setext heading, so that its line breaks, hard or soft,
+  // read as they do in the document (joined into one line, a hard break taken out made `a  ` +
+  // `_b_` intraword). After a line `x`: its first line then goes on with a paragraph, as all its
+  // lines did in the document (where the first one started it: one that could interrupt a
+  // paragraph would have started another block; `2) a` after indented code is a paragraph there,
+  // a list at the start), but for a first line of `=`s or `-`s: after `x` it would underline it.
+  // One line as an ATX heading; the closing ` #` keeps a `#` at the end of the content from being
+  // read as a closing sequence.
+  const setext = /[\r\n]/.test(content);
+  const after = setext && !/^[=-]+[ \t]*(?:\r|\n)/.test(content);
+  const source = setext ? `${definitions}${after ? 'x\n' : ''}${content}\n===` : `${definitions}# ${content} #`;
   try {
-    // The closing ` #` keeps a `#` at the end of the content from being read as a closing sequence.
-    const parsed = fromMarkdown(`${definitions}# ${line} #`).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
-    if (parsed) return plainText(parsed).replace(/\s+/g, ' ').trim();
+    const parsed = fromMarkdown(source).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
+    if (parsed) {
+      const read = plainText(parsed);
+      if (!after || read.startsWith('x\n')) return read.slice(after ? 2 : 0).replace(/\s+/g, ' ').trim();
+    }
   } catch {
     // keep the raw text
   }

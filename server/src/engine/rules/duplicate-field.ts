@@ -9,6 +9,7 @@ export const duplicateField: Rule = {
   defaultSeverity: 'error',
   description: 'The same field appears twice in one idea.',
   fixable: false,
+  structural: true,
   scope: 'idea',
   check(context) {
     const { doc } = context;

@@ -9,6 +9,7 @@ export const duplicateIdea: Rule = {
   defaultSeverity: 'warning',
   description: 'Two ideas in one file have the same title.',
   fixable: false,
+  structural: true,
   check(context) {
     const { doc } = context;
     const first = new Map<string, Idea>();

@@ -8,6 +8,7 @@ export const emptyField: Rule = {
   defaultSeverity: 'error',
   description: 'A field has a label but no value.',
   fixable: false,
+  structural: true,
   scope: 'idea',
   check(context) {
     const { doc, template } = context;

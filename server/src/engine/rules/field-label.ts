@@ -11,6 +11,7 @@ export const fieldLabel: Rule = {
   defaultSeverity: 'warning',
   description: 'A field label is spelt or marked up differently from the template.',
   fixable: true,
+  structural: true,
   scope: 'idea',
   check(context) {
     const { doc, template } = context;

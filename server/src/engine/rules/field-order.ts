@@ -12,6 +12,7 @@ export const fieldOrder: Rule = {
   defaultSeverity: 'info',
   description: "An idea's fields are not in the template's order.",
   fixable: true,
+  structural: true,
   scope: 'idea',
   check(context) {
     const { doc, template } = context;

@@ -8,6 +8,7 @@ export const frontMatter: Rule = {
   defaultSeverity: 'warning',
   description: 'The YAML front matter of an idea file cannot be read.',
   fixable: false,
+  structural: true,
   check(context) {
     const error = context.doc.frontMatter?.error;
     if (!error) return;

@@ -13,6 +13,7 @@ export const ideaHeading: Rule = {
   defaultSeverity: 'warning',
   description: 'An idea is written at project level, or outside any project in a file that groups ideas by project.',
   fixable: false,
+  structural: true,
   check(context) {
     const { doc } = context;
     const underProjects = doc.ideas.filter((i) => i.project !== null).length;

@@ -23,6 +23,7 @@ export const ideaOrder: Rule = {
   defaultSeverity: 'warning',
   description: 'A project or idea out of the alphabetical order that the other projects (or ideas) of its list keep.',
   fixable: true,
+  structural: true,
   // Whether a list is in order depends on all its siblings: document scope.
   check({ doc, report }) {
     for (const list of siblingLists(doc)) {

@@ -64,3 +64,5 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
+/** The rules whose findings read only the structure (Rule.structural): a large file's first stage. */
+export const STRUCTURAL_RULES: readonly Rule[] = RULES.filter((rule) => rule.structural);

@@ -261,13 +261,16 @@ function onceEach(findings: readonly Finding[]): Finding[] {
 
 /** Every edit of the fixes, each once (places that share one fix, such as a rewritten table, name it once). */
 function distinctEdits(fixes: readonly Fix[]): TextEdit[] {
-  const seen = new Set<string>();
+  // By start first: most edits of a group start apart, and no key string is built for them (a big
+  // file's conventions group thousands of edits, at every check).
+  const seen = new Map<number, TextEdit[]>();
   const out: TextEdit[] = [];
   for (const fix of fixes) {
     for (const e of fix.edits) {
-      const key = `${e.span.start}:${e.span.end}:${e.newText}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const same = seen.get(e.span.start);
+      if (same?.some((o) => o.span.end === e.span.end && o.newText === e.newText)) continue;
+      if (same) same.push(e);
+      else seen.set(e.span.start, [e]);
       out.push(e);
     }
   }

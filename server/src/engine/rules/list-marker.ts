@@ -22,6 +22,7 @@ export const listMarker: Rule = {
   defaultSeverity: 'info',
   description: "A field's bullet marker or spacing differs from the template's.",
   fixable: true,
+  structural: true,
   // Whether a marker is the file's own style depends on the whole file: document scope, each idea's
   // findings kept per idea while the file's styles are unchanged.
   check(context) {

@@ -19,7 +19,7 @@ export const mentorIdentity: Rule = {
   scope: 'idea+mentors',
   fixable: true,
   check({ uri, doc, workspace, report }) {
-    const { namesByHandle, handlesByName, handleCounts, count } = identities(workspace);
+    const { namesByHandle, handlesByName, handleCounts, namesOfHandle, count } = identities(workspace);
     if (count < 2) return;
     for (const idea of doc.ideas) {
       for (const { index, name, handle } of perIdea(idea, IDENTIFIED, identified)) {
@@ -39,7 +39,7 @@ export const mentorIdentity: Rule = {
         // Not where the handle is someone else's too (another name, or the handle alone, in other
         // entries): it may be a mentor of its own, and "Use @known" would swap two people.
         const known =
-          otherHandles.length === 1 && onlyThisPerson(uses, handle, name) ? knownHandle(handle, otherHandles[0]!, handleCounts.get(name)) : undefined;
+          otherHandles.length === 1 && onlyThisPerson(namesOfHandle.get(handle), name) ? knownHandle(handle, otherHandles[0]!, handleCounts.get(name)) : undefined;
         if (known && mentor.handle !== undefined) {
           const at = doc.text.indexOf(`@${mentor.handle}`, mentor.span.start);
           if (at >= 0 && at < mentor.span.end) {
@@ -160,13 +160,10 @@ function oneEditApart(a: string, b: string): boolean {
   return editDistance(a, b, 1) === 1;
 }
 
-/** Every entry of the workspace with this (folded) handle names this person (a name of theirs, not none). */
-function onlyThisPerson(uses: readonly MentorUse[], handle: string, name: string): boolean {
-  return uses.every((u) => {
-    if (u.handle === undefined || u.handle.toLowerCase() !== handle) return true;
-    const other = cleanName(u.name);
-    return other !== undefined && (other === name || samePerson(other, name));
-  });
+/** Every entry of the workspace with this handle names this person (a name of theirs, not none): `names` are those entries' folded names. */
+function onlyThisPerson(names: ReadonlySet<string | undefined> | undefined, name: string): boolean {
+  for (const other of names ?? []) if (other === undefined || (other !== name && !samePerson(other, name))) return false;
+  return true;
 }
 
 /** Characters one reads for another (`0`/`o`, `1`/`l`/`i`): which of two such spellings is meant is not known. */
@@ -190,6 +187,8 @@ interface Identities {
   readonly handlesByName: Map<string, Map<string, number>>;
   /** Per name, how many uses each handle has. */
   readonly handleCounts: Map<string, Map<string, number>>;
+  /** Per handle as written, lower-cased (valid or not): the folded names of its entries (undefined: an entry with no person's name). */
+  readonly namesOfHandle: Map<string, Set<string | undefined>>;
   readonly count: number;
 }
 
@@ -213,10 +212,17 @@ function identities(workspace: WorkspaceVocabulary): Identities {
     return memo.get(value);
   };
   const uses: Array<{ readonly index: number; readonly name: string; readonly handle: string }> = [];
+  const namesOfHandle = new Map<string, Set<string | undefined>>();
   workspace.mentorUses().forEach((u, index) => {
     const name = cleaned(names, u.name, cleanName);
     const handle = cleaned(handles, u.handle, cleanHandle);
     if (name !== undefined && handle !== undefined) uses.push({ index, name, handle });
+    if (u.handle !== undefined) {
+      const lower = u.handle.toLowerCase();
+      let of = namesOfHandle.get(lower);
+      if (!of) namesOfHandle.set(lower, (of = new Set()));
+      of.add(name);
+    }
   });
   const handleCounts = new Map<string, Map<string, number>>();
   for (const u of uses) {
@@ -228,6 +234,7 @@ function identities(workspace: WorkspaceVocabulary): Identities {
     namesByHandle: firstUses(uses, (u) => u.handle, (u) => u.name),
     handlesByName: firstUses(uses, (u) => u.name, (u) => u.handle),
     handleCounts,
+    namesOfHandle,
     count: uses.length,
   };
   IDENTITIES.set(workspace, { version, identities: found });

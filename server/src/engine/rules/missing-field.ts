@@ -34,6 +34,22 @@ function writtenKeys(idea: Idea): WrittenKeys {
   return { keys, unknownLabels };
 }
 
+/** An idea's written keys and the template's keys its unknown labels have, kept per idea section and template. */
+const WITH_TEMPLATE = new WeakMap<WrittenKeys, { readonly template: Template; readonly keys: ReadonlySet<string> }>();
+
+function keysWith(template: Template, written: WrittenKeys): ReadonlySet<string> {
+  if (!written.unknownLabels.length) return written.keys;
+  const known = WITH_TEMPLATE.get(written);
+  if (known?.template === template) return known.keys;
+  const keys = new Set<string>(written.keys);
+  for (const l of written.unknownLabels) {
+    const key = keyOfLabel(template, l);
+    if (key !== null) keys.add(key);
+  }
+  WITH_TEMPLATE.set(written, { template, keys });
+  return keys;
+}
+
 /** As `keyOf` does for a field: one the parser knows, or one written with exactly a template field's label. */
 function hasField(template: Template, written: WrittenKeys, key: string): boolean {
   return written.keys.has(key) || written.unknownLabels.some((l) => keyOfLabel(template, l) === key);
@@ -44,6 +60,7 @@ export const missingField: Rule = {
   defaultSeverity: 'error',
   description: 'A field the template requires is missing from an idea.',
   fixable: true,
+  structural: true,
   // Judged against the whole file's convention (FINDINGS-POLICY): document scope. Each idea's
   // findings are kept per idea while the fields judged per idea (and their shares) are unchanged.
   check(context) {
@@ -52,14 +69,7 @@ export const missingField: Rule = {
     const written = ideas.map((idea) => perIdea(idea, WRITTEN, writtenKeys));
     // The keys each idea has, counted once over its fields: not every template field asked of
     // every idea (3,000 template fields × the ideas was the cost of a check).
-    const has = written.map((w) => {
-      const keys = new Set<string>(w.keys);
-      for (const l of w.unknownLabels) {
-        const key = keyOfLabel(template, l);
-        if (key !== null) keys.add(key);
-      }
-      return keys;
-    });
+    const has = written.map((w) => keysWith(template, w));
     const having = new Map<string, number>();
     for (const keys of has) for (const key of keys) having.set(key, (having.get(key) ?? 0) + 1);
     const perIdeaFields: Array<{ readonly wanted: TemplateField; readonly share: number }> = [];

@@ -52,6 +52,12 @@ export interface Rule {
   /** True when the rule offers a fix for (some of) its findings. */
   readonly fixable: boolean;
   /**
+   * True when findings read only the file's structure (headings, field labels, which fields are
+   * there, list markers), not values or prose. Such rules are cheap, and when a large file is
+   * opened their findings are published first, before the others have run (server/analysis.ts).
+   */
+  readonly structural?: boolean;
+  /**
    * `idea`: each finding depends only on one idea's own section, its project's title, the template
    * and the levels, so an unchanged idea's findings can be re-used after an edit elsewhere.
    * `idea+mentors`, `idea+skills`: as `idea`, and that part of the workspace vocabulary (what is

@@ -43,10 +43,7 @@ export const termSpelling: Rule = {
     const hits = counts.nearMisses(doc, placed);
     if (!hits.size) return;
     for (const { section, base } of placed) {
-      if (!section.hasAnyOf(hits)) continue;
-      for (const word of section.words) {
-        const name = word.text.length >= MIN_LENGTH ? hits.get(word.text.toLowerCase()) : undefined;
-        if (!name) continue;
+      for (const { word, name } of section.missesOf(hits)) {
         const span = { start: base + word.at, end: base + word.at + word.text.length };
         report({
           span,
@@ -97,31 +94,84 @@ function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: s
   }
 }
 
+/**
+ * Tells what the counts of `before` need to become those of `after`: the parts between their
+ * common beginning and end, added once and taken once (an edit changes a few parts in one place;
+ * counts are sums, so this equals counting `after` anew).
+ */
+function changedRun<T>(before: readonly T[], after: readonly T[], add: (part: T, times: number) => void): void {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  for (let i = head; i < after.length - tail; i++) add(after[i]!, 1);
+  for (let i = head; i < before.length - tail; i++) add(before[i]!, -1);
+}
+
 interface Word {
   readonly text: string;
   /** Offset relative to the section's base. */
   readonly at: number;
 }
 
-/** One own section's prose words and their counts. Immutable: shared by every document using it. */
+/** Prose with everything else blanked out, at an offset relative to the section's base. */
+interface Prose {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * One own section's prose words and their counts. Immutable: shared by every document using it.
+ * Only the counts are built up front; the words themselves (wanted only where a near miss or a
+ * tie between names is found) are read again from the blanked prose when asked for.
+ */
 class SectionWords {
+  /** Lower-case words of MIN_LENGTH or more (the only ones reported) → uses. */
   readonly lower = new Map<string, number>();
-  /** Capitalised spellings → uses. */
+  /** Capitalised spellings of MIN_NAME_LENGTH or more (the only ones that are names) → uses. */
   readonly capitals = new Map<string, number>();
 
   constructor(
-    readonly words: readonly Word[],
+    private readonly prose: readonly Prose[],
     /** For checking a cache hit: the section's length and heading position relative to the base. */
     readonly length: number,
     readonly headingAt: number,
     /** No lone CR or Unicode line breaks, and no masked span crossing its bounds. */
     readonly selfContained: boolean,
   ) {
-    for (const w of words) {
-      const lower = w.text.toLowerCase();
-      this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
-      if (/^\p{Lu}/u.test(w.text)) this.capitals.set(w.text, (this.capitals.get(w.text) ?? 0) + 1);
+    for (const piece of prose) {
+      eachWord(piece.text, (text) => {
+        const lower = text.toLowerCase();
+        // Lower-casing never shortens a word: every use of a lower-case form of MIN_LENGTH is counted.
+        if (lower.length >= MIN_LENGTH) this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
+        if (lower.length >= MIN_NAME_LENGTH && startsUpper(text)) this.capitals.set(text, (this.capitals.get(text) ?? 0) + 1);
+      });
     }
+  }
+
+  /** The words in order, at offsets relative to the base. */
+  get words(): Word[] {
+    const out: Word[] = [];
+    for (const piece of this.prose) eachWord(piece.text, (text, at) => out.push({ text, at: piece.offset + at }));
+    return out;
+  }
+
+  private missesFor: ReadonlyMap<string, string> | undefined;
+  private misses: ReadonlyArray<{ readonly word: Word; readonly name: string }> = [];
+
+  /** The words that are near misses (`hits`: lower-case word → name), kept while the same hits are asked for. */
+  missesOf(hits: ReadonlyMap<string, string>): ReadonlyArray<{ readonly word: Word; readonly name: string }> {
+    if (this.missesFor === hits) return this.misses;
+    const misses: Array<{ word: Word; name: string }> = [];
+    if (this.hasAnyOf(hits)) {
+      for (const word of this.words) {
+        const name = word.text.length >= MIN_LENGTH ? hits.get(word.text.toLowerCase()) : undefined;
+        if (name) misses.push({ word, name });
+      }
+    }
+    this.missesFor = hits;
+    this.misses = misses;
+    return misses;
   }
 
   hasAnyOf(lowerWords: ReadonlyMap<string, unknown>): boolean {
@@ -147,18 +197,18 @@ const IDEA_SECTIONS = new WeakMap<object, SectionWords>();
  * text, when the heading is an ATX heading in column 0: it closes every block before it, so its
  * section's blocks depend on its text alone. Keeps what the last check used, like SectionCache.
  */
-class SectionsByText {
-  private current = new Map<string, SectionWords>();
-  private previous = new Map<string, SectionWords>();
+class ByText<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
 
-  get(text: string): SectionWords | undefined {
+  get(text: string): T | undefined {
     const hit = this.current.get(text) ?? this.previous.get(text);
     if (hit) this.current.set(text, hit);
     return hit;
   }
 
-  set(text: string, section: SectionWords): void {
-    this.current.set(text, section);
+  set(text: string, value: T): void {
+    this.current.set(text, value);
   }
 
   startRun(): void {
@@ -171,7 +221,7 @@ class SectionsByText {
  * The prose as own sections at their bases, in document order; undefined when some prose section
  * is not self-contained (then the document is checked as a whole).
  */
-function proseSections(doc: IdeaDocument, byText: SectionsByText): Placed[] | undefined {
+function proseSections(doc: IdeaDocument, byText: ByText<SectionWords>): Placed[] | undefined {
   byText.startRun();
   const { headings, text } = doc;
   // Prose: project sections and ideas outside any project, i.e. runs of whole own sections.
@@ -269,9 +319,8 @@ function sectionWords(doc: IdeaDocument, start: number, end: number, base: numbe
     if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
   }
   for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
-  const words = wordsIn(blanked(local, spans), start - base).filter((w) => !isCompound(w.text));
   const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
-  return new SectionWords(words, end - start, heading.span.start - base, selfContained);
+  return new SectionWords([{ text: blanked(local, spans), offset: start - base }], end - start, heading.span.start - base, selfContained);
 }
 
 /** People's names and links are not prose. */
@@ -289,15 +338,15 @@ function wholeProse(doc: IdeaDocument): SectionWords {
   for (const p of doc.projects) regions.push(p.span);
   for (const idea of doc.ideas) if (!idea.project) regions.push(idea.span);
   regions.sort((a, b) => a.start - b.start);
-  const words: Word[] = [];
+  const prose: Prose[] = [];
   let done = 0;
   for (const region of regions) {
     const start = Math.max(region.start, done);
     if (start >= region.end) continue;
-    for (const w of wordsIn(masked.slice(start, region.end), start)) if (!isCompound(w.text)) words.push(w);
+    prose.push({ text: masked.slice(start, region.end), offset: start });
     done = region.end;
   }
-  return new SectionWords(words, doc.text.length, 0, true);
+  return new SectionWords(prose, doc.text.length, 0, true);
 }
 
 /** The text with everything that is not prose blanked out (same length, so offsets hold). */
@@ -333,13 +382,33 @@ function blanked(text: string, spans: Span[]): string {
   return pieces.join('');
 }
 
-function wordsIn(text: string, offset: number): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-_./'’][\p{L}\p{N}]+)*/gu)) {
-    // `Rook's` → `Rook`
-    out.push({ text: m[0].replace(/['’]\p{L}{1,2}$/u, ''), at: offset + m.index });
+/** A run of letters and digits, with inner `-_./'’` joining more of them. */
+const WORD = /[\p{L}\p{N}]+([-_./'’][\p{L}\p{N}]+)*/gu;
+
+/** The prose words of `text` that are not compounds (`Rook's` read as `Rook`; see isCompound), with their offsets in it. */
+function eachWord(text: string, f: (word: string, at: number) => void): void {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    if (m[1] !== undefined) {
+      // Joined by a separator: a compound, unless only a possessive was joined.
+      word = word.replace(/['’]\p{L}{1,2}$/u, '');
+      if (isCompound(word)) continue;
+    } else if (!startsLetter(word)) continue;
+    f(word, m.index);
   }
-  return out;
+}
+
+function startsLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(word);
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
@@ -365,8 +434,8 @@ const NOT_PROSE = new RegExp(
 
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
-  readonly plainSections = new SectionsByText();
-  private sections = new Map<SectionWords, number>();
+  readonly plainSections = new ByText<SectionWords>();
+  private sections: readonly SectionWords[] = [];
   private readonly lower = new Map<string, number>();
   private readonly capitals = new Map<string, number>();
   /** Lower-case words used fewer than NAME_USES times: the only ones that can be near misses. */
@@ -381,20 +450,31 @@ class WordCounts {
   private clock = 0;
   private readonly nearest = new Map<string, { version: number; names: string[] }>();
 
+  /** The last near misses, and whether they still hold: no count changed, nor anything they read of the order of the prose. */
+  private lastHits: Map<string, string> | undefined;
+  private countsChanged = true;
+  private orderRead = false;
+  /** Counts before this update, of the words it touched (lower-case words and capitalised spellings apart). */
+  private lowerBefore = new Map<string, number>();
+  private capitalsBefore = new Map<string, number>();
+
   /** Count the sections now in the prose: only those that appeared or disappeared cost anything. */
   update(placed: readonly Placed[]): void {
-    const next = new Map<SectionWords, number>();
-    for (const { section } of placed) next.set(section, (next.get(section) ?? 0) + 1);
-    for (const [section, n] of next) {
-      const change = n - (this.sections.get(section) ?? 0);
-      if (change) this.add(section, change);
-    }
-    for (const [section, n] of this.sections) if (!next.has(section)) this.add(section, -n);
+    // The order of the prose is read only for ties: a section moved is a change only then.
+    if (this.orderRead) this.countsChanged = true;
+    const next = placed.map((p) => p.section);
+    changedRun(this.sections, next, (section, times) => this.add(section, times));
     this.sections = next;
+    // An edit takes a section's words out and puts them back: a change only if some count differs.
+    for (const [word, n] of this.lowerBefore) if ((this.lower.get(word) ?? 0) !== n) this.countsChanged = true;
+    for (const [spelling, n] of this.capitalsBefore) if ((this.capitals.get(spelling) ?? 0) !== n) this.countsChanged = true;
+    this.lowerBefore.clear();
+    this.capitalsBefore.clear();
   }
 
   private add(section: SectionWords, times: number): void {
     for (const [word, n] of section.lower) {
+      if (!this.lowerBefore.has(word)) this.lowerBefore.set(word, this.lower.get(word) ?? 0);
       const count = (this.lower.get(word) ?? 0) + n * times;
       if (count > 0) this.lower.set(word, count);
       else this.lower.delete(word);
@@ -402,6 +482,7 @@ class WordCounts {
       else if (this.rare.delete(word)) this.nearest.delete(word);
     }
     for (const [spelling, n] of section.capitals) {
+      if (!this.capitalsBefore.has(spelling)) this.capitalsBefore.set(spelling, this.capitals.get(spelling) ?? 0);
       const count = (this.capitals.get(spelling) ?? 0) + n * times;
       if (count > 0) this.capitals.set(spelling, count);
       else this.capitals.delete(spelling);
@@ -412,7 +493,20 @@ class WordCounts {
 
   /** Lower-case word → the name it nearly spells, for the rare words that are near misses. */
   nearMisses(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
-    const names = this.namesOf(doc, placed);
+    const titlesChanged = this.readTitles(doc);
+    if (this.lastHits && !this.countsChanged && !titlesChanged) return this.lastHits;
+    this.orderRead = false;
+    const hits = this.findNearMisses(placed);
+    const same = this.lastHits !== undefined && this.lastHits.size === hits.size && [...hits].every(([w, name]) => this.lastHits!.get(w) === name);
+    // Kept only once computed in full (a throw leaves them to be computed again); the same object
+    // while they are the same, so that each section's misses are kept too (SectionWords.missesOf).
+    if (!same) this.lastHits = hits;
+    this.countsChanged = false;
+    return this.lastHits!;
+  }
+
+  private findNearMisses(placed: readonly Placed[]): Map<string, string> {
+    const names = this.namesOf(placed);
     const hits = new Map<string, string>();
     if (!names.size) return hits;
     for (const lower of this.rare) {
@@ -420,6 +514,7 @@ class WordCounts {
       const version = this.letterVersion.get(lower[0]!) ?? 0;
       let memo = this.nearest.get(lower);
       if (memo?.version !== version) this.nearest.set(lower, (memo = { version, names: nearestNames(lower, names) }));
+      if (memo.names.length > 1) this.orderRead = true;
       const name = memo.names.length > 1 ? this.firstInNamesOrder(memo.names, placed) : memo.names[0];
       // Looked up only for near misses: most files never read the word list.
       if (name && !isEnglishForm(lower)) hits.set(lower, names.get(name)!);
@@ -428,15 +523,20 @@ class WordCounts {
   }
 
   /** Lower-cased name → its spelling as most used in the file (the first used, on a tie). */
-  private namesOf(doc: IdeaDocument, placed: readonly Placed[]): Map<string, string> {
+  /** Read the project titles; whether they changed. */
+  private readTitles(doc: IdeaDocument): boolean {
     const titles = doc.projects.map((p) => p.title);
-    if (titles.length !== this.titles.length || titles.some((t, i) => t !== this.titles[i])) {
-      this.titles = titles;
-      this.titleWords = titles.flatMap((t) => {
-        const words = wordsIn(t, 0).map((w) => w.text).filter((w) => !isCompound(w));
-        return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
-      });
-    }
+    if (titles.length === this.titles.length && titles.every((t, i) => t === this.titles[i])) return false;
+    this.titles = titles;
+    this.titleWords = titles.flatMap((t) => {
+      const words: string[] = [];
+      eachWord(t, (w) => words.push(w));
+      return words.length === 1 ? words : words.filter((w) => !isEnglishForm(w.toLowerCase()));
+    });
+    return true;
+  }
+
+  private namesOf(placed: readonly Placed[]): Map<string, string> {
     const uses = (spelling: string) => this.capitals.get(spelling) ?? 0;
     const names = new Map<string, string>();
     for (const spelling of this.titleWords) {
@@ -462,6 +562,7 @@ class WordCounts {
         ties.set(lower, tied);
       }
     }
+    if (ties.size) this.orderRead = true;
     for (const [lower, tied] of ties) names.set(lower, firstUsed(tied, placed) ?? names.get(lower)!);
 
     for (const [lower, spelling] of names) if (this.names.get(lower) !== spelling) this.touchLetter(lower);

@@ -16,6 +16,7 @@ export const toc: Rule = {
   defaultSeverity: 'warning',
   description: "The table of contents misses a project or an idea, lists them out of order, or links to a heading that is not there.",
   fixable: true,
+  structural: true,
   check(context) {
     const { doc } = context;
     // Most files link nothing in-file: then there is nothing to resolve, and no anchor is computed.

@@ -15,6 +15,7 @@ export const unknownField: Rule = {
   defaultSeverity: 'warning',
   description: 'A field label the template does not have.',
   fixable: true,
+  structural: true,
   scope: 'idea',
   check(context) {
     const { template } = context;
