@@ -86,6 +86,6 @@ test('setext sections: the line scan gives the syntax remark gives', () => {
     }),
     fuzzParameters(1500),
   );
-  // About 1 in 23 generated sections takes the line scan (underlines in lists go to remark): at least 1 in 50.
-  assert.ok(scanned > fuzzParameters(1500).numRuns! / 50, 'the generator reaches setext headings in the line scan');
+  // About 1 in 10 generated sections has a setext heading and takes the line scan: at least 1 in 15.
+  assert.ok(scanned > fuzzParameters(1500).numRuns! / 15, 'the generator reaches setext headings in the line scan');
 });

@@ -81,6 +81,8 @@ function heading(text: string, line: Span): Heading | null {
 }
 
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+/** A line of `=`s (after its indentation): an underline, or paragraph text where it underlines nothing. */
+const EQUALS_LINE = /^=+[ \t]*$/;
 /** A line break after white space that remark may read as a hard break (two spaces or more, a tab). */
 const HARD_BREAK = /(?: {2}|\t)[ \t]*(?:\r\n|\r|\n)/;
 
@@ -164,13 +166,21 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
         start = next;
         continue;
       }
-      // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
-      // thematic break at the root, after no paragraph, is one (and closes every list).
-      if (paragraph || k || col >= 4 || !THEMATIC_BREAK.test(line)) return null;
-      children.push({ type: 'thematicBreak', position: at(p, end) });
-      open.length = 0;
-      start = next;
-      continue;
+      if (EQUALS_LINE.test(line)) {
+        // An underline of a list item's paragraph is remark's. Else `===` is paragraph text, read
+        // below: a lazy line (an underline is never lazy), one indented as code, or one after no
+        // paragraph (issue 16: 20k lazy `x` / `===` lines).
+        const depth = open.length;
+        if (paragraph && depth && k === depth && col - open[depth - 1]!.contentCol < 4) return null;
+      } else {
+        // Without a letter, a line can be a setext underline, a closing fence, a table row…; a
+        // thematic break at the root, after no paragraph, is one (and closes every list).
+        if (paragraph || k || col >= 4 || !THEMATIC_BREAK.test(line)) return null;
+        children.push({ type: 'thematicBreak', position: at(p, end) });
+        open.length = 0;
+        start = next;
+        continue;
+      }
     }
     const c = text.charCodeAt(p);
     if (c === 35 && ATX.test(text.slice(p, Math.min(end, p + 8)))) {
