@@ -8,6 +8,7 @@ import { isEnglishForm } from '../../../server/src/engine/rules/english';
 import { lint } from '../../../server/src/engine/rules/lint';
 import type { IdeaDocument, Span } from '../../../server/src/engine/parse/model';
 import { SectionCache, parseDocument } from '../../../server/src/engine/parse/parse';
+import { replayRandomEdits } from './replay-edits';
 import type { Rule } from '../../../server/src/engine/rules/rule';
 import { termSpelling } from '../../../server/src/engine/rules/term-spelling';
 import { presetById } from '../../../server/src/engine/template/presets';
@@ -79,10 +80,6 @@ const SNIPPETS = [
 ];
 
 /** A small deterministic PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 test('term-spelling finds the near misses of the fixture', () => {
   const doc = parseDocument(FIXTURE);
@@ -93,22 +90,7 @@ test('term-spelling finds the near misses of the fixture', () => {
 
 for (const seed of [1, 2, 3, Number(process.env.FUZZ_SEED ?? 4)]) {
   test(`term-spelling after random edits equals a check from scratch (seed ${seed})`, () => {
-    const random = prng(seed);
-    const sections = new SectionCache();
-    const uri = `file:///w/fuzz-${seed}.md`;
-    let text = FIXTURE.repeat(1 + (seed % 3));
-    let nonEmpty = 0;
-    for (let step = 0; step < 150; step++) {
-      const at = Math.floor(random() * text.length);
-      if (random() < 0.6) text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)]! + text.slice(at);
-      else text = text.slice(0, at) + text.slice(at + Math.floor(random() * 30));
-      const expected = findings(referenceTermSpelling, parseDocument(text), uri);
-      // Origins re-used (the language server's way) and a fresh parse under another uri.
-      assert.deepEqual(findings(termSpelling, parseDocument(text, { cache: sections }), uri), expected, `step ${step}`);
-      assert.deepEqual(findings(termSpelling, parseDocument(text), `${uri}.fresh`), expected, `step ${step} (fresh)`);
-      if (expected.length) nonEmpty++;
-    }
-    assert.ok(nonEmpty > 20, 'the edits keep near misses around');
+    replayRandomEdits({ seed, fixture: FIXTURE, snippets: SNIPPETS, rule: termSpelling, reference: referenceTermSpelling, findings, uri: `file:///w/fuzz-${seed}.md`, keeps: 'the edits keep near misses around' });
   });
 }
 

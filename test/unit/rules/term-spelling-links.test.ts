@@ -7,7 +7,8 @@ import type { Finding } from '../../../server/src/engine/findings/findings';
 import { editDistance } from '../../../server/src/engine/parse/labels';
 import { lint } from '../../../server/src/engine/rules/lint';
 import type { IdeaDocument } from '../../../server/src/engine/parse/model';
-import { SectionCache, parseDocument } from '../../../server/src/engine/parse/parse';
+import { parseDocument } from '../../../server/src/engine/parse/parse';
+import { replayRandomEdits } from './replay-edits';
 import type { Rule } from '../../../server/src/engine/rules/rule';
 import { termSpelling } from '../../../server/src/engine/rules/term-spelling';
 import { presetById } from '../../../server/src/engine/template/presets';
@@ -44,10 +45,6 @@ const SNIPPETS = [
   '\n#### github.com/keploy in a title\n\n',
 ];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 test('term-spelling finds the GitHub account typos of the fixture', () => {
   const doc = parseDocument(FIXTURE);
@@ -58,21 +55,7 @@ test('term-spelling finds the GitHub account typos of the fixture', () => {
 
 for (const seed of [1, 2, 3]) {
   test(`term-spelling's account typos after random edits equal a check from scratch (seed ${seed})`, () => {
-    const random = prng(seed);
-    const sections = new SectionCache();
-    const uri = `file:///w/links-${seed}.md`;
-    let text = FIXTURE.repeat(1 + (seed % 3));
-    let nonEmpty = 0;
-    for (let step = 0; step < 150; step++) {
-      const at = Math.floor(random() * text.length);
-      if (random() < 0.6) text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)]! + text.slice(at);
-      else text = text.slice(0, at) + text.slice(at + Math.floor(random() * 30));
-      const expected = findings(referenceLinks, parseDocument(text), uri);
-      assert.deepEqual(findings(termSpelling, parseDocument(text, { cache: sections }), uri), expected, `step ${step}`);
-      assert.deepEqual(findings(termSpelling, parseDocument(text), `${uri}.fresh`), expected, `step ${step} (fresh)`);
-      if (expected.length) nonEmpty++;
-    }
-    assert.ok(nonEmpty > 20, 'the edits keep typos around');
+    replayRandomEdits({ seed, fixture: FIXTURE, snippets: SNIPPETS, rule: termSpelling, reference: referenceLinks, findings, uri: `file:///w/links-${seed}.md`, keeps: 'the edits keep typos around' });
   });
 }
 
