@@ -34,7 +34,10 @@ function writtenKeys(idea: Idea): WrittenKeys {
   return { keys, unknownLabels };
 }
 
-/** An idea's written keys and the template's keys its unknown labels have, kept per idea section and template. */
+/**
+ * The keys an idea has, as `keyOf` reads a field: one the parser knows, or one written with exactly a
+ * template field's label (its unknown labels). Kept per idea section and template.
+ */
 const WITH_TEMPLATE = new WeakMap<WrittenKeys, { readonly template: Template; readonly keys: ReadonlySet<string> }>();
 
 function keysWith(template: Template, written: WrittenKeys): ReadonlySet<string> {
@@ -48,11 +51,6 @@ function keysWith(template: Template, written: WrittenKeys): ReadonlySet<string>
   }
   WITH_TEMPLATE.set(written, { template, keys });
   return keys;
-}
-
-/** As `keyOf` does for a field: one the parser knows, or one written with exactly a template field's label. */
-function hasField(template: Template, written: WrittenKeys, key: string): boolean {
-  return written.keys.has(key) || written.unknownLabels.some((l) => keyOfLabel(template, l) === key);
 }
 
 export const missingField: Rule = {
@@ -103,7 +101,7 @@ export const missingField: Rule = {
     context.eachIdea(lackingAny, facts, (idea) => {
       const own = perIdea(idea, WRITTEN, writtenKeys);
       for (const { wanted, share } of perIdeaFields) {
-        if (hasField(template, own, wanted.key)) continue;
+        if (keysWith(template, own).has(wanted.key)) continue;
         const fix = insertFieldFix(doc, template, idea, wanted);
         context.report({
           span: idea.heading.textSpan,
