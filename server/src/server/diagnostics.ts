@@ -52,9 +52,9 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
   }));
 }
 
-/** A send fails only when the client has gone (the pipe closed): there is no one left to tell. */
-function fireAndForget(sending: Promise<void>): void {
-  sending.catch(() => {});
+/** A send fails only when the client has gone (the pipe closed): there is no one left to tell. Settles when sent. */
+function fireAndForget(sending: Promise<void>): Promise<void> {
+  return sending.catch(() => {});
 }
 
 /** Publishes per URI, skipping a publish that would repeat what the client already has. */
@@ -87,7 +87,7 @@ export class DiagnosticsPublisher {
     let sent = Promise.resolve();
     if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
       this.sent.set(uri, diagnostics.length ? 'some' : '[]');
-      sent = this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => {});
+      sent = fireAndForget(this.connection.sendDiagnostics({ uri, version, diagnostics }));
     }
     if (stage === 'first stage') return sent;
     const counts = { errors: 0, warnings: 0, infos: 0 };
