@@ -13,6 +13,8 @@ const targets = [
   ['server/src/cli/main.ts', 'dist/cli.js', 'node'],
   // The CLI's worker threads: loaded by dist/cli.js from beside it.
   ['server/src/cli/worker.ts', 'dist/cli-worker.js', 'node'],
+  // Runs dist/cli.js (from bin/soc-ideas.js) and the worker threads' script with V8's code cache.
+  ['server/src/node/compileCache.ts', 'dist/compile-cache.js', 'node'],
   // The language server's index thread: loaded by dist/server.js from beside it.
   ['server/src/node/indexWorker.ts', 'dist/index-worker.js', 'node'],
   ['client/src/browser/extension.ts', 'dist/web/client.js', 'browser'],

@@ -28,6 +28,8 @@ export interface CliIo {
   readonly beforeRename?: (path: string) => void;
   /** The worker threads' script (dist/cli-worker.js beside dist/cli.js); without it every file is checked in this thread. */
   readonly workerScript?: string;
+  /** dist/compile-cache.js beside dist/cli.js: worker threads run their script through V8's code cache. */
+  readonly compileCacheScript?: string;
 }
 
 /** Overrides the number of worker threads (a whole number; 1: every file in the main thread). Tests compare the two. */
@@ -63,7 +65,7 @@ export async function runLint(command: LintCommand, io: CliIo): Promise<number> 
   const workers = command.fix || command.checkIssues || io.workerScript === undefined ? 1 : workerCount(files.length);
   let writeFailed = false;
   if (workers > 1) {
-    for (const { shownFile, report } of await lintInWorkers(io.workerScript!, workers, env.shared, files, changes)) emit(shownFile, report);
+    for (const { shownFile, report } of await lintInWorkers(io.workerScript!, io.compileCacheScript, workers, env.shared, files, changes)) emit(shownFile, report);
   } else {
     writeFailed = await lintInThisThread(files, command, env, io, changes, emit);
   }

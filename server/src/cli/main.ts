@@ -1,4 +1,5 @@
 // Entry point of dist/cli.js: wires the process to `main` (kept apart so tests can call `main` directly).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pkg from '../../../package.json';
 import { escapeControls } from './controls';
@@ -49,6 +50,7 @@ const io: CliIo = {
   version: pkg.version,
   // Bundled beside this file by scripts/build.mjs.
   workerScript: join(__dirname, 'cli-worker.js'),
+  ...(existsSync(join(__dirname, 'compile-cache.js')) ? { compileCacheScript: join(__dirname, 'compile-cache.js') } : {}),
 };
 void main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;

@@ -6,6 +6,7 @@
 // in-thread run's, byte for byte. A vocabulary travels as JSON, written by the thread that parsed
 // the file and read once by each thread: this one only joins the texts.
 import { Worker } from 'node:worker_threads';
+import { cachedWorkerCode } from '../node/compileCache';
 import { fileUri } from '../node/nodeHost';
 import { readText, type InputFile } from './files';
 import type { ChangesSince, FileChanges } from './git';
@@ -21,7 +22,9 @@ export type ToWorker =
       readonly vocabulary: string;
       /** The files this worker parsed that are reported; `changes` with --changed-since. */
       readonly files: ReadonlyArray<{ readonly file: number; readonly shownFile: string; readonly changes?: { readonly inFile: FileChanges | undefined } }>;
-    };
+    }
+  /** Every file checked: the thread ends itself, so it can write its code cache (compileCache.ts). */
+  | { readonly kind: 'stop' };
 
 export type FromWorker =
   | { readonly kind: 'parsed'; readonly file: number; readonly isIdeaFile: boolean; /** The JSON of its `FileVocabulary`, for an idea file. */ readonly vocabulary?: string }
@@ -38,13 +41,18 @@ const AHEAD = 2;
 
 export async function lintInWorkers(
   script: string,
+  /** dist/compile-cache.js, when it is beside the CLI: each thread runs `script` through it. */
+  compileCacheScript: string | undefined,
   count: number,
   environment: SharedEnvironment,
   files: readonly InputFile[],
   changedSince: (() => ChangesSince) | undefined,
 ): Promise<Array<{ readonly shownFile: string; readonly report: FileReport }>> {
   // Started first: a thread loads its script while this one reads the files.
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { environment } satisfies WorkerStart }));
+  const workerData = { environment } satisfies WorkerStart;
+  const start = (): Worker =>
+    compileCacheScript !== undefined ? new Worker(cachedWorkerCode(compileCacheScript, script), { eval: true, workerData }) : new Worker(script, { workerData });
+  const workers = Array.from({ length: count }, start);
   try {
     const texts = files.map((file) => readText(file).text);
     const parsed: Array<Extract<FromWorker, { kind: 'parsed' }> | undefined> = files.map(() => undefined);
@@ -108,6 +116,7 @@ export async function lintInWorkers(
       }
     });
     await done;
+    await Promise.all(workers.map((worker) => new Promise((ended) => (worker.once('exit', ended), post(worker, { kind: 'stop' })))));
     return targets.map((i) => ({ shownFile: files[i]!.display, report: checked[i]! }));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -19,6 +19,7 @@ function send(message: FromWorker): void {
 }
 
 async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === 'stop') process.exit(0);
   if (message.kind === 'parse') {
     const doc = parseDocument(message.text);
     parsed.set(message.file, { uri: message.uri, doc });
