@@ -15,6 +15,7 @@ import type { RootContent } from 'mdast';
 import { parseSimple } from '../../server/src/engine/parse/simple';
 import { parseSection } from '../../server/src/engine/parse/syntax';
 import { FUZZ_SEED, fuzzParameters, markdownDocument, phrase } from './arbitraries';
+import { assertHeadingsLikeFullParse, parseStrict } from './invariants';
 
 const indent = fc.constantFrom('', '', '', '', ' ', '  ', '  ', '   ', '    ', '    ', '     ', '      ', '\t', ' \t', '\t\t', '        ');
 const marker = fc.constantFrom('-', '-', '-', '*', '+', '1.', '1)', '2.', '10.', '-', '', '');
@@ -284,6 +285,33 @@ test('sections with link reference definitions: the same syntax, and the same de
   );
   // About 1 in 7 generated sections takes the line scan with a definition: at least 1 in 10.
   assert.ok(definitions > 250, 'the generator reaches definitions in the line scan');
+});
+
+/** Headings titled with references (defined or not, in every case and spacing) and what keeps them from being shortcut references. */
+const referenceAtom = fc.oneof(
+  { arbitrary: fc.constantFrom('[link 1]', '[Link  1]', '[LINK 1]', '[link 2]', '[a]', '[ a ]', '[]', '[ ]', 'idea', ' ', '1', '[éé]', '[ÉÉ]', '(x)', ':', '#'), weight: 6 },
+  { arbitrary: fc.constantFrom('[', ']', '(', ')', '!', '![a]', '[a](b)', '[a][]', '[a][link 1]', '[link 1](x)', '[[a]]', '[a]b', 'a]', '*', '_x_', '`c`', '<b>', '\\[a]', '&amp;', 'é'), weight: 1 },
+);
+const referenceDocument = fc
+  .tuple(
+    fc.subarray(['[link 1]: https://example.org/1', '[a]: #', '[éé]: x', '[link 2]: y "t"', '[[x]]: z']),
+    fc.array(fc.array(referenceAtom, { minLength: 1, maxLength: 6 }).map((atoms) => atoms.join('')), { minLength: 1, maxLength: 4 }),
+    fc.boolean(),
+  )
+  .map(([definitions, titles, definitionsFirst]) => {
+    const defs = definitions.length ? `${definitions.join('\n')}\n\n` : '';
+    const ideas = titles.map((t) => `#### ${t}\n\n- Description: x\n`).join('\n');
+    return definitionsFirst ? `# Ideas\n\n${defs}${ideas}` : `# Ideas\n\n${ideas}\n${defs}`;
+  });
+
+test('headings titled with references: the text a full parse gives, with the definitions or without', () => {
+  fc.assert(
+    fc.property(referenceDocument, (text) => {
+      assertHeadingsLikeFullParse(text, parseStrict(text));
+      assertHeadingsLikeFullParse(text, parseStrict(text, { wholeDocument: true }));
+    }),
+    fuzzParameters(1500),
+  );
 });
 
 test('sections with setext headings: the same syntax as remark gives', () => {
