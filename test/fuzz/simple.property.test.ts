@@ -4,13 +4,18 @@
 // ordered lists interrupting paragraphs, line starts that open other blocks, fenced code (opened and
 // closed at random, indented, in items, info strings with escapes), lines starting with `<` (HTML
 // blocks of every kind, or inline HTML in a paragraph), setext underlines under root paragraphs,
-// GFM tables (cell counts, escaped pipes, lazy rows, what ends them).
+// GFM tables (cell counts, escaped pipes, lazy rows, what ends them), HTML blocks of kinds 2 and 6
+// at the root (where they end, interrupting paragraphs and list items, in items, indented), link
+// reference definitions on one line (titles, what is no definition, what follows one).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { RootContent } from 'mdast';
 import { parseSimple } from '../../server/src/engine/parse/simple';
 import { parseSection } from '../../server/src/engine/parse/syntax';
 import { FUZZ_SEED, fuzzParameters, markdownDocument, phrase } from './arbitraries';
+import { assertHeadingsLikeFullParse, parseStrict } from './invariants';
 
 const indent = fc.constantFrom('', '', '', '', ' ', '  ', '  ', '   ', '    ', '    ', '     ', '      ', '\t', ' \t', '\t\t', '        ');
 const marker = fc.constantFrom('-', '-', '-', '*', '+', '1.', '1)', '2.', '10.', '-', '', '');
@@ -125,12 +130,99 @@ const tableSection = fc
   .tuple(fc.array(fc.oneof({ arbitrary: simpleLine.map((l) => [l]), weight: 1 }, { arbitrary: tableBlock, weight: 2 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
   .map(([blocks, eol, lookahead]) => ({ text: `## Idea${eol}${blocks.flat().join(eol)}${lookahead ? eol : ''}`, lookahead }));
 
+/** HTML blocks at the root: comments closed on their line or later or never, block tags up to a blank line; and what is around them. */
+const htmlBlockLine = fc.constantFrom(
+  '<!--', '<!-- c -->', '<!-->', '<!--->', '<!-- a', '<!---->x', '<!-- a -- b', '<!--x-->y', '<div>', '<DIV class="x">', '</div>', '<div/>', '<div/x', '<div\tid=a>',
+  '<details>', '<summary>More</summary>', '<table>', '<p>x</p>', '<h1>T</h1>', '<h7>', '<divx>', '<a-b>', '<br/>', '<span>', '<pre>', '<!X', '<?x', '<!-x', '</p',
+);
+const htmlOther = fc.constantFrom(
+  '-->', 'x -->', '--->', '-- >', 'a --> b', '</div>', 'text', 'Mentors: @jane', '- Description: x', '  - sub', '1. one', '2. two', '## h', '# x', '===', '---',
+  '```', '~~~', '    code', '> q', '[a]: b', 'x\u0000y', '\t<!--', '', '', '', '  ', '\t',
+);
+const htmlBlockSection = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { arbitrary: fc.tuple(fc.constantFrom('', '', '', '', ' ', '  ', '   ', '    ', '\t', '- ', '  - ', '1. ', '  '), htmlBlockLine).map(([i, h]) => `${i}${h}`), weight: 3 },
+        { arbitrary: htmlOther, weight: 3 },
+        { arbitrary: simpleLine, weight: 2 },
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    fc.constantFrom('', '## Next', '## Next', '<!-- x -->'),
+  )
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+/** Link reference definitions on one line or not quite, titles on the next line, and what follows them. */
+const definitionLine = fc.constantFrom(
+  '[a]: b', '[a]: b', '[Link 1]: https://example.org/1', '[b c]: d "t"', '[A]: https://x.org', '[a b]: https://x.org "t"', "[a]: b 't'", '[a]: b (t)', '[a]: <b>', '[a]:', '[a]: b "t', '[a]: b"t"', '[a\\]]: b', '[a', 'b]: c', '[]: b', '[ ]: b',
+  '[a]: b c', '[a]:b', '[a] : b', '[[a]]: b', '[a][b]: c', '[a]: b\t', '[a]: b  "t"  ', '[Link 1]: https://example.org/1', '[x]: y\u0000', '[a]: b(c)', '[é]: b',
+  '[a]: b "t" x', '[A]: b', '[a]:\tb', '[a]: b "t" ', '[a](b) c', '[a] b', '[^a]: b', '[a]: b "x\\"y"', '[a]: b ""', '[a]: https://x.org/a_b?c=d#e',
+);
+const definitionOther = fc.constantFrom(
+  '"t"', "'t'", '(t)', '  "t"', '"t" x', 'foo', '===', '---', '- item', '2. two', '1. one', '    code', '<div>', '<!-- c -->', '| a |', '## h', '', '', '  ',
+  '# [a]', '# [a] idea', 'Mentors: @jane',
+);
+const definitionSection = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { arbitrary: fc.tuple(fc.constantFrom('', '', '', '', ' ', '   ', '    ', '- ', '  '), definitionLine).map(([i, d]) => `${i}${d}`), weight: 5 },
+        { arbitrary: definitionOther, weight: 2 },
+        { arbitrary: simpleLine, weight: 2 },
+      ),
+      { minLength: 1, maxLength: 10 },
+    ),
+    fc.constantFrom('\n', '\n', '\r\n', '\r'),
+    fc.constantFrom('', '## Next'),
+  )
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+/** The root's HTML blocks and definitions as syntax.ts reads them: their offsets, an HTML block's value, a definition's label. */
+function htmlAndDefinitions(children: readonly RootContent[]): unknown[] {
+  return children
+    .filter((c) => c.type === 'html' || c.type === 'definition')
+    .map((c) => ({ type: c.type, start: c.position?.start.offset, end: c.position?.end.offset, ...(c.type === 'html' ? { value: c.value } : c.type === 'definition' ? { label: c.label } : {}) }));
+}
+
+/** Where the line scan reads `text`, its HTML blocks and definitions are remark's; true when it read one of `type`. */
+function assertScanNodesLikeRemark(text: string, type: 'html' | 'definition'): boolean {
+  const tree = parseSimple(text, 0);
+  if (!tree) return false;
+  assert.deepEqual(htmlAndDefinitions(tree.children), htmlAndDefinitions(fromMarkdown(text).children), JSON.stringify(text));
+  return tree.children.some((c) => c.type === type);
+}
+
+/**
+ * Generated sections parse to the syntax remark gives (with a definition before them or not), and
+ * the line scan's HTML blocks and definitions are remark's; how many it read with one of `type`.
+ */
+function assertSectionsLikeRemark(sections: fc.Arbitrary<{ text: string; lookahead: string }>, type: 'html' | 'definition', runs: number): number {
+  let read = 0;
+  fc.assert(
+    fc.property(sections, ({ text, lookahead }) => {
+      if (assertScanNodesLikeRemark(text + lookahead, type)) read++;
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(runs),
+  );
+  return read;
+}
+
 let simple = 0;
 let tables = 0;
 let setext = 0;
 let fenced = 0;
 let html = 0;
-after(() => console.log(`# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${setext} with setext headings, ${tables} with tables`));
+let htmlBlocks = 0;
+let definitions = 0;
+after(() =>
+  console.log(
+    `# simple sections (seed ${FUZZ_SEED}): ${simple} of the generated sections took the line scan, ${fenced} with fenced code, ${html} with lines starting with <, ${htmlBlocks} with HTML blocks, ${definitions} with definitions, ${setext} with setext headings, ${tables} with tables`,
+  ),
+);
 
 /** The parse (by a line scan when the section is simple), and remark's, of one section. */
 function assertLikeRemark(text: string, definitions: string, lookahead: string): void {
@@ -171,6 +263,57 @@ test('sections with lines starting with <: the same syntax as remark gives', () 
     fuzzParameters(2000),
   );
   assert.ok(html > 200, 'the generator reaches lines starting with < in the line scan');
+});
+
+test('sections with HTML blocks at the root: the same syntax, and the same html nodes, as remark gives', () => {
+  htmlBlocks = assertSectionsLikeRemark(htmlBlockSection, 'html', 2500);
+  assert.ok(htmlBlocks > 400, 'the generator reaches HTML blocks in the line scan');
+});
+
+test('HTML blocks at the root: where they end, what they interrupt', () => {
+  for (const text of [
+    '<!-- a\nb -->\nx', '  <!-- a\nb', '   <div> \n\tx\t \n  \n\nz', '<div>\r\nx\r\n\r\ny', 'p\n<!-- x\ny', '- a\n<!-- x\ny', '- a\n<div>\ny',
+    'p\n<div>\nx', '<div>\n# h', '<!--\n\n# h', '<!-- x -->\n# h', 'a\n<!-- \u0000 -->\n', '<!--\n\n\n', '<!--\r\rx\r', '<!--> x\n# h', '<!-- a\n\n- b -->\nc',
+    '- a\n  <!-- x', '- a\n\n<div>\n- b', '1. a\n<!--\n2. b',
+  ]) {
+    // HTML in a list item is remark's.
+    assert.equal(assertScanNodesLikeRemark(text, 'html'), !text.startsWith('- a\n  '), `the line scan reads ${JSON.stringify(text)}`);
+    assertLikeRemark(text, '', '');
+    assertLikeRemark(text, '', '## Next');
+  }
+});
+
+test('sections with link reference definitions: the same syntax, and the same definitions, as remark gives', () => {
+  definitions = assertSectionsLikeRemark(definitionSection, 'definition', 2500);
+  // About 1 in 7 generated sections takes the line scan with a definition: at least 1 in 10.
+  assert.ok(definitions > 250, 'the generator reaches definitions in the line scan');
+});
+
+/** Headings titled with references (defined or not, in every case and spacing) and what keeps them from being shortcut references. */
+const referenceAtom = fc.oneof(
+  { arbitrary: fc.constantFrom('[link 1]', '[Link  1]', '[LINK 1]', '[link 2]', '[a]', '[ a ]', '[]', '[ ]', 'idea', ' ', '1', '[éé]', '[ÉÉ]', '(x)', ':', '#'), weight: 6 },
+  { arbitrary: fc.constantFrom('[', ']', '(', ')', '!', '![a]', '[a](b)', '[a][]', '[a][link 1]', '[link 1](x)', '[[a]]', '[a]b', 'a]', '*', '_x_', '`c`', '<b>', '\\[a]', '&amp;', 'é'), weight: 1 },
+);
+const referenceDocument = fc
+  .tuple(
+    fc.subarray(['[link 1]: https://example.org/1', '[a]: #', '[éé]: x', '[link 2]: y "t"', '[[x]]: z']),
+    fc.array(fc.array(referenceAtom, { minLength: 1, maxLength: 6 }).map((atoms) => atoms.join('')), { minLength: 1, maxLength: 4 }),
+    fc.boolean(),
+  )
+  .map(([definitions, titles, definitionsFirst]) => {
+    const defs = definitions.length ? `${definitions.join('\n')}\n\n` : '';
+    const ideas = titles.map((t) => `#### ${t}\n\n- Description: x\n`).join('\n');
+    return definitionsFirst ? `# Ideas\n\n${defs}${ideas}` : `# Ideas\n\n${ideas}\n${defs}`;
+  });
+
+test('headings titled with references: the text a full parse gives, with the definitions or without', () => {
+  fc.assert(
+    fc.property(referenceDocument, (text) => {
+      assertHeadingsLikeFullParse(text, parseStrict(text));
+      assertHeadingsLikeFullParse(text, parseStrict(text, { wholeDocument: true }));
+    }),
+    fuzzParameters(1500),
+  );
 });
 
 test('sections with setext headings: the same syntax as remark gives', () => {

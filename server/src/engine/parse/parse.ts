@@ -13,6 +13,7 @@ import {
   type HeadingSyntax,
   type ItemSyntax,
   type SectionSyntax,
+  identifierOf,
   parseSection,
   shiftBlock,
   withDefinitions,
@@ -262,11 +263,6 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
   const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
-}
-
-/** A link label as micromark compares them (normalizeIdentifier): white space collapsed, case folded. */
-function identifierOf(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
 /** Longer bracket contents are no link label (CommonMark: at most 999 characters). */

@@ -6,18 +6,19 @@
 // types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
 // text (setext headings at the root too), a fenced code block at the root (its language and value),
 // a GFM table at the root whose rows start with a pipe (its rows and cells), in sections that may
-// hold one. It knows a small part of
+// hold one, an HTML block of kind 2 (`<!--`) or 6 (a block tag) at the root (its value), a link
+// reference definition on one line at the root (its label). It knows a small part of
 // CommonMark only, and gives up (null: remark parses the section) at the first line that could
 // mean anything else: a line without a letter or digit in it (a setext underline, a closing
 // fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
-// another block (quote, a fence in a list item, HTML, a heading but at column 0; see
-// BLOCK_START and mayOpenHtml), a fenced code block it cannot read exactly (see fencedCode), indented code, an
-// empty list item, an ordered list interrupting a paragraph, a heading whose text has escapes or
-// character references, a section with a link reference definition (`]:`) and, by the caller, one
-// that may hold a table. A line with a letter in it is never a thematic break or setext
-// underline, so these few tests decide it. `test/fuzz` compares the trees' syntax with remark's
-// on generated and adversarial sections.
-import type { Code, Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+// another block (quote, a fence or HTML in a list item, HTML of another kind, a heading but at
+// column 0; see BLOCK_START and mayOpenHtml), a fenced code block it cannot read exactly (see
+// fencedCode), indented code, an empty list item, an ordered list interrupting a paragraph, a
+// heading whose text has escapes or character references, a definition it cannot read exactly
+// (see oneLineDefinition) or in a list item or a section that may hold a table. A line with a
+// letter in it is never a thematic break or setext underline, so these few tests decide it.
+// `test/fuzz` compares the trees' syntax with remark's on generated and adversarial sections.
+import type { Code, Definition, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
@@ -108,11 +109,16 @@ function isSpace(c: number): boolean {
  * the text is not simple. Offsets are into `text`.
  */
 export function parseSimple(text: string, from: number, tables = false): Root | null {
-  // A byte order mark at the start is dropped by remark; a definition is read by remark.
-  if (text.charCodeAt(0) === 0xfeff || text.includes(']:', from)) return null;
+  // A byte order mark at the start is dropped by remark.
+  if (text.charCodeAt(0) === 0xfeff) return null;
   const children: RootContent[] = [];
   const open: OpenItem[] = [];
   let paragraph: Paragraph | null = null; // the open paragraph, in the innermost open item (or the root)
+  // Where the line after the last definition starts: that line goes on with the definition's
+  // content as a paragraph's would (an ordered list from 2 does not interrupt it), and a paragraph
+  // it starts is in that content (remark's setext heading of it starts at the definition).
+  let afterDefinition = -1;
+  let definitionContent: Paragraph | null = null;
   for (let start = from; start < text.length; ) {
     const end = lineEndAt(text, start);
     const next = nextLineStart(text, end);
@@ -155,12 +161,23 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
         continue;
       }
     }
+    if (first === 60 && k === 0 && col < 4) {
+      // An HTML block of kind 2 or 6 at the root: both interrupt a paragraph (and so end a list item's, lazy or not).
+      const html = htmlBlock(text, start, p, end);
+      if (html) {
+        children.push(html.node);
+        open.length = 0;
+        paragraph = null;
+        start = html.next;
+        continue;
+      }
+    }
     if (!hasLetter(text, p)) {
       const line = text.slice(p, end);
       if (paragraph && !open.length && col < 4 && SETEXT_UNDERLINE.test(line) && !(tables && paragraphHasPipe(text, paragraph))) {
         // The root paragraph above is a setext heading's text.
         const node = setextHeading(text, paragraph, line.charCodeAt(0) === 61 ? 1 : 2, end);
-        if (!node || children[children.length - 1] !== paragraph) return null;
+        if (!node || children[children.length - 1] !== paragraph || paragraph === definitionContent) return null;
         children[children.length - 1] = node;
         paragraph = null;
         start = next;
@@ -199,12 +216,12 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
     if (marker && col - containerCol < 4) {
       // A new item: in the list it goes on, or in a new list, in container k.
       const { contentCol, contentStart, kind, one } = marker;
-      // The content must have its own letter: `10. ---` holds a thematic break.
-      if (!hasLetter(text, contentStart) || !startsSimply(text, contentStart, end)) return null;
+      // The content must have its own letter: `10. ---` holds a thematic break. A definition in an item is remark's.
+      if (!hasLetter(text, contentStart) || !startsSimply(text, contentStart, end) || mayStartDefinition(text, contentStart, end)) return null;
       // The item open at depth k is in container k's last block, a list: the new item goes on with it.
       const sibling = open[k]?.kind === kind ? open[k] : undefined;
-      // An ordered list interrupts a paragraph only from 1 (else the line goes on with it).
-      if (!sibling && paragraph && kind < 0 && !one) return null;
+      // An ordered list interrupts a paragraph (or a definition's content) only from 1 (else the line goes on with it).
+      if (!sibling && (paragraph || start === afterDefinition) && kind < 0 && !one) return null;
       open.length = k;
       const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: at(p, end) };
       paragraph = { type: 'paragraph', children: [], position: at(contentStart, end) };
@@ -232,8 +249,18 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
     }
     // A new paragraph in container k.
     if (col - containerCol >= 4 || !startsSimply(text, p, end)) return null; // indented code, or markup
+    if (mayStartDefinition(text, p, end)) {
+      // A link reference definition on one line at the root (where no paragraph is open: it interrupts none).
+      const definition = k || tables ? null : oneLineDefinition(text, p, end);
+      if (!definition) return null;
+      children.push(definition.node);
+      open.length = 0;
+      start = afterDefinition = definition.next;
+      continue;
+    }
     open.length = k;
     paragraph = { type: 'paragraph', children: [], position: at(p, end) };
+    if (start === afterDefinition) definitionContent = paragraph;
     if (k) {
       open[k - 1]!.item.children.push(paragraph);
       extend(open, end);
@@ -350,6 +377,91 @@ function mayOpenHtml(text: string, p: number, end: number): boolean {
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The HTML block at the root whose first line starts at `lineStart`, its `<` at `p` (indented less
+ * than 4 columns), with where the line after it starts; undefined when the line opens no block of
+ * CommonMark's kind 2 (`<!--`: through the line holding `-->`, or to the end of the text) or kind 6
+ * (a block tag name: up to a blank line). remark's node runs from the line's start, indentation and
+ * all; its value is the source (NUL read as U+FFFD).
+ */
+function htmlBlock(text: string, lineStart: number, p: number, end: number): { node: Html; next: number } | undefined {
+  let blockEnd: number;
+  let next: number;
+  if (text.startsWith('<!--', p)) {
+    // The opening dashes count: `<!-->` and `<!--->` are closed comments.
+    const close = text.indexOf('-->', p + 2);
+    blockEnd = close < 0 ? text.length : lineEndAt(text, close + 3);
+    next = close < 0 ? text.length : nextLineStart(text, blockEnd);
+  } else if (opensBlockTag(text, p, end)) {
+    blockEnd = end;
+    next = nextLineStart(text, end);
+    while (next < text.length) {
+      const lineEnd = lineEndAt(text, next);
+      let q = next;
+      while (q < lineEnd && isSpace(text.charCodeAt(q))) q++;
+      if (q === lineEnd) break; // a blank line ends it
+      blockEnd = lineEnd;
+      next = nextLineStart(text, lineEnd);
+    }
+  } else {
+    return undefined;
+  }
+  const source = text.slice(lineStart, blockEnd);
+  const value = source.includes('\0') ? source.replaceAll('\0', '\uFFFD') : source;
+  return { node: { type: 'html', value, position: at(lineStart, blockEnd) }, next };
+}
+
+/** `<div`, `</table`… at `p`: a tag name of kind 6, then white space, the line's end, `>` or `/>`. */
+function opensBlockTag(text: string, p: number, end: number): boolean {
+  let i = p + 1;
+  if (text.charCodeAt(i) === 47 /* / */) i++;
+  const nameStart = i;
+  while (i < end && (isAsciiLetter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) || text.charCodeAt(i) === 45)) i++;
+  if (i === nameStart || !isAsciiLetter(text.charCodeAt(nameStart)) || !HTML_BLOCK_NAMES.has(text.slice(nameStart, i).toLowerCase())) return false;
+  const after = text.charCodeAt(i);
+  return i === end || isSpace(after) || after === 62 /* > */ || (after === 47 && text.charCodeAt(i + 1) === 62); // `/>`
+}
+
+/**
+ * The line from `p` may start a link reference definition: `[` and a label that `]:` closes on
+ * the line, or that does not close on it (it may go on), or with an escape in it (remark reads that).
+ */
+function mayStartDefinition(text: string, p: number, end: number): boolean {
+  if (text.charCodeAt(p) !== 91 /* [ */) return false;
+  for (let i = p + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */) return text.charCodeAt(i + 1) === 58; /* : */
+    if (c === 91) return false; // a label holds no `[`
+    if (c === 92) return true;
+  }
+  return true;
+}
+
+/**
+ * `[label]: destination` on the one line from `p`, an optional title after it: no escapes, no
+ * destination in angle brackets or with parentheses, no title going on to the next line.
+ */
+const ONE_LINE_DEFINITION = /^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+(?:[ \t]+("[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/;
+/** Where a title may start (sticky): on the line after a definition without one, it is that definition's. */
+const TITLE_START = /[ \t]*["'(]/y;
+
+/**
+ * The definition at `p` (its line ends at `end`), with where the line after it starts; null when
+ * remark must read it (see ONE_LINE_DEFINITION; a label of 999 characters or more, or of white
+ * space only; a line after it that may be its title). remark's node runs from `[` to the line's end.
+ */
+function oneLineDefinition(text: string, p: number, end: number): { node: Definition; next: number } | null {
+  const m = ONE_LINE_DEFINITION.exec(text.slice(p, end));
+  const label = m?.[1];
+  if (!m || label === undefined || label.length >= 999 || !/[^ \t]/.test(label)) return null;
+  const next = nextLineStart(text, end);
+  TITLE_START.lastIndex = next;
+  if (m[2] === undefined && TITLE_START.test(text)) return null;
+  // syntax.ts reads a definition's label and start only: no identifier, URL or title is worked out.
+  const node: Definition = { type: 'definition', identifier: '', label, url: '', title: null, position: at(p, end) };
+  return { node, next };
 }
 
 /**

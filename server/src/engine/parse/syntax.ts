@@ -365,14 +365,15 @@ function headingText(text: string, node: MdHeading, definitions: string): string
 /**
  * Whether inline parsing could change the text of a heading with this content (as the block parse
  * reads it: escapes, character references and hard breaks are read there already). Code spans
- * and links may start at any `` ` `` or `[`; everything `<` starts (autolinks, inline HTML,
+ * and links may start at any `` ` `` or `[` (with no definitions to refer to, only a link or image
+ * written out does: `](`); everything `<` starts (autolinks, inline HTML,
  * comments) ends in a `>` after it; emphasis needs two delimiter runs of one character (a run
  * never closes itself, and an escape only makes a run shorter or splits it: never fewer runs).
  * Without any of these the full parse has the block parse's text (issue 16: `<!--` in every
- * heading parsed each heading inline).
+ * heading parsed each heading inline; headings titled `[link 1] …` parsed before their definitions were known).
  */
-export function mayChangeInline(content: string): boolean {
-  if (/[`[]/.test(content)) return true;
+export function mayChangeInline(content: string, references = true): boolean {
+  if (content.includes('`') || (references ? content.includes('[') : content.includes(']('))) return true;
   const lt = content.indexOf('<');
   if (lt >= 0 && content.indexOf('>', lt + 1) > 0) return true;
   return twoRuns(content, 42) || twoRuns(content, 95); // `*`, `_`
@@ -391,7 +392,9 @@ function twoRuns(content: string, code: number): boolean {
 
 /** A heading content's text, inline markup read with `definitions`; undefined when it is not parsed inline. */
 function inlineHeadingText(content: string, definitions: string): string | undefined {
-  if (content.length > HEADING_INLINE_LIMIT || !mayChangeInline(content)) return undefined;
+  if (content.length > HEADING_INLINE_LIMIT || !mayChangeInline(content, definitions !== '')) return undefined;
+  const referenced = definitions ? shortcutReferencesText(content, definitions) : undefined;
+  if (referenced !== undefined) return referenced;
   // A setext heading's lines again as a setext heading, so that its line breaks, hard or soft,
   // read as they do in the document (joined into one line, a hard break taken out made `a  ` +
   // `_b_` intraword). After a line `x`: its first line then goes on with a paragraph, as all its
@@ -413,6 +416,50 @@ function inlineHeadingText(content: string, definitions: string): string | undef
     // keep the raw text
   }
   return undefined;
+}
+
+/** Inline markup other than brackets (and `![`, an image), or a line break: a heading with any of it is parsed inline. */
+const MARKUP_BUT_BRACKETS = /[`<*_\\&\0\r\n]|!\[/;
+/** A definition as parse.ts writes them for a section (`[label]: #`), its label without brackets or escapes. */
+const WRITTEN_DEFINITION = /^\[([^[\]\\]+)\]: #$/;
+
+/** A link label as micromark compares them (normalizeIdentifier): white space collapsed, case folded. */
+export function identifierOf(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
+}
+
+/**
+ * The text of a one-line heading whose only inline markup is shortcut references (`[label]`, no
+ * nesting, none followed by `[` or `(`), with `definitions` (as parse.ts writes them): a defined
+ * label reads as its text, any other as written. Undefined for any other content: it is parsed
+ * (issue 16: 50k definitions and 20k ideas titled with them parsed every title with its definition).
+ */
+function shortcutReferencesText(content: string, definitions: string): string | undefined {
+  if (MARKUP_BUT_BRACKETS.test(content)) return undefined;
+  const defined = new Set<string>();
+  for (const line of definitions.split('\n')) {
+    if (!line) continue;
+    const m = WRITTEN_DEFINITION.exec(line);
+    if (!m) return undefined;
+    defined.add(identifierOf(m[1]!));
+  }
+  let text = '';
+  let at = 0;
+  for (;;) {
+    const open = content.indexOf('[', at);
+    const close = content.indexOf(']', at);
+    if (open < 0 && close < 0) break;
+    // Brackets in pairs, one pair after another: `[`, `]`, and no `[` between them.
+    if (open < 0 || close < open) return undefined;
+    const label = content.slice(open + 1, close);
+    const after = content.charCodeAt(close + 1);
+    if (label.includes('[') || after === 91 /* [ */ || after === 40 /* ( */ || label.length > 999) return undefined;
+    const reference = /[^ \t]/.test(label) && defined.has(identifierOf(label));
+    text += content.slice(at, open) + (reference ? label : content.slice(open, close + 1));
+    at = close + 1;
+  }
+  text += content.slice(at);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
