@@ -1,7 +1,9 @@
 // `soc-ideas lint` on worker threads (worker.ts). Files are read here (a bad one stops the run before
 // any work), parsed there, biggest first, each by the next thread free; the threads send back each
 // idea file's vocabulary, which is put together here in the order of the files (the order the
-// in-thread run indexes them in) and sent to every thread; each then checks the files it parsed.
+// in-thread run indexes them in) and sent to every thread; each then checks the files it parsed,
+// one by one as it answers, and when it has none left takes the last of the thread with the most
+// left, parsing it again (else it would idle while that one finishes).
 // Reports come back per file and are returned in the order of the files, so the output is the
 // in-thread run's, byte for byte. A vocabulary travels as JSON, written by the thread that parsed
 // the file and read once by each thread: this one only joins the texts.
@@ -16,12 +18,16 @@ import type { SharedEnvironment } from './settings';
 /** What the main thread sends a worker. `file` is the file's place in the run's order. */
 export type ToWorker =
   | { readonly kind: 'parse'; readonly file: number; readonly uri: string; readonly text: string }
+  /** The JSON of `FileVocabulary[]`: every idea file of the run, in order. Sent once, before any check. */
+  | { readonly kind: 'vocabulary'; readonly vocabulary: string }
   | {
       readonly kind: 'check';
-      /** The JSON of `FileVocabulary[]`: every idea file of the run, in order. */
-      readonly vocabulary: string;
-      /** The files this worker parsed that are reported; `changes` with --changed-since. */
-      readonly files: ReadonlyArray<{ readonly file: number; readonly shownFile: string; readonly changes?: { readonly inFile: FileChanges | undefined } }>;
+      readonly file: number;
+      readonly shownFile: string;
+      /** With --changed-since. */
+      readonly changes?: { readonly inFile: FileChanges | undefined };
+      /** A file another worker parsed, taken from its queue because this one has none left: parsed again here. */
+      readonly parse?: { readonly uri: string; readonly text: string };
     }
   /** Every file checked: the thread ends itself, so it can write its code cache (compileCache.ts). */
   | { readonly kind: 'stop' };
@@ -58,6 +64,8 @@ export async function lintInWorkers(
     const parsed: Array<Extract<FromWorker, { kind: 'parsed' }> | undefined> = files.map(() => undefined);
     const checked: Array<FileReport | undefined> = files.map(() => undefined);
     const owner: number[] = [];
+    /** Per worker, the files it parsed that are reported and not yet sent to be checked, in order. */
+    const unchecked: number[][] = workers.map(() => []);
     let targets: number[] = [];
     let checksLeft = 0;
 
@@ -78,14 +86,27 @@ export async function lintInWorkers(
         checksLeft = targets.length;
         if (checksLeft === 0) return resolveDone();
         const vocabulary = `[${parsed.flatMap((p) => (p!.vocabulary !== undefined ? [p!.vocabulary] : [])).join(',')}]`;
-        workers.forEach((worker, w) => {
-          const mine = targets.filter((i) => owner[i] === w);
-          const shown = mine.map((file) => ({
-            file,
-            shownFile: files[file]!.display,
-            ...(changes ? { changes: { inFile: changes.get(files[file]!.path) } } : {}),
-          }));
-          post(worker, { kind: 'check', vocabulary, files: shown });
+        for (const i of targets) unchecked[owner[i]!]!.push(i);
+        workers.forEach((worker) => post(worker, { kind: 'vocabulary', vocabulary }));
+        for (let i = 0; i < AHEAD; i++) workers.forEach((_, w) => giveCheck(w));
+      };
+      /** The next file a worker parsed; with none left, the last of the worker with the most text left, parsed again. */
+      const giveCheck = (w: number): void => {
+        let file = unchecked[w]!.shift();
+        let taken = false;
+        if (file === undefined) {
+          const left = (v: number): number => unchecked[v]!.reduce((sum, i) => sum + texts[i]!.length, 0);
+          const from = workers.map((_, v) => v).reduce((best, v) => (left(v) > left(best) ? v : best), w);
+          file = unchecked[from]!.pop();
+          if (file === undefined) return;
+          taken = true;
+        }
+        post(workers[w]!, {
+          kind: 'check',
+          file,
+          shownFile: files[file]!.display,
+          ...(changes ? { changes: { inFile: changes.get(files[file]!.path) } } : {}),
+          ...(taken ? { parse: { uri: fileUri(files[file]!.path), text: texts[file]! } } : {}),
         });
       };
       workers.forEach((worker, w) => {
@@ -98,6 +119,7 @@ export async function lintInWorkers(
               return;
             case 'checked':
               checked[message.file] = message.report;
+              giveCheck(w);
               if (--checksLeft === 0) resolveDone();
               return;
             case 'failed':

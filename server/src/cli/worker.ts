@@ -13,6 +13,8 @@ import { sharedEnvironment } from './settings';
 const port = parentPort!;
 const env = sharedEnvironment((workerData as WorkerStart).environment);
 const parsed = new Map<number, { readonly uri: string; readonly doc: IdeaDocument }>();
+/** Every idea file's vocabulary, from the first message after the parses. */
+let workspace: FrozenVocabulary | undefined;
 
 function send(message: FromWorker): void {
   port.postMessage(message);
@@ -27,12 +29,15 @@ async function handle(message: ToWorker): Promise<void> {
     send({ kind: 'parsed', file: message.file, isIdeaFile: doc.isIdeaFile, ...(vocabulary ? { vocabulary: JSON.stringify(vocabulary) } : {}) });
     return;
   }
-  const workspace = new FrozenVocabulary(JSON.parse(message.vocabulary) as FileVocabulary[]);
-  for (const { file, shownFile, changes } of message.files) {
-    const { uri, doc } = parsed.get(file)!;
-    const result = await checkDocument({ uri, text: doc.text, doc, host: env.host, settings: env.settings, workspace });
-    send({ kind: 'checked', file, report: fileReport(shownFile, result, changes) });
+  if (message.kind === 'vocabulary') {
+    workspace = new FrozenVocabulary(JSON.parse(message.vocabulary) as FileVocabulary[]);
+    return;
   }
+  const { file, shownFile, changes, parse } = message;
+  const { uri, doc } = parse !== undefined ? { uri: parse.uri, doc: parseDocument(parse.text) } : parsed.get(file)!;
+  parsed.delete(file);
+  const result = await checkDocument({ uri, text: doc.text, doc, host: env.host, settings: env.settings, workspace: workspace! });
+  send({ kind: 'checked', file, report: fileReport(shownFile, result, changes) });
 }
 
 port.on('message', (message: ToWorker) => {
