@@ -43,8 +43,16 @@ export async function openFixtureCopy(name: string): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
+/**
+ * Closes an untitled editor and waits until the server has cleared its diagnostics, which it does on
+ * `didClose`: VS Code gives the next untitled document the same name, and a close the server has not yet
+ * seen would meet that document's open.
+ */
 export async function closeActiveEditorUnsaved(): Promise<void> {
-  if (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc?.isUntitled) return;
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, `the server to clear the diagnostics of the closed ${doc.uri.toString()}`);
 }
 
 /** The 0-based line of the first line containing `text`. */
