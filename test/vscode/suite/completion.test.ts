@@ -81,8 +81,8 @@ suite('completion and snippets', () => {
     const text = `## Projects\n\n#### Harborline\n\n${idea2024('One', 'Ravi')}\n${idea2024('Two', 'Lena')}\n`;
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    // This text's own finding (both ideas link one issue): VS Code names the new untitled document as the
-    // one the last test closed, and until the server has checked this text the diagnostics shown are that one's.
+    // This text's own finding (both ideas link one issue): proof that the server has checked this text, not
+    // only that some diagnostics are shown (the new untitled document has the closed one's name).
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.message.includes('`a/b#1`')), 'the server to check the 2024 file');
     const position = await cursorOnNewLastLine(editor);
     const plain = snippetText(await ideaCompletion(doc.uri, position))
