@@ -72,3 +72,25 @@ test('missing-field: CRLF file: same lines and characters, inserted line ends wi
   assert.ok(fixed.includes('-\tMentor(s): Jane Doe (@jane-doe)\r\n-\tIssue: \r\n\r\n'));
   assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
 });
+
+/** Three ideas written to an old template, checked against a newer one with `extra` more required fields. */
+async function againstNewerTemplate(extra: number) {
+  const labels = Array.from({ length: extra }, (_, i) => `New Field ${i + 1}`);
+  const template = `### Template\n\n- Description: x\n- Mentor(s): x\n${labels.map((l) => `- ${l}: x\n`).join('')}`;
+  const idea = (n: number) => `#### Idea ${n}\n\n- Description: d\n- Mentor(s): Jane Doe (@jane)\n\n`;
+  const text = `### Alpha\n\n${idea(1)}${idea(2)}${idea(3)}`;
+  const result = await lintText(text, { template: 'template.md', files: { 'file:///fixtures/template.md': template } });
+  return result.findings.filter((f) => f.rule === 'missing-field');
+}
+
+test('missing-field: a few fields no idea has are one note each', async () => {
+  const mine = await againstNewerTemplate(3);
+  assert.deepEqual(mine.map((f) => [f.severity, f.message]), [1, 2, 3].map((n) => ['info', `3 of 3 ideas have no "New Field ${n}" field, which the template.md requires.`]));
+});
+
+test('missing-field: many fields no idea has are one note for the file, naming five', async () => {
+  const mine = await againstNewerTemplate(3000);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0]!.severity, 'info');
+  assert.match(mine[0]!.message, /^3,000 fields the .* requires are missing from most of the 3 ideas: "New Field 1" \(3\), "New Field 2" \(3\), "New Field 3" \(3\), "New Field 4" \(3\), "New Field 5" \(3\) and 2,995 more/);
+});

@@ -15,6 +15,10 @@ const CONVENTION_MIN_IDEAS = 3;
 const RARE = 0.2;
 /** Where the template is only guessed, the fields this share of ideas have form the file's template. */
 const CONVENTION = 0.8;
+/** More file notes than this (a template far newer than the file, or one of thousands of fields) are one note. */
+const NOTES_MAX = 3;
+/** The fields one grouped note names; the rest are counted. */
+const NOTE_NAMES = 5;
 
 /** The keys an idea's fields have, and the labels of those the parser does not know (kept per section). */
 interface WrittenKeys {
@@ -71,6 +75,8 @@ export const missingField: Rule = {
     const having = new Map<string, number>();
     for (const keys of has) for (const key of keys) having.set(key, (having.get(key) ?? 0) + 1);
     const perIdeaFields: Array<{ readonly wanted: TemplateField; readonly share: number }> = [];
+    // One note for the file per field almost no idea has (the template is newer than the file).
+    const notes: Array<{ readonly wanted: TemplateField; readonly lacking: number; readonly first: number }> = [];
     for (const wanted of template.fields) {
       if (!wanted.required) continue;
       const lacking = ideas.length - (having.get(wanted.key) ?? 0);
@@ -84,15 +90,30 @@ export const missingField: Rule = {
       if (template.acrossFiles === undefined && ((convention && share < RARE) || (template.guessed && (!convention || share < CONVENTION)))) {
         // The template may be newer than the file (or only guessed): one note for the file.
         if (template.guessed && share < RARE) continue;
+        notes.push({ wanted, lacking, first });
+        continue;
+      }
+      perIdeaFields.push({ wanted, share });
+    }
+    if (notes.length > NOTES_MAX) {
+      const first = Math.min(...notes.map((n) => n.first));
+      const named = notes.slice(0, NOTE_NAMES).map((n) => `"${n.wanted.label}" (${n.lacking})`).join(', ');
+      const more = notes.length > NOTE_NAMES ? ` and ${(notes.length - NOTE_NAMES).toLocaleString('en-US')} more` : '';
+      context.report({
+        span: ideas[first]!.heading.textSpan,
+        message: `${notes.length.toLocaleString('en-US')} fields the ${template.name} requires are missing from most of the ${ideas.length} ideas: ${named}${more} (how many ideas lack each).`,
+        atMost: 'info',
+        once: 'missing-fields',
+      });
+    } else {
+      for (const { wanted, lacking, first } of notes) {
         context.report({
           span: ideas[first]!.heading.textSpan,
           message: `${lacking} of ${ideas.length} ideas have no "${wanted.label}" field, which the ${template.name} requires.`,
           atMost: 'info',
           once: wanted.key,
         });
-        continue;
       }
-      perIdeaFields.push({ wanted, share });
     }
     if (!perIdeaFields.length) return;
     // A guessed template's message quotes the share: part of the facts then.
