@@ -141,6 +141,8 @@ class SectionWords {
   ) {
     for (const piece of prose) {
       eachWord(piece.text, (text) => {
+        // A short word counts for nothing; lower-casing can lengthen only a non-ASCII word.
+        if (text.length < MIN_NAME_LENGTH && isAscii(text)) return;
         const lower = text.toLowerCase();
         // Lower-casing never shortens a word: every use of a lower-case form of MIN_LENGTH is counted.
         if (lower.length >= MIN_LENGTH) this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
@@ -382,38 +384,91 @@ function blanked(text: string, spans: Span[]): string {
   return pieces.join('');
 }
 
-/** A run of letters and digits, with inner `-_./'’` joining more of them. */
-const WORD = /[\p{L}\p{N}]+([-_./'’][\p{L}\p{N}]+)*/gu;
+/** Whether the code point `c` is a letter or a digit (`[\p{L}\p{N}]`). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(String.fromCodePoint(c));
+}
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** The prose words of `text` that are not compounds (`Rook's` read as `Rook`; see isCompound), with their offsets in it. */
+/** Whether the code point `c` is a letter (`\p{L}`). */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(String.fromCodePoint(c));
+}
+const LETTER = /^\p{L}$/u;
+
+/** `-_./'’`, which join runs of letters and digits into one token. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 95 || c === 46 || c === 47 || c === 39 || c === 0x2019;
+}
+
+/** Code units of the code point at `i`. */
+function widthAt(c: number): number {
+  return c > 0xffff ? 2 : 1;
+}
+
+/**
+ * The prose words of `text` that are not compounds (`Rook's` read as `Rook`; `kube-batch`, `grpc.io`, `cloud_provider` are identifiers), with
+ * their offsets in it. A token is a run of letters and digits, with inner `-_./'’` joining more of
+ * them; scanned by character codes, as a regex over every word of every file cost the most of the rule.
+ */
 function eachWord(text: string, f: (word: string, at: number) => void): void {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let word = m[0];
-    if (m[1] !== undefined) {
-      // Joined by a separator: a compound, unless only a possessive was joined.
-      word = word.replace(/['’]\p{L}{1,2}$/u, '');
-      if (isCompound(word)) continue;
-    } else if (!startsLetter(word)) continue;
-    f(word, m.index);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.codePointAt(i)!;
+    if (!isWordChar(c)) {
+      i += widthAt(c);
+      continue;
+    }
+    const start = i;
+    const first = c;
+    i += widthAt(c);
+    // The first run, then each joiner followed by a run.
+    let runEnd = -1;
+    let joins = 0;
+    let lastJoiner = 0;
+    let lastRunStart = start;
+    for (;;) {
+      while (i < n && isWordChar((c = text.codePointAt(i)!))) i += widthAt(c);
+      if (runEnd < 0) runEnd = i;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar(text.codePointAt(i + 1)!)) {
+        joins++;
+        lastJoiner = text.charCodeAt(i);
+        lastRunStart = i + 1;
+        i += 1 + widthAt(text.codePointAt(i + 1)!);
+        continue;
+      }
+      break;
+    }
+    if (!isLetter(first)) continue;
+    if (joins === 0) f(text.slice(start, i), start);
+    // Joined: a compound, unless only a possessive (`'s`, `’ll`: one or two letters) was joined.
+    else if (joins === 1 && (lastJoiner === 39 || lastJoiner === 0x2019) && isPossessiveTail(text, lastRunStart, i)) f(text.slice(start, runEnd), start);
   }
 }
 
-function startsLetter(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /^\p{L}/u.test(word);
+/** Whether text[from, to) is one or two letters. */
+function isPossessiveTail(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let i = from; i < to; letters++) {
+    const c = text.codePointAt(i)!;
+    if (!isLetter(c)) return false;
+    i += widthAt(c);
+  }
+  return letters <= 2;
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 function startsUpper(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
-}
-
-/** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
-function isCompound(token: string): boolean {
-  return /[-_./'’]/.test(token) || !/^\p{L}/u.test(token);
 }
 
 /** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
