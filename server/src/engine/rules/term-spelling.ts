@@ -387,24 +387,36 @@ function blanked(text: string, spans: Span[]): string {
 /** Whether the code point `c` is a letter or a digit (`[\p{L}\p{N}]`). */
 function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_CHAR.test(String.fromCodePoint(c));
+  return (classOf(c) & WORD_CHAR) !== 0;
 }
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 /** Whether the code point `c` is a letter (`\p{L}`). */
 function isLetter(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return LETTER.test(String.fromCodePoint(c));
+  return (classOf(c) & LETTER) !== 0;
 }
-const LETTER = /^\p{L}$/u;
+
+const KNOWN = 1;
+const WORD_CHAR = 2;
+const LETTER = 4;
+/** Classes of the BMP code points met so far: a Unicode property regex per character is slow. */
+const BMP_CLASSES = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  if (c < 0x10000 && BMP_CLASSES[c]) return BMP_CLASSES[c]!;
+  const char = String.fromCodePoint(c);
+  const found = KNOWN | (/^[\p{L}\p{N}]$/u.test(char) ? WORD_CHAR : 0) | (/^\p{L}$/u.test(char) ? LETTER : 0);
+  if (c < 0x10000) BMP_CLASSES[c] = found;
+  return found;
+}
 
 /** `-_./'’`, which join runs of letters and digits into one token. */
 function isJoiner(c: number): boolean {
   return c === 45 || c === 95 || c === 46 || c === 47 || c === 39 || c === 0x2019;
 }
 
-/** Code units of the code point at `i`. */
-function widthAt(c: number): number {
+/** Code units of the code point `c`. */
+function widthOf(c: number): number {
   return c > 0xffff ? 2 : 1;
 }
 
@@ -417,27 +429,27 @@ function eachWord(text: string, f: (word: string, at: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.codePointAt(i)!;
+    let c = codePointAt(text, i);
     if (!isWordChar(c)) {
-      i += widthAt(c);
+      i += widthOf(c);
       continue;
     }
     const start = i;
     const first = c;
-    i += widthAt(c);
+    i += widthOf(c);
     // The first run, then each joiner followed by a run.
     let runEnd = -1;
     let joins = 0;
     let lastJoiner = 0;
     let lastRunStart = start;
     for (;;) {
-      while (i < n && isWordChar((c = text.codePointAt(i)!))) i += widthAt(c);
+      while (i < n && isWordChar((c = codePointAt(text, i)))) i += widthOf(c);
       if (runEnd < 0) runEnd = i;
-      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar(text.codePointAt(i + 1)!)) {
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar((c = codePointAt(text, i + 1)))) {
         joins++;
         lastJoiner = text.charCodeAt(i);
         lastRunStart = i + 1;
-        i += 1 + widthAt(text.codePointAt(i + 1)!);
+        i += 1 + widthOf(c);
         continue;
       }
       break;
@@ -449,13 +461,19 @@ function eachWord(text: string, f: (word: string, at: number) => void): void {
   }
 }
 
+/** The code point at `i`; `codePointAt` only for a lead surrogate (the rare case). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+}
+
 /** Whether text[from, to) is one or two letters. */
 function isPossessiveTail(text: string, from: number, to: number): boolean {
   let letters = 0;
   for (let i = from; i < to; letters++) {
     const c = text.codePointAt(i)!;
     if (!isLetter(c)) return false;
-    i += widthAt(c);
+    i += widthOf(c);
   }
   return letters <= 2;
 }
