@@ -320,7 +320,7 @@ function sectionWords(doc: IdeaDocument, start: number, end: number, base: numbe
     add(f.labelSpan);
     if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
   }
-  for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  notProse(local, spans);
   const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
   return new SectionWords([{ text: blanked(local, spans), offset: start - base }], end - start, heading.span.start - base, selfContained);
 }
@@ -363,7 +363,7 @@ function maskedText(doc: IdeaDocument): string {
       if (MASKED_VALUES.has(f.key ?? '')) spans.push(f.valueSpan);
     }
   }
-  for (const m of doc.text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  notProse(doc.text, spans);
   return blanked(doc.text, spans);
 }
 
@@ -489,21 +489,45 @@ function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
+/** Inline code, link targets, autolinks and tags, bare URLs, definitions; then emails and handles, which need an `@`. */
+const NOT_PROSE_PARTS = [
+  /`[^`\n]*`/.source,
+  // Bounded runs and a start only at a token's start: on 100 KB of `[a](`, `<` or word characters
+  // the unbounded forms rescanned the rest of the line from every position (minutes per MB).
+  /\]\([^)\s]{0,2048}\)/.source,
+  /<[^<>\s]{1,2048}>/.source,
+  /\bhttps?:\/\/[^\s)>\]]+/.source,
+  /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
+];
 const NOT_PROSE = new RegExp(
-  [
-    /`[^`\n]*`/.source,
-    // Bounded runs and a start only at a token's start: on 100 KB of `[a](`, `<` or word characters
-    // the unbounded forms rescanned the rest of the line from every position (minutes per MB).
-    /\]\([^)\s]{0,2048}\)/.source,
-    /<[^<>\s]{1,2048}>/.source,
-    /\bhttps?:\/\/[^\s)>\]]+/.source,
-    /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
-    /(?<![\w.+-])[\w.+-]{1,256}@[\w-]+(?:\.[\w-]+)+/.source,
-    /(?<![\w.])@[\w-]+/.source,
-  ].join('|'),
+  [...NOT_PROSE_PARTS, /(?<![\w.+-])[\w.+-]{1,256}@[\w-]+(?:\.[\w-]+)+/.source, /(?<![\w.])@[\w-]+/.source].join('|'),
   'gm',
 );
+/** NOT_PROSE for lines without an `@`: the email form, tried at every word character, cost the most. */
+const NOT_PROSE_WITHOUT_AT = new RegExp(NOT_PROSE_PARTS.join('|'), 'gm');
+
+/**
+ * Push the spans NOT_PROSE matches in `text`. No match crosses a `\n` and what one sees before a
+ * line's start reads as a line start, so lines are matched apart: the lines with an `@` by NOT_PROSE,
+ * the runs of lines between them by the cheaper NOT_PROSE_WITHOUT_AT.
+ */
+function notProse(text: string, spans: Span[]): void {
+  const matchIn = (pattern: RegExp, from: number, to: number) => {
+    if (to <= from) return;
+    for (const m of text.slice(from, to).matchAll(pattern)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+  };
+  let at = 0;
+  while (at < text.length) {
+    const sign = text.indexOf('@', at);
+    if (sign < 0) return matchIn(NOT_PROSE_WITHOUT_AT, at, text.length);
+    const lineStart = Math.max(at, text.lastIndexOf('\n', sign) + 1);
+    const newline = text.indexOf('\n', sign);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    matchIn(NOT_PROSE_WITHOUT_AT, at, lineStart);
+    matchIn(NOT_PROSE, lineStart, lineEnd);
+    at = lineEnd;
+  }
+}
 
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
