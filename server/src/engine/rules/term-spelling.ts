@@ -141,6 +141,8 @@ class SectionWords {
   ) {
     for (const piece of prose) {
       eachWord(piece.text, (text) => {
+        // A short word counts for nothing; lower-casing can lengthen only a non-ASCII word.
+        if (text.length < MIN_NAME_LENGTH && isAscii(text)) return;
         const lower = text.toLowerCase();
         // Lower-casing never shortens a word: every use of a lower-case form of MIN_LENGTH is counted.
         if (lower.length >= MIN_LENGTH) this.lower.set(lower, (this.lower.get(lower) ?? 0) + 1);
@@ -318,7 +320,7 @@ function sectionWords(doc: IdeaDocument, start: number, end: number, base: numbe
     add(f.labelSpan);
     if (MASKED_VALUES.has(f.key ?? '')) add(f.valueSpan);
   }
-  for (const m of local.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  notProse(local, spans);
   const selfContained = contained && !/\r(?!\n)|[\u2028\u2029]/.test(local);
   return new SectionWords([{ text: blanked(local, spans), offset: start - base }], end - start, heading.span.start - base, selfContained);
 }
@@ -361,7 +363,7 @@ function maskedText(doc: IdeaDocument): string {
       if (MASKED_VALUES.has(f.key ?? '')) spans.push(f.valueSpan);
     }
   }
-  for (const m of doc.text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  notProse(doc.text, spans);
   return blanked(doc.text, spans);
 }
 
@@ -382,27 +384,103 @@ function blanked(text: string, spans: Span[]): string {
   return pieces.join('');
 }
 
-/** A run of letters and digits, with inner `-_./'’` joining more of them. */
-const WORD = /[\p{L}\p{N}]+([-_./'’][\p{L}\p{N}]+)*/gu;
+/** Whether the code point `c` is a letter or a digit (`[\p{L}\p{N}]`). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (classOf(c) & WORD_CHAR) !== 0;
+}
 
-/** The prose words of `text` that are not compounds (`Rook's` read as `Rook`; see isCompound), with their offsets in it. */
+/** Whether the code point `c` is a letter (`\p{L}`). */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (classOf(c) & LETTER) !== 0;
+}
+
+const KNOWN = 1;
+const WORD_CHAR = 2;
+const LETTER = 4;
+/** Classes of the BMP code points met so far: a Unicode property regex per character is slow. */
+const BMP_CLASSES = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  if (c < 0x10000 && BMP_CLASSES[c]) return BMP_CLASSES[c]!;
+  const char = String.fromCodePoint(c);
+  const found = KNOWN | (/^[\p{L}\p{N}]$/u.test(char) ? WORD_CHAR : 0) | (/^\p{L}$/u.test(char) ? LETTER : 0);
+  if (c < 0x10000) BMP_CLASSES[c] = found;
+  return found;
+}
+
+/** `-_./'’`, which join runs of letters and digits into one token. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 95 || c === 46 || c === 47 || c === 39 || c === 0x2019;
+}
+
+/** Code units of the code point `c`. */
+function widthOf(c: number): number {
+  return c > 0xffff ? 2 : 1;
+}
+
+/**
+ * The prose words of `text` that are not compounds (`Rook's` read as `Rook`; `kube-batch`, `grpc.io`, `cloud_provider` are identifiers), with
+ * their offsets in it. A token is a run of letters and digits, with inner `-_./'’` joining more of
+ * them; scanned by character codes, as a regex over every word of every file cost the most of the rule.
+ */
 function eachWord(text: string, f: (word: string, at: number) => void): void {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let word = m[0];
-    if (m[1] !== undefined) {
-      // Joined by a separator: a compound, unless only a possessive was joined.
-      word = word.replace(/['’]\p{L}{1,2}$/u, '');
-      if (isCompound(word)) continue;
-    } else if (!startsLetter(word)) continue;
-    f(word, m.index);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = codePointAt(text, i);
+    if (!isWordChar(c)) {
+      i += widthOf(c);
+      continue;
+    }
+    const start = i;
+    const first = c;
+    i += widthOf(c);
+    // The first run, then each joiner followed by a run.
+    let runEnd = -1;
+    let joins = 0;
+    let lastJoiner = 0;
+    let lastRunStart = start;
+    for (;;) {
+      while (i < n && isWordChar((c = codePointAt(text, i)))) i += widthOf(c);
+      if (runEnd < 0) runEnd = i;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar((c = codePointAt(text, i + 1)))) {
+        joins++;
+        lastJoiner = text.charCodeAt(i);
+        lastRunStart = i + 1;
+        i += 1 + widthOf(c);
+        continue;
+      }
+      break;
+    }
+    if (!isLetter(first)) continue;
+    if (joins === 0) f(text.slice(start, i), start);
+    // Joined: a compound, unless only a possessive (`'s`, `’ll`: one or two letters) was joined.
+    else if (joins === 1 && (lastJoiner === 39 || lastJoiner === 0x2019) && isPossessiveTail(text, lastRunStart, i)) f(text.slice(start, runEnd), start);
   }
 }
 
-function startsLetter(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /^\p{L}/u.test(word);
+/** The code point at `i`; `codePointAt` only for a lead surrogate (the rare case). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+}
+
+/** Whether text[from, to) is one or two letters. */
+function isPossessiveTail(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let i = from; i < to; letters++) {
+    const c = text.codePointAt(i)!;
+    if (!isLetter(c)) return false;
+    i += widthOf(c);
+  }
+  return letters <= 2;
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 function startsUpper(word: string): boolean {
@@ -411,26 +489,45 @@ function startsUpper(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** `kube-batch`, `grpc.io`, `cloud_provider`: identifiers, not words to spell-check. */
-function isCompound(token: string): boolean {
-  return /[-_./'’]/.test(token) || !/^\p{L}/u.test(token);
-}
-
-/** Inline code, link targets, autolinks and tags, bare URLs, definitions, emails, handles. */
+/** Inline code, link targets, autolinks and tags, bare URLs, definitions; then emails and handles, which need an `@`. */
+const NOT_PROSE_PARTS = [
+  /`[^`\n]*`/.source,
+  // Bounded runs and a start only at a token's start: on 100 KB of `[a](`, `<` or word characters
+  // the unbounded forms rescanned the rest of the line from every position (minutes per MB).
+  /\]\([^)\s]{0,2048}\)/.source,
+  /<[^<>\s]{1,2048}>/.source,
+  /\bhttps?:\/\/[^\s)>\]]+/.source,
+  /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
+];
 const NOT_PROSE = new RegExp(
-  [
-    /`[^`\n]*`/.source,
-    // Bounded runs and a start only at a token's start: on 100 KB of `[a](`, `<` or word characters
-    // the unbounded forms rescanned the rest of the line from every position (minutes per MB).
-    /\]\([^)\s]{0,2048}\)/.source,
-    /<[^<>\s]{1,2048}>/.source,
-    /\bhttps?:\/\/[^\s)>\]]+/.source,
-    /^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/.source,
-    /(?<![\w.+-])[\w.+-]{1,256}@[\w-]+(?:\.[\w-]+)+/.source,
-    /(?<![\w.])@[\w-]+/.source,
-  ].join('|'),
+  [...NOT_PROSE_PARTS, /(?<![\w.+-])[\w.+-]{1,256}@[\w-]+(?:\.[\w-]+)+/.source, /(?<![\w.])@[\w-]+/.source].join('|'),
   'gm',
 );
+/** NOT_PROSE for lines without an `@`: the email form, tried at every word character, cost the most. */
+const NOT_PROSE_WITHOUT_AT = new RegExp(NOT_PROSE_PARTS.join('|'), 'gm');
+
+/**
+ * Push the spans NOT_PROSE matches in `text`. No match crosses a `\n` and what one sees before a
+ * line's start reads as a line start, so lines are matched apart: the lines with an `@` by NOT_PROSE,
+ * the runs of lines between them by the cheaper NOT_PROSE_WITHOUT_AT.
+ */
+function notProse(text: string, spans: Span[]): void {
+  const matchIn = (pattern: RegExp, from: number, to: number) => {
+    if (to <= from) return;
+    for (const m of text.slice(from, to).matchAll(pattern)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+  };
+  let at = 0;
+  while (at < text.length) {
+    const sign = text.indexOf('@', at);
+    if (sign < 0) return matchIn(NOT_PROSE_WITHOUT_AT, at, text.length);
+    const lineStart = Math.max(at, text.lastIndexOf('\n', sign) + 1);
+    const newline = text.indexOf('\n', sign);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    matchIn(NOT_PROSE_WITHOUT_AT, at, lineStart);
+    matchIn(NOT_PROSE, lineStart, lineEnd);
+    at = lineEnd;
+  }
+}
 
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
