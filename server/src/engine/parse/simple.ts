@@ -434,7 +434,8 @@ function mayStartDefinition(text: string, p: number, end: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 93 /* ] */) return text.charCodeAt(i + 1) === 58; /* : */
     if (c === 91) return false; // a label holds no `[`
-    if (c === 92) return true;
+    // An escaped character never ends the label (`\]`), nor starts one (`\[`): `[a \& b](#a--b)` is a link.
+    if (c === 92) i++;
   }
   return true;
 }
