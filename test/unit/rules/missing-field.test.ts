@@ -94,3 +94,9 @@ test('missing-field: many fields no idea has are one note for the file, naming f
   assert.equal(mine[0]!.severity, 'info');
   assert.match(mine[0]!.message, /^3,000 fields the .* requires are missing from most of the 3 ideas: "New Field 1" \(3\), "New Field 2" \(3\), "New Field 3" \(3\), "New Field 4" \(3\), "New Field 5" \(3\) and 2,995 more/);
 });
+
+test('missing-field: a template of 200,000 fields still gives its one note (the rule does not throw)', async () => {
+  const mine = await againstNewerTemplate(200_000);
+  assert.equal(mine.length, 1);
+  assert.match(mine[0]!.message, /^200,000 fields the .* and 199,995 more/);
+});
