@@ -6,15 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parseSimple } from '../../server/src/engine/parse/simple';
-import { mayChangeInline, parseSection } from '../../server/src/engine/parse/syntax';
+import { linksAndCodeText, mayChangeInline, parseSection } from '../../server/src/engine/parse/syntax';
 import { assertHeadingsLikeFullParse, parseStrict } from './invariants';
 import { FUZZ_SEED, fuzzParameters } from './arbitraries';
 
 const atom = fc.constantFrom(
   'Idea', 'x', 'foo_bar', 'a', ' ', ' ', '  ', '\t', '<', '<', '>', '<!--', '-->', '<!-- x', '<b>', '</i>', '<a@b.c>', '<https://x.org>', '<x:',
   '*', '*', '**', '***', '_', '_', '__', '*x*', '_x_', '**x**', 'a*b', 'a_b_c', '\\*', '\\_', '\\<', '\\', '&amp;', '&#42;', '&#95;', '&lt;',
-  '`', '[', ']', '!', '(', ')', '#', ' #', '-', '=', ':', '中文', 'é', '🚀',
+  '`', '[', ']', '!', '(', ')', '#', ' #', '-', '=', ':', '中文', 'é', '🚀', '[a](b)', '`x`', '[`x`](y)', '](', '[a](b c)',
 );
 const content = fc.array(atom, { minLength: 1, maxLength: 8 }).map((xs) => xs.join(''));
 const heading = fc.oneof(
@@ -89,3 +91,38 @@ test('setext sections: the line scan gives the syntax remark gives', () => {
   // About 1 in 10 generated sections has a setext heading and takes the line scan: at least 1 in 15.
   assert.ok(scanned > fuzzParameters(1500).numRuns! / 15, 'the generator reaches setext headings in the line scan');
 });
+
+// Links and code spans read without remark (syntax.ts, `linksAndCodeText`): contents made of link
+// and code span pieces, whole and broken, beside the markup that must send them to remark.
+const linkAtom = fc.constantFrom(
+  '[a](b)', '[Idea](https://x.org/a_b?c=1&d=2)', '[`x`](y)', '[a `]` b](c)', '[a](b', '[a] (b)', '[a][b]', '[a]', '[](x)', '[ ](x)', '](', '](x)',
+  '`', '``', '`x`', '` x `', '`  `', '` `', '``a`b``', '`a``', '`[`', '`](`', ' `a ', '[', ']', '(', ')', '!', '![a](b)', '![', 'x!', '<', '*', '_', '\\',
+  '&amp;', 'a', 'Idea', ' ', '  ', '\t', 'é', '🚀', '#', '[a(b)](c)', '[a](b c)', '[a](<b>)', '[a](b"t")', '[a](\\))', '[a](b`c)',
+);
+const linkContent = fc.array(linkAtom, { minLength: 1, maxLength: 6 }).map((xs) => xs.join(''));
+const definitionsOf = fc.constantFrom('', '[a]: #\n\n', '[a]: #\n[b]: #\n[idea]: #\n\n');
+
+let unparsed = 0;
+after(() => console.log(`# heading links and code (seed ${FUZZ_SEED}): ${unparsed} read without remark`));
+
+test('linksAndCodeText: the text remark reads, or undefined', () => {
+  fc.assert(
+    fc.property(linkContent, definitionsOf, (content, definitions) => {
+      const read = linksAndCodeText(content);
+      if (read === undefined) return;
+      unparsed++;
+      const heading = fromMarkdown(`${definitions}# ${content} #`).children.find((c) => c.type === 'heading');
+      assert.ok(heading, JSON.stringify(content));
+      assert.equal(read, plainText(heading).replace(/\s+/g, ' ').trim(), JSON.stringify({ content, definitions }));
+    }),
+    fuzzParameters(3000),
+  );
+  assert.ok(unparsed > fuzzParameters(3000).numRuns! / 10, 'the generator reaches contents read without remark');
+  for (const s of ['[Idea](https://x.org)', 'Use `kubectl` for [this](x_y)', '`a``b`']) assert.notEqual(linksAndCodeText(s), undefined, s);
+  for (const s of ['*a* [b](c)', '[a](b c)', '[a]', '`a', 'a\\[b', '&amp; [a](b)', '![a](b)', 'a\nb', '[a](b`c)`x`']) assert.equal(linksAndCodeText(s), undefined, s);
+});
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
+}

@@ -395,6 +395,8 @@ function inlineHeadingText(content: string, definitions: string): string | undef
   if (content.length > HEADING_INLINE_LIMIT || !mayChangeInline(content, definitions !== '')) return undefined;
   const referenced = definitions ? shortcutReferencesText(content, definitions) : undefined;
   if (referenced !== undefined) return referenced;
+  const linked = linksAndCodeText(content);
+  if (linked !== undefined) return linked;
   // A setext heading's lines again as a setext heading, so that its line breaks, hard or soft,
   // read as they do in the document (joined into one line, a hard break taken out made `a  ` +
   // `_b_` intraword). After a line `x`: its first line then goes on with a paragraph, as all its
@@ -459,6 +461,73 @@ function shortcutReferencesText(content: string, definitions: string): string | 
     at = close + 1;
   }
   text += content.slice(at);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text of a one-line heading whose only inline markup is code spans and inline links
+ * `[text](destination)` (text of plain characters and code spans, a destination of no white space,
+ * parentheses, `<`, `` ` `` or `\\`, no title): what remark reads, without parsing it. Undefined
+ * for any other content, which is parsed. Most headings with markup in real files are of this
+ * kind (issue 14: parsing them was a twentieth of the CLI's time). Definitions change nothing here:
+ * an inline link with a valid destination is a link whatever is defined.
+ */
+export function linksAndCodeText(content: string): string | undefined {
+  // One line (a setext heading's lines are parsed), and no NUL (remark replaces it).
+  if (/[\0\r\n]/.test(content)) return undefined;
+  const n = content.length;
+  let text = '';
+  let at = 0;
+  /** Reads plain text and code spans from `at` up to a `[` or `]` (or the end); false on other markup or a code span not closed. */
+  const readPlain = (): boolean => {
+    for (;;) {
+      let stop = at;
+      while (stop < n) {
+        const c = content.charCodeAt(stop);
+        if (c === 96 /* ` */ || c === 91 /* [ */ || c === 93 /* ] */) break;
+        // Other markup (`!` only before `[`): parsed.
+        if (c === 60 || c === 42 || c === 95 || c === 92 || c === 38 || c === 0 || c === 10 || c === 13 || (c === 33 && content.charCodeAt(stop + 1) === 91)) return false;
+        stop++;
+      }
+      text += content.slice(at, stop);
+      at = stop;
+      if (at >= n || content.charCodeAt(at) !== 96) return true;
+      let open = at;
+      while (open < n && content.charCodeAt(open) === 96) open++;
+      const run = open - at;
+      // The closing run: the next run of exactly as many backticks.
+      let close = open;
+      for (;;) {
+        while (close < n && content.charCodeAt(close) !== 96) close++;
+        if (close >= n) return false;
+        let end = close;
+        while (end < n && content.charCodeAt(end) === 96) end++;
+        if (end - close === run) break;
+        close = end;
+      }
+      let code = content.slice(open, close);
+      if (code.length > 1 && code.charCodeAt(0) === 32 && code.charCodeAt(code.length - 1) === 32 && /[^ ]/.test(code)) code = code.slice(1, -1);
+      text += code;
+      at = close + run;
+    }
+  };
+  for (;;) {
+    if (!readPlain()) return undefined;
+    if (at >= n) break;
+    if (content.charCodeAt(at) === 93) return undefined;
+    // A link: `[`, its text, `](`, a destination, `)`.
+    at++;
+    const before = text.length;
+    if (!readPlain() || content.charCodeAt(at) !== 93 || content.charCodeAt(at + 1) !== 40 /* ( */ || text.length === before) return undefined;
+    let end = at + 2;
+    while (end < n) {
+      const c = content.charCodeAt(end);
+      if (c <= 32 || c === 127 || c === 40 || c === 41 || c === 60 || c === 92 || c === 96) break;
+      end++;
+    }
+    if (end === at + 2 || content.charCodeAt(end) !== 41 /* ) */) return undefined;
+    at = end + 1;
+  }
   return text.replace(/\s+/g, ' ').trim();
 }
 
