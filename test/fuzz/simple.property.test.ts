@@ -352,3 +352,41 @@ test('generated idea files as one section: the same syntax as remark gives', () 
     fuzzParameters(400),
   );
 });
+
+// Block quotes at the root (simple.ts, `blockQuote`): one-line labels (`> Abstract 🗂`), quoted
+// prose, and what sends a quote to remark: blank quote lines, nested blocks, lazy lines, tabs,
+// code indentation, definitions, a quote in a list item.
+const quoteText = fc.oneof(
+  { arbitrary: fc.constantFrom('Abstract 🗂', 'Mentors:', '**Note**', '[name=Nate W.] said so', 'Many orgs want more', '(b) Each org', 'x', 'Description: a thing', '`code` here', 'é 中文', 'a  '), weight: 5 },
+  { arbitrary: fc.constantFrom('- item', '1. one', '# h', '> nested', '[a]: b', '```', '<div>', '| a | b |', '---', '===', '', '\\*x', '&amp;'), weight: 1 },
+);
+const quoteLine = fc.oneof(
+  { arbitrary: fc.tuple(fc.constantFrom('', '', '', '', '', ' ', '   ', '    ', '\t', '  - '), fc.constantFrom('>', '> ', '> ', '> ', '> ', '>  ', '>     ', '>\t'), quoteText).map(([i, q, t]) => `${i}${q}${t}`), weight: 4 },
+  { arbitrary: simpleLine, weight: 2 },
+  { arbitrary: fc.constant(''), weight: 2 },
+  { arbitrary: fc.constantFrom('lazy text', '## Next idea', '- Mentors: @jane', '  indented', '* item', '2. two', '1) one', '-', '   - x', '    - x', '---', '```'), weight: 1 },
+);
+const quoteSection = fc
+  .tuple(fc.array(quoteLine, { minLength: 1, maxLength: 10 }), fc.constantFrom('\n', '\n', '\r\n', '\r'), fc.constantFrom('', '## Next'))
+  .map(([lines, eol, lookahead]) => ({ text: `## Idea${eol}${lines.join(eol)}${lookahead ? eol : ''}`, lookahead }));
+
+let quotes = 0;
+after(() => console.log(`# quote sections (seed ${FUZZ_SEED}): ${quotes} with a block quote took the line scan`));
+
+test('sections with block quotes: the same syntax, and the same quotes, as remark gives', () => {
+  const quotesOf = (nodes: readonly RootContent[]) =>
+    nodes.flatMap((n) => (n.type === 'blockquote' ? [{ at: [n.position!.start.offset, n.position!.end.offset], paragraphs: n.children.map((c) => [c.type, c.position!.start.offset, c.position!.end.offset]) }] : []));
+  fc.assert(
+    fc.property(quoteSection, ({ text, lookahead }) => {
+      const tree = parseSimple(text + lookahead, 0);
+      if (tree?.children.some((c) => c.type === 'blockquote')) {
+        quotes++;
+        assert.deepEqual(quotesOf(tree.children), quotesOf(fromMarkdown(text + lookahead).children), JSON.stringify(text + lookahead));
+      }
+      assertLikeRemark(text, '', lookahead);
+      assertLikeRemark(text, '[a]: #\n\n', lookahead);
+    }),
+    fuzzParameters(2500),
+  );
+  assert.ok(quotes > fuzzParameters(2500).numRuns! / 10, 'the generator reaches block quotes in the line scan');
+});

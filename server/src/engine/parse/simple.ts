@@ -7,18 +7,20 @@
 // text (setext headings at the root too), a fenced code block at the root (its language and value),
 // a GFM table at the root whose rows start with a pipe (its rows and cells), in sections that may
 // hold one, an HTML block of kind 2 (`<!--`) or 6 (a block tag) at the root (its value), a link
-// reference definition on one line at the root (its label). It knows a small part of
+// reference definition on one line at the root (its label), a block quote of one paragraph at the
+// root (see blockQuote: `> Abstract 🗂` labels, quoted notes). It knows a small part of
 // CommonMark only, and gives up (null: remark parses the section) at the first line that could
 // mean anything else: a line without a letter or digit in it (a setext underline, a closing
 // fence, a table's delimiter row…) but a thematic break at the root or a fence, a line starting
-// another block (quote, a fence or HTML in a list item, HTML of another kind, a heading but at
-// column 0; see BLOCK_START and mayOpenHtml), a fenced code block it cannot read exactly (see
+// another block (a quote in a list item or of more than one paragraph, a fence or HTML in a list
+// item, HTML of another kind, a heading but at column 0; see BLOCK_START and mayOpenHtml), a
+// fenced code block it cannot read exactly (see
 // fencedCode), indented code, an empty list item, an ordered list interrupting a paragraph, a
 // heading whose text has escapes or character references, a definition it cannot read exactly
 // (see oneLineDefinition) or in a list item or a section that may hold a table. A line with a
 // letter in it is never a thematic break or setext underline, so these few tests decide it.
 // `test/fuzz` compares the trees' syntax with remark's on generated and adversarial sections.
-import type { Code, Definition, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { lineEndAt, nextLineStart } from './text';
 
 interface Span {
@@ -160,6 +162,16 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
         start = fence.next;
         continue;
       }
+    }
+    if (first === 62 && k === 0 && col < 4) {
+      // A block quote at the root (it interrupts a paragraph and closes every open item).
+      const quote = blockQuote(text, p);
+      if (!quote) return null;
+      children.push(quote.node);
+      open.length = 0;
+      paragraph = null;
+      start = quote.next;
+      continue;
     }
     if (first === 60 && k === 0 && col < 4) {
       // An HTML block of kind 2 or 6 at the root: both interrupt a paragraph (and so end a list item's, lazy or not).
@@ -331,6 +343,55 @@ function startsSimply(text: string, p: number, end: number): boolean {
   if (!(c === 62 || c === 35 || c === 96 || c === 126 || c === 124 || c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return true;
   const rest = text.slice(p, Math.min(end, p + 12));
   return !BLOCK_START.test(rest);
+}
+
+/**
+ * The block quote whose first `>` is at `p` (at the root), with where the line after it starts,
+ * when it is one paragraph: each line `>` (indented less than 4 columns), a space or none, text
+ * with a letter or digit that starts no other block (the first line no definition, not indented
+ * as code), and no tab between `>` and the text. Null for any other: blank quote lines, nested
+ * blocks, a line after it that is not blank, a heading at column 0 or a list item (a lazy line,
+ * or another block interrupting it). remark's quote runs from the first `>` to the last line's end; its paragraph
+ * from the first text character.
+ */
+function blockQuote(text: string, p: number): { node: Blockquote; next: number } | null {
+  let paragraph: Paragraph | null = null;
+  let gt = p;
+  let end = p;
+  for (;;) {
+    end = lineEndAt(text, gt);
+    let q = gt + 1;
+    while (q < end && text.charCodeAt(q) === 32) q++;
+    if (q === end || q - gt - 2 >= 4 || text.charCodeAt(q) === 9 || !hasLetter(text, q)) return null;
+    if (paragraph) {
+      if (listMarker(text, q, end, 0) || !startsSimply(text, q, end)) return null;
+      setEnd(paragraph, end);
+    } else {
+      if (listMarker(text, q, end, 0) || !startsSimply(text, q, end) || mayStartDefinition(text, q, end)) return null;
+      paragraph = { type: 'paragraph', children: [], position: at(q, end) };
+    }
+    const next = nextLineStart(text, end);
+    if (next >= text.length) return { node: quoteNode(p, end, paragraph), next };
+    // The next line: another of the quote, blank, a heading at column 0, or anything else (remark's).
+    const lineEnd = lineEndAt(text, next);
+    let r = next;
+    while (r < lineEnd && text.charCodeAt(r) === 32) r++;
+    if (r - next < 4 && text.charCodeAt(r) === 62) {
+      gt = r;
+      continue;
+    }
+    let blank = r;
+    while (blank < lineEnd && isSpace(text.charCodeAt(blank))) blank++;
+    if (blank === lineEnd || (r === next && ATX.test(text.slice(next, Math.min(lineEnd, next + 8))))) return { node: quoteNode(p, end, paragraph), next };
+    // A list item ends the quote (remark: an ordered one from 2 too; in a root paragraph it would be lazy text).
+    const marker = r - next < 4 ? listMarker(text, r, lineEnd, r - next) : undefined;
+    if (marker && marker !== 'unsimple') return { node: quoteNode(p, end, paragraph), next };
+    return null;
+  }
+}
+
+function quoteNode(start: number, end: number, paragraph: Paragraph): Blockquote {
+  return { type: 'blockquote', children: [paragraph], position: at(start, end) };
 }
 
 /** Tag names that open an HTML block of CommonMark's kind 6 (as micromark lists them), and of kind 1 (raw text). */
