@@ -100,3 +100,20 @@ test('missing-field: a template of 200,000 fields still gives its one note (the 
   assert.equal(mine.length, 1);
   assert.match(mine[0]!.message, /^200,000 fields the .* and 199,995 more/);
 });
+
+test('missing-field: a found form whose fields half the ideas lack is one note that says "some", not "most"', async () => {
+  const extra = ['Alpha', 'Beta', 'Gamma', 'Delta'];
+  const input = (label: string) => `  - type: input\n    attributes:\n      label: ${label}\n    validations:\n      required: true\n`;
+  const form = `name: Project idea\ndescription: A project idea.\nbody:\n${['Description', 'Mentor(s)', ...extra].map(input).join('')}`;
+  const idea = (n: number, full: boolean) =>
+    `### Idea ${n}\n\n- Description: d\n- Mentor(s): Jane Doe (@jane)\n${full ? extra.map((l) => `- ${l}: x\n`).join('') : ''}\n`;
+  const text = `## Alpha project\n\n${idea(1, true)}${idea(2, true)}${idea(3, false)}${idea(4, false)}`;
+  const result = await lintText(text, { files: { 'file:///repo/.github/ISSUE_TEMPLATE/idea.yml': form } }, 'file:///repo/ideas/2025.md');
+  assert.equal(result.resolved.source.kind, 'form');
+  assert.equal(result.resolved.template.guessed, true);
+  const mine = result.findings.filter((f) => f.rule === 'missing-field');
+  assert.deepEqual(
+    mine.map((f) => [f.severity, f.message]),
+    [['info', `4 fields the ${result.resolved.template.name} requires are missing from some of the 4 ideas: "Alpha" (2), "Beta" (2), "Gamma" (2), "Delta" (2) (how many ideas lack each).`]],
+  );
+});

@@ -101,9 +101,11 @@ export const missingField: Rule = {
       for (const n of notes) first = Math.min(first, n.first);
       const named = notes.slice(0, NOTE_NAMES).map((n) => `"${n.wanted.label}" (${n.lacking})`).join(', ');
       const more = notes.length > NOTE_NAMES ? ` and ${(notes.length - NOTE_NAMES).toLocaleString('en-US')} more` : '';
+      // A guessed template's notes cover fields that a fifth to four fifths of the ideas lack: not always most.
+      const most = notes.every((n) => n.lacking * 2 > ideas.length);
       context.report({
         span: ideas[first]!.heading.textSpan,
-        message: `${notes.length.toLocaleString('en-US')} fields the ${template.name} requires are missing from most of the ${ideas.length} ideas: ${named}${more} (how many ideas lack each).`,
+        message: `${notes.length.toLocaleString('en-US')} fields the ${template.name} requires are missing from ${most ? 'most' : 'some'} of the ${ideas.length} ideas: ${named}${more} (how many ideas lack each).`,
         atMost: 'info',
         once: 'missing-fields',
       });
