@@ -158,7 +158,7 @@ const htmlBlockSection = fc
 const definitionLine = fc.constantFrom(
   '[a]: b', '[a]: b', '[Link 1]: https://example.org/1', '[b c]: d "t"', '[A]: https://x.org', '[a b]: https://x.org "t"', "[a]: b 't'", '[a]: b (t)', '[a]: <b>', '[a]:', '[a]: b "t', '[a]: b"t"', '[a\\]]: b', '[a', 'b]: c', '[]: b', '[ ]: b',
   '[a]: b c', '[a]:b', '[a] : b', '[[a]]: b', '[a][b]: c', '[a]: b\t', '[a]: b  "t"  ', '[Link 1]: https://example.org/1', '[x]: y\u0000', '[a]: b(c)', '[é]: b',
-  '[a]: b "t" x', '[A]: b', '[a]:\tb', '[a]: b "t" ', '[a](b) c', '[a] b', '[^a]: b', '[a]: b "x\\"y"', '[a]: b ""', '[a]: https://x.org/a_b?c=d#e',
+  '[a]: b "t" x', '[Update]: The design doc', '[a]: b (c', "[a]: b 'c", '[a]: b\tc d', '[a]: b *c*', '[a]: b\tc', '[a]: b é', '[A]: b', '[a]:\tb', '[a]: b "t" ', '[a](b) c', '[a] b', '[^a]: b', '[a]: b "x\\"y"', '[a]: b ""', '[a]: https://x.org/a_b?c=d#e',
   // Escapes in the label: `\]` does not end it, `\[` is no bracket; a link with one is a paragraph.
   '[a \\& b](#a--b)', '[a\\]](b)', '[a \\[ b]: c', '[a\\\\]: b', '[a\\', '[\\]]: b', '- [x \\& y](#x-y)', '- [a\\]: b', '* [a \\] b](c)',
 );

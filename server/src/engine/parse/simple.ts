@@ -261,10 +261,10 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
     }
     // A new paragraph in container k.
     if (col - containerCol >= 4 || !startsSimply(text, p, end)) return null; // indented code, or markup
-    if (mayStartDefinition(text, p, end)) {
+    const definition = mayStartDefinition(text, p, end) ? (k || tables ? null : oneLineDefinition(text, p, end)) : 'paragraph';
+    if (definition === null) return null;
+    if (definition !== 'paragraph') {
       // A link reference definition on one line at the root (where no paragraph is open: it interrupts none).
-      const definition = k || tables ? null : oneLineDefinition(text, p, end);
-      if (!definition) return null;
       children.push(definition.node);
       open.length = 0;
       start = afterDefinition = definition.next;
@@ -506,16 +506,24 @@ function mayStartDefinition(text: string, p: number, end: number): boolean {
  * destination in angle brackets or with parentheses, no title going on to the next line.
  */
 const ONE_LINE_DEFINITION = /^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+(?:[ \t]+("[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/;
+/**
+ * `[label]: destination` and, after white space, more that cannot start a title (`[Update]: The
+ * design doc…`): no definition (nothing but a title may follow its destination), a paragraph.
+ */
+const NO_DEFINITION = /^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+[ \t]+[^ \t"'(]/;
 /** Where a title may start (sticky): on the line after a definition without one, it is that definition's. */
 const TITLE_START = /[ \t]*["'(]/y;
 
 /**
- * The definition at `p` (its line ends at `end`), with where the line after it starts; null when
- * remark must read it (see ONE_LINE_DEFINITION; a label of 999 characters or more, or of white
- * space only; a line after it that may be its title). remark's node runs from `[` to the line's end.
+ * The definition at `p` (its line ends at `end`), with where the line after it starts; 'paragraph'
+ * when the line is certainly none (see NO_DEFINITION); null when remark must read it (see
+ * ONE_LINE_DEFINITION; a label of 999 characters or more, or of white space only; a line after it
+ * that may be its title). remark's node runs from `[` to the line's end.
  */
-function oneLineDefinition(text: string, p: number, end: number): { node: Definition; next: number } | null {
-  const m = ONE_LINE_DEFINITION.exec(text.slice(p, end));
+function oneLineDefinition(text: string, p: number, end: number): { node: Definition; next: number } | 'paragraph' | null {
+  const line = text.slice(p, end);
+  const m = ONE_LINE_DEFINITION.exec(line);
+  if (!m && NO_DEFINITION.test(line)) return 'paragraph';
   const label = m?.[1];
   if (!m || label === undefined || label.length >= 999 || !/[^ \t]/.test(label)) return null;
   const next = nextLineStart(text, end);
