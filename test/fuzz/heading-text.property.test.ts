@@ -59,6 +59,8 @@ test('setext headings read inline as in the document', () => {
     '    # \n2) Description: \n[Jane](https://github.com/jane)\n===',
     'a `b  \nc` d\n---\n',
     'a \\\n*b*\n===\n',
+    // A first line of `-` after indented code is paragraph text: read alone it would be a list item.
+    '## Idea\n    ---\n-\na *b* c\n=== \nIdea x',
   ]) {
     assertHeadingsLikeFullParse(text, parseStrict(text));
     assertHeadingsLikeFullParse(text, parseStrict(text, { wholeDocument: true }));

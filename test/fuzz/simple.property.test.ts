@@ -287,8 +287,8 @@ test('HTML blocks at the root: where they end, what they interrupt', () => {
 
 test('sections with link reference definitions: the same syntax, and the same definitions, as remark gives', () => {
   definitions = assertSectionsLikeRemark(definitionSection, 'definition', 2500);
-  // About 1 in 7 generated sections takes the line scan with a definition: at least 1 in 10.
-  assert.ok(definitions > 250, 'the generator reaches definitions in the line scan');
+  // About 1 in 9 generated sections takes the line scan with a definition: at least 1 in 14.
+  assert.ok(definitions > 180, 'the generator reaches definitions in the line scan');
 });
 
 /** Headings titled with references (defined or not, in every case and spacing) and what keeps them from being shortcut references. */

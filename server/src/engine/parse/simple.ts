@@ -16,7 +16,7 @@
 // item, HTML of another kind, a heading but at column 0; see BLOCK_START and mayOpenHtml), a
 // fenced code block it cannot read exactly (see
 // fencedCode), indented code, an empty list item, an ordered list interrupting a paragraph, a
-// heading whose text has escapes or character references, a definition it cannot read exactly
+// heading whose text has character references (an ATX one) or escapes (a setext one), a definition it cannot read exactly
 // (see oneLineDefinition) or in a list item or a section that may hold a table. A line with a
 // letter in it is never a thematic break or setext underline, so these few tests decide it.
 // `test/fuzz` compares the trees' syntax with remark's on generated and adversarial sections.
@@ -47,6 +47,10 @@ function hasLetter(text: string, from: number): boolean {
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 /** What makes remark's text of a heading differ from its source (NUL becomes U+FFFD). */
 const ESCAPE_OR_REFERENCE = /\\|\0|&#?[0-9A-Za-z]+;/;
+/** What of it the line scan does not read in an ATX heading: character references and NUL. */
+const REFERENCE_OR_NUL = /\0|&#?[0-9A-Za-z]+;/;
+/** A backslash escape: a backslash before ASCII punctuation. */
+const ESCAPED = /\\([!-\/:-@[-`{-~])/g;
 /** A thematic break at the root: three or more of one of `-*_`, spaces between. */
 const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 
@@ -61,7 +65,7 @@ function setEnd(node: { position?: { end: { offset?: number } } }, end: number):
   node.position!.end.offset = end;
 }
 
-/** The heading's node, or null when its text needs remark (escapes, character references). */
+/** The heading's node, or null when its text needs remark (character references). */
 function heading(text: string, line: Span): Heading | null {
   const source = text.slice(line.start, line.end);
   const open = ATX.exec(source);
@@ -78,8 +82,10 @@ function heading(text: string, line: Span): Heading | null {
   }
   if (contentEnd <= contentStart) contentStart = contentEnd;
   const content = text.slice(contentStart, contentEnd);
-  if (ESCAPE_OR_REFERENCE.test(content)) return null;
-  const children = content ? [{ type: 'text' as const, value: content, position: at(contentStart, contentEnd) }] : [];
+  if (REFERENCE_OR_NUL.test(content)) return null;
+  // A backslash escape reads as the character it escapes (remark's block parse reads them too).
+  const value = content.includes('\\') ? content.replace(ESCAPED, '$1') : content;
+  const children = content ? [{ type: 'text' as const, value, position: at(contentStart, contentEnd) }] : [];
   return { type: 'heading', depth: open[1]!.length as Heading['depth'], children, position: at(line.start, line.end) };
 }
 

@@ -402,12 +402,14 @@ function inlineHeadingText(content: string, definitions: string): string | undef
   // `_b_` intraword). After a line `x`: its first line then goes on with a paragraph, as all its
   // lines did in the document (where the first one started it: one that could interrupt a
   // paragraph would have started another block; `2) a` after indented code is a paragraph there,
-  // a list at the start), but for a first line of `=`s or `-`s: after `x` it would underline it.
+  // a list at the start), but for a first line of `=`s or `-`s: after `x` it would underline it, at
+  // the start it would be a list item or a break, so its first character is escaped (same text).
   // One line as an ATX heading; the closing ` #` keeps a `#` at the end of the content from being
   // read as a closing sequence.
   const setext = /[\r\n]/.test(content);
-  const after = setext && !/^[=-]+[ \t]*(?:\r|\n)/.test(content);
-  const source = setext ? `${definitions}${after ? 'x\n' : ''}${content}\n===` : `${definitions}# ${content} #`;
+  const underline = setext && /^[=-]+[ \t]*(?:\r|\n)/.test(content);
+  const after = setext && !underline;
+  const source = setext ? `${definitions}${after ? 'x\n' : underline ? '\\' : ''}${content}\n===` : `${definitions}# ${content} #`;
   try {
     const parsed = fromMarkdown(source).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
     if (parsed) {
