@@ -18,7 +18,11 @@ import { FUZZ_SEED, fuzzParameters, markdownDocument, phrase } from './arbitrari
 import { assertHeadingsLikeFullParse, parseStrict } from './invariants';
 
 const indent = fc.constantFrom('', '', '', '', ' ', '  ', '  ', '   ', '    ', '    ', '     ', '      ', '\t', ' \t', '\t\t', '        ');
-const marker = fc.constantFrom('-', '-', '-', '*', '+', '1.', '1)', '2.', '10.', '-', '', '');
+const marker = fc.oneof(
+  { arbitrary: fc.constantFrom('-', '-', '-', '*', '+', '1.', '1)', '2.', '10.', '-', '', ''), weight: 5 },
+  // Markers on one line: an item whose content starts another list (`- 1. Release`).
+  { arbitrary: fc.constantFrom('- 1.', '- 2.', '* -', '1. -', '- - -', '- 1)', '+ 10.', '-  1.', '- \t2.', '-     1.'), weight: 1 },
+);
 const gap = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '   ', '    ', '     ', '\t', '\t', ' \t', '', '\t\t');
 const simpleStart = fc.constantFrom('Mentors: @jane', 'Description: a long line of prose that goes on and on for a while', '**Skills:** Go', 'foo bar', '[a](b) c', '*x* y', '`code` here');
 const hostileStart = fc.constantFrom(
@@ -231,16 +235,26 @@ function assertLikeRemark(text: string, definitions: string, lookahead: string):
   assert.deepEqual(parseSection(text, definitions, lookahead), parseSection(text, definitions, lookahead, true), JSON.stringify({ text, definitions, lookahead }));
 }
 
+/** A list item whose content starts with a list (`- 1. Release`), anywhere in the tree. */
+function hasNestedMarker(nodes: readonly RootContent[]): boolean {
+  return nodes.some((n) => (n.type === 'listItem' && n.children[0]?.type === 'list') || ('children' in n && hasNestedMarker(n.children as RootContent[])));
+}
+let nested = 0;
+after(() => console.log(`# nested markers (seed ${FUZZ_SEED}): ${nested} sections with markers on one line took the line scan`));
+
 test('simple sections: the same syntax as remark gives', () => {
   fc.assert(
     fc.property(section, ({ text, lookahead }) => {
-      if (parseSimple(text + lookahead, 0)) simple++;
+      const tree = parseSimple(text + lookahead, 0);
+      if (tree) simple++;
+      if (tree && hasNestedMarker(tree.children)) nested++;
       assertLikeRemark(text, '', lookahead);
       assertLikeRemark(text, '[a]: #\n\n', lookahead);
     }),
     fuzzParameters(3000),
   );
   assert.ok(simple > 300, 'the generator reaches the line scan');
+  assert.ok(nested > 40, 'the generator reaches markers on one line in the line scan');
 });
 
 test('sections with fenced code: the same syntax as remark gives', () => {

@@ -3,7 +3,8 @@
 // micromark's cost is per line and per block as much as per character: most of a CLI run went to
 // tokenising sections that are nothing but headings, prose paragraphs and bullet lists of fields.
 // For those, a line scan builds the tree remark would build, as far as `syntax.ts` reads it: the
-// types, offsets and nesting of headings, paragraphs, lists and list items, a heading's depth and
+// types, offsets and nesting of headings, paragraphs, lists and list items (markers on one line,
+// `- 1. Release`, too), a heading's depth and
 // text (setext headings at the root too), a fenced code block at the root (its language and value),
 // a GFM table at the root whose rows start with a pipe (its rows and cells), in sections that may
 // hold one, an HTML block of kind 2 (`<!--`) or 6 (a block tag) at the root (its value), a link
@@ -232,27 +233,39 @@ export function parseSimple(text: string, from: number, tables = false): Root | 
     const marker = listMarker(text, p, end, col);
     if (marker === 'unsimple') return null;
     if (marker && col - containerCol < 4) {
-      // A new item: in the list it goes on, or in a new list, in container k.
-      const { contentCol, contentStart, kind, one } = marker;
+      // A new item: in the list it goes on, or in a new list, in container k. Its content may start
+      // with another marker (`- 1. Release`): an item of a new list in it, and so on.
+      const markers: Marker[] = [marker];
+      for (let m = marker; ; ) {
+        const inner = listMarker(text, m.contentStart, end, m.contentCol);
+        if (inner === 'unsimple') return null;
+        if (!inner) break;
+        markers.push((m = inner));
+      }
+      const { contentStart } = markers[markers.length - 1]!;
       // The content must have its own letter: `10. ---` holds a thematic break. A definition in an item is remark's.
       if (!hasLetter(text, contentStart) || !startsSimply(text, contentStart, end) || mayStartDefinition(text, contentStart, end)) return null;
       // The item open at depth k is in container k's last block, a list: the new item goes on with it.
-      const sibling = open[k]?.kind === kind ? open[k] : undefined;
+      const sibling = open[k]?.kind === marker.kind ? open[k] : undefined;
       // An ordered list interrupts a paragraph (or a definition's content) only from 1 (else the line goes on with it).
-      if (!sibling && (paragraph || start === afterDefinition) && kind < 0 && !one) return null;
+      if (!sibling && (paragraph || start === afterDefinition) && marker.kind < 0 && !marker.one) return null;
       open.length = k;
-      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: at(p, end) };
-      paragraph = { type: 'paragraph', children: [], position: at(contentStart, end) };
-      item.children.push(paragraph);
-      let list: List;
-      if (sibling) {
-        list = sibling.list;
-        list.children.push(item);
-      } else {
-        list = { type: 'list', ordered: kind < 0, start: null, spread: false, children: [item], position: at(p, end) };
-        (k ? open[k - 1]!.item.children : children).push(list);
+      let itemStart = p;
+      for (const [depth, { contentCol, contentStart: inside, kind }] of markers.entries()) {
+        const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: at(itemStart, end) };
+        let list: List;
+        if (depth === 0 && sibling) {
+          list = sibling.list;
+          list.children.push(item);
+        } else {
+          list = { type: 'list', ordered: kind < 0, start: null, spread: false, children: [item], position: at(itemStart, end) };
+          (open.length ? open[open.length - 1]!.item.children : children).push(list);
+        }
+        open.push({ contentCol, kind, list, item });
+        itemStart = inside;
       }
-      open.push({ contentCol, kind, list, item });
+      paragraph = { type: 'paragraph', children: [], position: at(contentStart, end) };
+      open[open.length - 1]!.item.children.push(paragraph);
       extend(open, end);
       start = next;
       continue;
