@@ -136,6 +136,8 @@ export interface ParseOptions {
    * Default false: in sections, most of which remark never sees.
    */
   readonly wholeDocument?: boolean;
+  /** The line index of the text, when the caller keeps one (the server edits it as the text changes). */
+  readonly lines?: LineIndex;
   /** Told when parsing failed and an empty document was returned instead (tests, server log). */
   readonly onError?: (error: unknown) => void;
 }
@@ -150,12 +152,12 @@ const SAMPLE_HEADING = /^[^\p{L}]*(?:samples?|examples?|exemplo|templates?|model
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
   const cache = options.cache;
   try {
-    return buildDocument(text, parseSections(text, cache, options.wholeDocument ?? false));
+    return buildDocument(text, parseSections(text, cache, options.wholeDocument ?? false, options.lines));
   } catch (error) {
     // The parser never fails: a bug here must not take an editor down with it.
     if (cache) cache.last = undefined;
     options.onError?.(error);
-    return buildDocument(text, { sections: [], lines: new LineIndex(text) });
+    return buildDocument(text, { sections: [], lines: options.lines ?? new LineIndex(text) });
   }
 }
 
@@ -169,7 +171,7 @@ interface Sections {
  * unchanged prefix as they are, those in the unchanged suffix moved; only the sections between are
  * scanned and looked up again (see sections.ts for why a scan may start at any section start).
  */
-function parseSections(text: string, cache: SectionCache | undefined, wholeDocument: boolean): Sections {
+function parseSections(text: string, cache: SectionCache | undefined, wholeDocument: boolean, given: LineIndex | undefined): Sections {
   cache?.startRun();
   // A BOM is not content; a space keeps every offset where it is.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -260,7 +262,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
-  const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
+  const lines = given ?? (last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text));
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
 }
