@@ -861,9 +861,9 @@ class PlacedIdea implements Idea {
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {
-      const latest = this.origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
+      const latest = this.origin.key.get(IDEA_PARTS);
       this.parts = latest?.base === this.origin.base ? latest : shiftParts(this.parts, this.origin.base);
-      this.origin.key.memos.set(IDEA_PARTS, this.parts);
+      this.origin.key.set(IDEA_PARTS, this.parts);
     }
     return this.parts;
   }
@@ -899,7 +899,7 @@ const IDEA_PARTS = memoSlot<IdeaParts>('idea parts, as last placed');
 
 /** The idea's parts, built when its section is new (where a failure is the parser's), else as last built, wherever that was. */
 function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }, bareHandles = false): IdeaParts {
-  const hit = origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
+  const hit = origin.key.get(IDEA_PARTS);
   if (hit) return hit;
   // Made once, at document offsets, strings detached (parts outlive this version of the text: see detach).
   const fields: Field[] = syntax.map((f) => toField(text, lines, f, origin.base));
@@ -925,7 +925,7 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     skills: skills.map(detached),
     issues: issues.map(detached),
   };
-  origin.key.memos.set(IDEA_PARTS, parts);
+  origin.key.set(IDEA_PARTS, parts);
   return parts;
 }
 
