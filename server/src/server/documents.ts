@@ -8,6 +8,9 @@ import { LintCache } from '../engine/rules/lint';
 import { SectionCache, parseDocument } from '../engine/parse/parse';
 import { LineIndex } from '../engine/parse/text';
 
+/** Generations whose edit starts a document keeps (see unchangedBefore). */
+const EDITS_KEPT = 16;
+
 export class OpenDocument {
   private text: string;
   /** The text's lines, kept up to date by each edit (the parse re-uses them); made when first needed. */
@@ -23,6 +26,8 @@ export class OpenDocument {
   epoch = 0;
   /** Where and when the text last changed: the line the user is writing on (0-based, in the new text). */
   lastEdit: { readonly line: number; readonly at: number } | undefined;
+  /** Per text generation (the last few), the first offset its edits changed (see unchangedBefore). */
+  private readonly editStarts: Array<{ readonly generation: number; readonly start: number }> = [];
   /** Set once its first check got past its first stage (a large document's first check is staged: server/analysis.ts). */
   checked = false;
 
@@ -53,6 +58,7 @@ export class OpenDocument {
     // The text and its line index are edited here (as the client counts lines: \n, \r\n, lone \r),
     // and the parse takes that index as it is.
     let editEnd: number | undefined;
+    let changedFrom = Infinity;
     for (const change of changes) {
       const text = this.text;
       const length = text.length;
@@ -65,16 +71,33 @@ export class OpenDocument {
         this.lineIndex = this.lines.edited(next, start, length - end);
         this.text = next;
         editEnd = start + change.text.length;
+        changedFrom = Math.min(changedFrom, start);
       } else {
         this.cache.noteEdit(0, length, change.text.length, length);
         this.text = change.text;
         this.lineIndex = undefined;
         editEnd = undefined; // the whole text replaced: no line being written
+        changedFrom = 0;
       }
     }
     this.currentVersion = version;
     this.generation++;
+    this.editStarts.push({ generation: this.generation, start: changedFrom });
+    if (this.editStarts.length > EDITS_KEPT) this.editStarts.shift();
     this.lastEdit = editEnd === undefined ? undefined : { line: this.lines.positionAt(editEnd).line, at: Date.now() };
+  }
+
+  /**
+   * The text before this offset is as it was at `generation` (every edit since began at or after
+   * it): Infinity for the same generation, 0 when the edits since are no longer known.
+   */
+  unchangedBefore(generation: number): number {
+    if (generation === this.generation) return Infinity;
+    const since = this.editStarts.findIndex((e) => e.generation === generation + 1);
+    if (generation > this.generation || since < 0) return 0;
+    let start = Infinity;
+    for (let k = since; k < this.editStarts.length; k++) start = Math.min(start, this.editStarts[k]!.start);
+    return start;
   }
 
   /** The parse of the current text (re-using the cached sections). */
