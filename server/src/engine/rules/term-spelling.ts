@@ -28,8 +28,8 @@ export const termSpelling: Rule = {
   description: 'A word is a near miss of a project name used in the file, or a GitHub link names a near miss of the account the file links everywhere else.',
   fixable: true,
   check({ uri, doc, report }) {
-    linkOwnerMisses(doc, report);
     const state = countsFor(uri);
+    linkOwnerMisses(doc, state.linkSections, report);
     const sections = proseSections(doc, state.plainSections);
     // A document not split cleanly is counted on its own, as a whole.
     const counts = sections ? state : new WordCounts();
@@ -63,14 +63,10 @@ const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
  * `github.com/keplopy` in a file that links `github.com/keploy` everywhere else: the link is broken.
  * Owners linked NAME_USES times or more are the names; a rarer owner a slip away from one is a typo.
  */
-function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
-  const uses: Array<{ owner: string; at: number }> = [];
+function linkOwnerMisses(doc: IdeaDocument, links: ByText<SectionLinks>, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
+  const placed = linkSections(doc, links) ?? [{ links: sectionLinks(doc.text, 0, doc.text.length), base: 0 }];
   const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(GITHUB_OWNER)) {
-    const owner = m[1]!.toLowerCase();
-    uses.push({ owner: m[1]!, at: m.index + m[0].length - m[1]!.length });
-    counts.set(owner, (counts.get(owner) ?? 0) + 1);
-  }
+  for (const { links: own } of placed) for (const [owner, n] of own.counts) counts.set(owner, (counts.get(owner) ?? 0) + n);
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
   if (!names.length) return;
   // Judged once per distinct account, not per link (a big file links the same few thousands of times).
@@ -82,16 +78,86 @@ function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: s
     if (name) misses.set(lower, name);
   }
   if (!misses.size) return;
-  for (const { owner, at } of uses) {
-    const name = misses.get(owner.toLowerCase());
-    if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
-    const span = { start: at, end: at + owner.length };
-    report({
-      span,
-      message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
-      fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
-    });
+  for (const { links: own, base } of placed) {
+    if (![...own.counts.keys()].some((owner) => misses.has(owner))) continue;
+    for (const use of own.uses) {
+      const owner = use.owner;
+      const at = base + use.at;
+      const name = misses.get(owner.toLowerCase());
+      if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
+      const span = { start: at, end: at + owner.length };
+      report({
+        span,
+        message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
+        fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+      });
+    }
   }
+}
+
+/** One own section's GitHub links: the owners as written at offsets relative to its start, and their uses by lower-cased owner. */
+interface SectionLinks {
+  readonly length: number;
+  readonly uses: ReadonlyArray<{ readonly owner: string; readonly at: number }>;
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+function sectionLinks(text: string, start: number, end: number): SectionLinks {
+  const uses: Array<{ owner: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  GITHUB_OWNER.lastIndex = start;
+  for (let m = GITHUB_OWNER.exec(text); m && m.index + m[0].length <= end; m = GITHUB_OWNER.exec(text)) {
+    // Kept across edits: the owner must not keep this text alive (see detach).
+    const owner = detach(m[1]!);
+    uses.push({ owner, at: m.index + m[0].length - owner.length - start });
+    counts.set(owner.toLowerCase(), (counts.get(owner.toLowerCase()) ?? 0) + 1);
+  }
+  return { length: end - start, uses, counts };
+}
+
+/** Ideas' own-section links by origin key (same key, same text). */
+const IDEA_LINKS = new WeakMap<object, SectionLinks>();
+
+/** A character a link can run on with: a section boundary after one may cut a link in two. */
+const LINK_CHAR = /[A-Za-z0-9./-]/;
+
+/**
+ * The text's links as own sections (heading to next heading, and the text before the first), each
+ * kept per idea or by text, at their bases; undefined when a link could run across a boundary
+ * (then the text is scanned whole). Same links, in the same order, as a scan of the whole text.
+ */
+function linkSections(doc: IdeaDocument, byText: ByText<SectionLinks>): Array<{ readonly links: SectionLinks; readonly base: number }> | undefined {
+  byText.startRun();
+  const { headings, text } = doc;
+  for (const h of headings) if (h.span.start > 0 && LINK_CHAR.test(text[h.span.start - 1]!)) return undefined;
+  const atIdea = headingIndices(headings, doc.ideas);
+  const ideaAt: Array<Idea | undefined> = [];
+  doc.ideas.forEach((idea, k) => {
+    if (atIdea[k]! >= 0) ideaAt[atIdea[k]!] = idea;
+  });
+  const out: Array<{ links: SectionLinks; base: number }> = [];
+  const byOwnText = (start: number, end: number): SectionLinks => {
+    const own = text.slice(start, end);
+    let links = byText.get(own);
+    if (!links) byText.set(own, (links = sectionLinks(text, start, end)));
+    return links;
+  };
+  const first = headings[0]?.span.start ?? text.length;
+  if (first > 0) out.push({ links: byOwnText(0, first), base: 0 });
+  for (let i = 0; i < headings.length; i++) {
+    const start = headings[i]!.span.start;
+    const end = headings[i + 1]?.span.start ?? text.length;
+    const origin = ideaAt[i]?.origin;
+    if (!origin) {
+      out.push({ links: byOwnText(start, end), base: start });
+      continue;
+    }
+    let links = IDEA_LINKS.get(origin.key);
+    // Kept at offsets from the heading; same key, same text: the length only guards that promise.
+    if (links?.length !== end - start) IDEA_LINKS.set(origin.key, (links = sectionLinks(text, start, end)));
+    out.push({ links, base: start });
+  }
+  return out;
 }
 
 /**
@@ -532,6 +598,8 @@ function notProse(text: string, spans: Span[]): void {
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
   readonly plainSections = new ByText<SectionWords>();
+  /** The GitHub links of sections other than ideas', by text (see linkSections). */
+  readonly linkSections = new ByText<SectionLinks>();
   private sections: readonly SectionWords[] = [];
   private readonly lower = new Map<string, number>();
   private readonly capitals = new Map<string, number>();
