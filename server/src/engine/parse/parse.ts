@@ -521,10 +521,10 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   for (const idea of found) {
     const h = idea.heading;
     const heading = headings[h]!;
-    const placed = structure.get(h);
+    const placed = structure[h];
     let project: Project | null = null;
     if (placed && !idea.sample) project = projectAt(placed.project);
-    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
+    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.length ? placed.path.map((k) => headings[k]!.text) : NONE, atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
     const { fields, split } = info[h]!;
     const end = sectionEnd(headings, h, text.length);
     const origin = headingOrigins[h]!;
@@ -682,8 +682,8 @@ function secondBlockAt(fields: readonly FieldSyntax[]): number {
  * heading with its own fields is a project whose one idea is its field block. Ideas with no heading
  * above them at all (a single-project organisation's list) have no project: the file is the project.
  */
-function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): Map<number, Placement> {
-  const out = new Map<number, Placement>();
+function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): ReadonlyArray<Placement | undefined> {
+  const out: Array<Placement | undefined> = [];
   const real = found.filter((f) => !f.sample);
   const levels = new Map<number, number>();
   for (const f of real) if (f.chain.length) levels.set(headings[f.chain[0]!]!.level, (levels.get(headings[f.chain[0]!]!.level) ?? 0) + 1);
@@ -695,37 +695,39 @@ function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): 
       most = count;
     }
   }
-  const isIdea = new Set(found.map((f) => f.heading));
-  const hasSubIdeas = new Set<number>();
-  for (const f of real) for (const a of f.chain) hasSubIdeas.add(a);
+  // By heading index: arrays, not sets (a big file has thousands of ideas, placed on every keystroke).
+  const isIdea = new Uint8Array(headings.length);
+  for (const f of found) isIdea[f.heading] = 1;
+  const hasSubIdeas = new Uint8Array(headings.length);
+  for (const f of real) for (const a of f.chain) hasSubIdeas[a] = 1;
   /** Ideas written at project level, by heading: the project they stay with. */
   const adopted = new Map<number, number>();
   for (const f of found) {
     // An idea nested in another idea's section (one level deeper) is that idea's sibling, not its child.
-    const chain = f.chain.filter((a) => !(isIdea.has(a) && headings[a]!.level > projectLevel));
+    const chain = f.chain.length ? f.chain.filter((a) => !(isIdea[a] && headings[a]!.level > projectLevel)) : f.chain;
     if (chain.length) {
       let p = chain.findIndex((a) => headings[a]!.level >= projectLevel);
       if (p < 0) p = 0;
       let project = chain[p]!;
-      const path = chain.slice(p + 1);
+      const path = p + 1 < chain.length ? chain.slice(p + 1) : [];
       const adopter = adopted.get(project);
       if (adopter !== undefined) {
         path.unshift(project);
         project = adopter;
       }
-      out.set(f.heading, { project, path, atProjectLevel: false });
+      out[f.heading] = { project, path, atProjectLevel: false };
       continue;
     }
     if (f.sample || projectLevel === 0 || headings[f.heading]!.level > projectLevel) continue;
     const previous = previousAtLevel(headings, f.heading, projectLevel);
     const project = previous === undefined ? undefined : (adopted.get(previous) ?? previous);
     const misplaced =
-      project !== undefined && hasSubIdeas.has(project) && !isIdea.has(project) && headings[f.heading]!.text.split(/\s+/).length >= 3;
+      project !== undefined && hasSubIdeas[project] === 1 && !isIdea[project] && headings[f.heading]!.text.split(/\s+/).length >= 3;
     if (misplaced) {
       adopted.set(f.heading, project);
-      out.set(f.heading, { project, path: [], atProjectLevel: true });
+      out[f.heading] = { project, path: NONE, atProjectLevel: true };
     } else {
-      out.set(f.heading, { project: f.heading, path: [], atProjectLevel: false });
+      out[f.heading] = { project: f.heading, path: NONE, atProjectLevel: false };
     }
   }
   return out;
