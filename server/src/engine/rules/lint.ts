@@ -263,15 +263,26 @@ function onceEach(findings: readonly Finding[]): Finding[] {
       return;
     }
     if (group[0] !== f) return;
+    // The same findings as last time (their ideas' findings kept: see LintCache) give the same object.
+    const known = MERGED.get(f);
+    if (known && known.group.length === group.length && known.group.every((g, k) => g === group[k])) {
+      out.push(known.merged);
+      return;
+    }
     const fixes = group.flatMap((g) => (g.fix ? [g.fix] : []));
     const fix = fixes.length
       ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: distinctEdits(fixes), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
       : undefined;
     const { fix: _own, ...rest } = f;
-    out.push({ ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) });
+    const merged: Finding = { ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) };
+    MERGED.set(f, { group, merged });
+    out.push(merged);
   });
   return out;
 }
+
+/** The finding `onceEach` made of a group, by the group's first finding (what it is made of is the group alone). */
+const MERGED = new WeakMap<Finding, { readonly group: readonly Finding[]; readonly merged: Finding }>();
 
 /** Every edit of the fixes, each once (places that share one fix, such as a rewritten table, name it once). */
 function distinctEdits(fixes: readonly Fix[]): TextEdit[] {
