@@ -72,7 +72,7 @@ const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
 function linkOwnerMisses(doc: IdeaDocument, state: LinkCounts, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
   const sections = linkSections(doc, state.byText);
   // A document not split cleanly is counted on its own, as a whole.
-  const placed = sections ?? [{ links: sectionLinks(doc.text, 0, doc.text.length), base: 0 }];
+  const placed = sections ?? [{ links: sectionLinks(doc.text), base: 0 }];
   const counts = sections ? state.update(sections) : new LinkCounts().update(placed);
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
   if (!names.length) return;
@@ -117,17 +117,17 @@ interface SectionLinks {
   readonly counts: ReadonlyMap<string, number>;
 }
 
-function sectionLinks(text: string, start: number, end: number): SectionLinks {
+/** The links of one own section's text (a search of the whole text from the section on would run on past its end, to the next link). */
+function sectionLinks(own: string): SectionLinks {
   const uses: Array<{ owner: string; at: number }> = [];
   const counts = new Map<string, number>();
-  GITHUB_OWNER.lastIndex = start;
-  for (let m = GITHUB_OWNER.exec(text); m && m.index + m[0].length <= end; m = GITHUB_OWNER.exec(text)) {
+  for (const m of own.matchAll(GITHUB_OWNER)) {
     // Kept across edits: the owner must not keep this text alive (see detach).
     const owner = detach(m[1]!);
-    uses.push({ owner, at: m.index + m[0].length - owner.length - start });
+    uses.push({ owner, at: m.index + m[0].length - owner.length });
     counts.set(owner.toLowerCase(), (counts.get(owner.toLowerCase()) ?? 0) + 1);
   }
-  return { length: end - start, uses, counts };
+  return { length: own.length, uses, counts };
 }
 
 /** Ideas' own-section links, per origin key (same key, same text). */
@@ -180,7 +180,7 @@ function linkSections(doc: IdeaDocument, byText: ByText<SectionLinks>): Array<{ 
   const byOwnText = (start: number, end: number): SectionLinks => {
     const own = text.slice(start, end);
     let links = byText.get(own);
-    if (!links) byText.set(own, (links = sectionLinks(text, start, end)));
+    if (!links) byText.set(own, (links = sectionLinks(own)));
     return links;
   };
   const first = headings[0]?.span.start ?? text.length;
@@ -195,7 +195,7 @@ function linkSections(doc: IdeaDocument, byText: ByText<SectionLinks>): Array<{ 
     }
     let links = key.get(IDEA_LINKS);
     // Kept at offsets from the heading; same key, same text: the length only guards that promise.
-    if (links?.length !== end - start) key.set(IDEA_LINKS, (links = sectionLinks(text, start, end)));
+    if (links?.length !== end - start) key.set(IDEA_LINKS, (links = sectionLinks(text.slice(start, end))));
     out.push({ links, base: start });
   }
   return out;
