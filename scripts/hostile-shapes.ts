@@ -74,6 +74,8 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     },
   },
   { name: 'one-field ideas', bytes: 1_400_000, make: (b) => ({ text: repeat(b, (i) => `#### Idea ${i}\n\n- Description: x\n\n`, '# Ideas\n\n### Project\n\n') }) },
+  // Every section's links read on its own: a search from each section on ran on to the next link, at the end.
+  { name: 'GitHub links only at the end', bytes: 2_000_000, make: (b) => ({ text: `${repeat(b, (i) => `#### Idea ${i}\n\n- Description: x\n\n`, '# Ideas\n\n### Project\n\n')}github.com/keploy/a github.com/keploy/b github.com/keploy/c github.com/keplpy/d\n` }) },
   { name: 'fences', bytes: 400_000, make: (b) => ({ text: repeat(b, () => '```\n') }) },
   { name: 'backslashes', bytes: 1_000_000, make: (b) => ({ text: repeat(b, () => '\\'.repeat(1000) + '\n') }) },
   // Ten more structures.

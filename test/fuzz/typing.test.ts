@@ -19,7 +19,7 @@ import { checkDocument } from '../../server/src/engine/check';
 import type { Finding } from '../../server/src/engine/findings/findings';
 import { SectionCache } from '../../server/src/engine/parse/parse';
 import { LineIndex } from '../../server/src/engine/parse/text';
-import { toDiagnostic } from '../../server/src/server/diagnostics';
+import { DiagnosticsPublisher, toDiagnostic } from '../../server/src/server/diagnostics';
 import { setRuleDocsFolder } from '../../server/src/server/ruleDocs';
 import { OpenDocument } from '../../server/src/server/documents';
 import { generateIdeaFile } from '../../scripts/generate-ideas';
@@ -142,6 +142,41 @@ test('engine: random edit sequences on generated files — incremental findings 
     (error as Error).message = `replay with FUZZ_SEED=${FUZZ_SEED}\n${(error as Error).message}`;
     throw error;
   }
+});
+
+test('server: diagnostics re-used across edits equal a fresh conversion (LF, CRLF, lone CR; several changes per update)', async () => {
+  const host = memoryHost();
+  const sent: Diagnostic[][] = [];
+  const connection = { sendDiagnostics: async (p: PublishDiagnosticsParams) => void sent.push(p.diagnostics), sendNotification: async () => {} };
+  const publisher = new DiagnosticsPublisher(connection as never);
+  const tiny = fc.record({ at: fc.nat(), text: fc.constantFrom('x', '', '\n', '\r', '\r\n', '😀', '- Mentor(s): ') , length: fc.integer({ min: 0, max: 3 }) });
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom('\n', '\r\n', '\r'), fc.array(fc.array(fc.oneof(tiny, factEdit), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), async (eol, updates) => {
+      const uri = `file:///fuzz/published-${run++}.md`;
+      const open = new OpenDocument(uri, 'markdown', 1, generateIdeaFile(6_000).replace(/\n/g, eol));
+      const publish = async () => {
+        const doc = open.parse();
+        const result = await checkDocument({ uri, text: doc.text, doc, host, lintCache: open.lintCache });
+        await publisher.publishDocument({ uri, version: open.version, generation: open.generation, settings: {} as never, result, doc, edits: open });
+        assert.deepEqual(sent.at(-1), result.findings.map((f) => toDiagnostic(uri, doc, f)));
+      };
+      await publish();
+      for (const edits of updates) {
+        // Each change on the text as the changes before it left it, as an editor sends them.
+        const scratch = new OpenDocument(uri, 'markdown', 0, open.getText());
+        const changes = edits.map((e) => {
+          const { change } = rangeEdit(scratch.getText(), { lineStart: false, ...e });
+          scratch.update([change], 0);
+          return change;
+        });
+        open.update(changes, open.version + 1);
+        await publish();
+      }
+      publisher.clear(uri);
+    }) as never,
+    fuzzParameters(40),
+  );
 });
 
 /** Build the bundle when it is missing or older than the sources (tests never run a stale server). */

@@ -25,6 +25,8 @@ export interface Analysis {
   /** Undefined when checking is off for the file (setting) — then it gets nothing. */
   readonly result: CheckResult | undefined;
   readonly doc: IdeaDocument;
+  /** Where the text has changed since an earlier generation (diagnostics of unchanged findings before it are re-used). */
+  readonly edits?: Pick<OpenDocument, 'unchangedBefore'>;
 }
 
 /**
@@ -121,7 +123,7 @@ export class Analyzer {
     const settings = await this.settings.get(doc.uri);
     if (!settings.enable) {
       if (staged) updateIndex();
-      return { uri: doc.uri, version, generation, settings, result: undefined, doc: parsed };
+      return { uri: doc.uri, version, generation, settings, result: undefined, doc: parsed, edits: doc };
     }
     const checkSettings = this.settings.checkSettings(doc.uri, settings);
     const { config, resolved } = await this.template(doc, parsed, checkSettings);
@@ -131,7 +133,7 @@ export class Analyzer {
       if (this.superseded(doc, key)) return this.analyse(doc);
       // No lint cache: the whole check keeps the findings of all rules per idea, not these.
       const first = await check({ rules: STRUCTURAL_RULES });
-      if (first.findings.length) await this.onFirstStage(doc, { uri: doc.uri, version, generation, settings, result: first, doc: parsed });
+      if (first.findings.length) await this.onFirstStage(doc, { uri: doc.uri, version, generation, settings, result: first, doc: parsed, edits: doc });
       // Once: an edit typed meanwhile gets a whole check, not another first stage (which could go on
       // for as long as the user types faster than the first stage takes).
       doc.checked = true;
@@ -141,7 +143,7 @@ export class Analyzer {
     if (this.superseded(doc, key)) return this.analyse(doc);
     const result = await check({ lintCache: doc.lintCache });
     const withOnline = this.online ? this.online.apply(doc.uri, result, settings, checkSettings, this.index.vocabulary) : result;
-    return { uri: doc.uri, version, generation, settings, result: withOnline, doc: parsed };
+    return { uri: doc.uri, version, generation, settings, result: withOnline, doc: parsed, edits: doc };
   }
 
   /**

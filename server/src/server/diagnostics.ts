@@ -62,6 +62,12 @@ export class DiagnosticsPublisher {
   /** What was last sent per URI (JSON), so an unchanged empty set is not sent again and again. */
   private readonly sent = new Map<string, string>();
   private readonly statusSent = new Map<string, string>();
+  /**
+   * Per URI, the diagnostics last published, by finding object, and the text generation they were
+   * of: a finding re-used unchanged (its idea's findings kept: rules/lint.ts) that ends before
+   * where the text has changed since is where it was, line and character (a big file has thousands).
+   */
+  private readonly converted = new Map<string, { readonly generation: number; readonly byFinding: Map<Finding, Diagnostic> }>();
 
   constructor(
     private readonly connection: Connection,
@@ -74,6 +80,22 @@ export class DiagnosticsPublisher {
     return toDiagnostic(uri, doc, finding, this.pathOf);
   }
 
+  private diagnosticsOf(analysis: Analysis, doc: IdeaDocument, findings: readonly Finding[]): Diagnostic[] {
+    const { uri, generation, edits } = analysis;
+    const last = this.converted.get(uri);
+    // A position depends on the text up to its offset; an edit at the offset itself may change it (a CRLF split).
+    const unchangedBefore = last && edits ? edits.unchangedBefore(last.generation) : 0;
+    const byFinding = new Map<Finding, Diagnostic>();
+    const diagnostics = findings.map((f) => {
+      let diagnostic = unchangedBefore > f.span.end ? last!.byFinding.get(f) : undefined;
+      diagnostic ??= this.diagnostic(uri, doc, f);
+      byFinding.set(f, diagnostic);
+      return diagnostic;
+    });
+    this.converted.set(uri, { generation, byFinding });
+    return diagnostics;
+  }
+
   /**
    * Diagnostics of an open document, with its version: always sent for an idea file (each check gets
    * its answer; edits that came in together are checked, and answered, as one); for any other file
@@ -83,7 +105,7 @@ export class DiagnosticsPublisher {
   publishDocument(analysis: Analysis, stage: 'first stage' | 'whole' = 'whole'): Promise<void> {
     const { uri, version, result } = analysis;
     const isIdeaFile = result !== undefined && result.doc.isIdeaFile;
-    const diagnostics = result ? result.findings.map((f) => this.diagnostic(uri, result.doc, f)) : [];
+    const diagnostics = result ? this.diagnosticsOf(analysis, result.doc, result.findings) : [];
     let sent = Promise.resolve();
     if (isIdeaFile || diagnostics.length || this.sent.get(uri) === 'some') {
       this.sent.set(uri, diagnostics.length ? 'some' : '[]');
@@ -124,5 +146,6 @@ export class DiagnosticsPublisher {
     if (this.sent.has(uri) && this.sent.get(uri) !== '[]') fireAndForget(this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     this.sent.delete(uri);
     this.statusSent.delete(uri);
+    this.converted.delete(uri);
   }
 }

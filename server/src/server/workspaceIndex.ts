@@ -8,7 +8,7 @@
 // `IndexSources.parse`), and puts what it found into the index at the end, in file order, so that
 // the index then holds what feeding it the files one by one holds, and checks made meanwhile re-use
 // their cross-file findings (the vocabulary does not move under every keystroke).
-import type { Idea, IdeaDocument, Range } from '../engine/parse/model';
+import type { Idea, IdeaDocument, Project, Range } from '../engine/parse/model';
 import { parseDocument } from '../engine/parse/parse';
 import { memoSlot, perIdea } from '../engine/parse/perIdea';
 import { LineIndex } from '../engine/parse/text';
@@ -247,9 +247,13 @@ function summarise(uri: string, doc: IdeaDocument, fingerprint: Fingerprint): Fi
 function fingerprintOf(doc: IdeaDocument): Fingerprint {
   const words = new Hash();
   const places = new Hash();
+  // Each project's title hashed once (thousands of ideas share a few hundred projects).
+  const titles = new Map<Project | null, readonly [number, number]>();
   for (const idea of doc.ideas) {
     const own = perIdea(idea, IDEA_FINGERPRINT, (i) => ideaFingerprint(i, doc));
-    words.text(idea.project?.title ?? '').number(own.words[0]).number(own.words[1]);
+    let title = titles.get(idea.project);
+    if (!title) titles.set(idea.project, (title = new Hash().text(idea.project?.title ?? '').values()));
+    words.number(title[0]).number(title[1]).number(own.words[0]).number(own.words[1]);
     const at = doc.lines.positionAt(idea.heading.span.start);
     places.number(at.line).number(at.character).number(idea.heading.span.end - idea.heading.span.start);
     places.number(own.places[0]).number(own.places[1]);

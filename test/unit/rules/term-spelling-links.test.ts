@@ -43,6 +43,8 @@ const SNIPPETS = [
   '\n#### Another idea\n\n- Description: https://github.com/keploy/x\n- Mentors: Al (@al)\n',
   '\n### Other project\n\ngithub.com/keplpoy\n',
   '\n#### github.com/keploy in a title\n\n',
+  // Line breaks of every kind, and headings after list and quote markers or right after a link.
+  '\r', '\r\n', '\n- ## github.com/keplopy\n', '\n> ### A quote\n', 'github.com/keplo\n#### x\n', '\nTitle\n---\n',
 ];
 
 

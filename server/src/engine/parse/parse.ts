@@ -136,6 +136,8 @@ export interface ParseOptions {
    * Default false: in sections, most of which remark never sees.
    */
   readonly wholeDocument?: boolean;
+  /** The line index of the text, when the caller keeps one (the server edits it as the text changes). */
+  readonly lines?: LineIndex;
   /** Told when parsing failed and an empty document was returned instead (tests, server log). */
   readonly onError?: (error: unknown) => void;
 }
@@ -150,12 +152,12 @@ const SAMPLE_HEADING = /^[^\p{L}]*(?:samples?|examples?|exemplo|templates?|model
 export function parseDocument(text: string, options: ParseOptions = {}): IdeaDocument {
   const cache = options.cache;
   try {
-    return buildDocument(text, parseSections(text, cache, options.wholeDocument ?? false));
+    return buildDocument(text, parseSections(text, cache, options.wholeDocument ?? false, options.lines));
   } catch (error) {
     // The parser never fails: a bug here must not take an editor down with it.
     if (cache) cache.last = undefined;
     options.onError?.(error);
-    return buildDocument(text, { sections: [], lines: new LineIndex(text) });
+    return buildDocument(text, { sections: [], lines: options.lines ?? new LineIndex(text) });
   }
 }
 
@@ -169,7 +171,7 @@ interface Sections {
  * unchanged prefix as they are, those in the unchanged suffix moved; only the sections between are
  * scanned and looked up again (see sections.ts for why a scan may start at any section start).
  */
-function parseSections(text: string, cache: SectionCache | undefined, wholeDocument: boolean): Sections {
+function parseSections(text: string, cache: SectionCache | undefined, wholeDocument: boolean, given: LineIndex | undefined): Sections {
   cache?.startRun();
   // A BOM is not content; a space keeps every offset where it is.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -260,7 +262,7 @@ function parseSections(text: string, cache: SectionCache | undefined, wholeDocum
     if (resolved !== s.resolved) sections[i] = { from: s.from, length: s.length, lookaheadLength: s.lookaheadLength, syntax: s.syntax, resolved, hasBracket: s.hasBracket, placed: undefined };
   }
 
-  const lines = last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text);
+  const lines = given ?? (last && prefix + suffix > 0 ? last.lines.edited(text, prefix, suffix) : new LineIndex(text));
   if (cache && !wholeDocument) cache.last = { text, sections, definitions, lines };
   return { sections, lines };
 }
@@ -519,10 +521,10 @@ function buildDocument(text: string, { sections, lines }: Sections): IdeaDocumen
   for (const idea of found) {
     const h = idea.heading;
     const heading = headings[h]!;
-    const placed = structure.get(h);
+    const placed = structure[h];
     let project: Project | null = null;
     if (placed && !idea.sample) project = projectAt(placed.project);
-    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.map((k) => headings[k]!.text), atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
+    const where: IdeaPlace = placed && !idea.sample ? { path: placed.path.length ? placed.path.map((k) => headings[k]!.text) : NONE, atProjectLevel: placed.atProjectLevel, headless: false } : NO_PLACE;
     const { fields, split } = info[h]!;
     const end = sectionEnd(headings, h, text.length);
     const origin = headingOrigins[h]!;
@@ -680,8 +682,8 @@ function secondBlockAt(fields: readonly FieldSyntax[]): number {
  * heading with its own fields is a project whose one idea is its field block. Ideas with no heading
  * above them at all (a single-project organisation's list) have no project: the file is the project.
  */
-function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): Map<number, Placement> {
-  const out = new Map<number, Placement>();
+function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): ReadonlyArray<Placement | undefined> {
+  const out: Array<Placement | undefined> = [];
   const real = found.filter((f) => !f.sample);
   const levels = new Map<number, number>();
   for (const f of real) if (f.chain.length) levels.set(headings[f.chain[0]!]!.level, (levels.get(headings[f.chain[0]!]!.level) ?? 0) + 1);
@@ -693,37 +695,39 @@ function placeIdeas(headings: readonly Heading[], found: readonly FoundIdea[]): 
       most = count;
     }
   }
-  const isIdea = new Set(found.map((f) => f.heading));
-  const hasSubIdeas = new Set<number>();
-  for (const f of real) for (const a of f.chain) hasSubIdeas.add(a);
+  // By heading index: arrays, not sets (a big file has thousands of ideas, placed on every keystroke).
+  const isIdea = new Uint8Array(headings.length);
+  for (const f of found) isIdea[f.heading] = 1;
+  const hasSubIdeas = new Uint8Array(headings.length);
+  for (const f of real) for (const a of f.chain) hasSubIdeas[a] = 1;
   /** Ideas written at project level, by heading: the project they stay with. */
   const adopted = new Map<number, number>();
   for (const f of found) {
     // An idea nested in another idea's section (one level deeper) is that idea's sibling, not its child.
-    const chain = f.chain.filter((a) => !(isIdea.has(a) && headings[a]!.level > projectLevel));
+    const chain = f.chain.length ? f.chain.filter((a) => !(isIdea[a] && headings[a]!.level > projectLevel)) : f.chain;
     if (chain.length) {
       let p = chain.findIndex((a) => headings[a]!.level >= projectLevel);
       if (p < 0) p = 0;
       let project = chain[p]!;
-      const path = chain.slice(p + 1);
+      const path = p + 1 < chain.length ? chain.slice(p + 1) : [];
       const adopter = adopted.get(project);
       if (adopter !== undefined) {
         path.unshift(project);
         project = adopter;
       }
-      out.set(f.heading, { project, path, atProjectLevel: false });
+      out[f.heading] = { project, path, atProjectLevel: false };
       continue;
     }
     if (f.sample || projectLevel === 0 || headings[f.heading]!.level > projectLevel) continue;
     const previous = previousAtLevel(headings, f.heading, projectLevel);
     const project = previous === undefined ? undefined : (adopted.get(previous) ?? previous);
     const misplaced =
-      project !== undefined && hasSubIdeas.has(project) && !isIdea.has(project) && headings[f.heading]!.text.split(/\s+/).length >= 3;
+      project !== undefined && hasSubIdeas[project] === 1 && !isIdea[project] && headings[f.heading]!.text.split(/\s+/).length >= 3;
     if (misplaced) {
       adopted.set(f.heading, project);
-      out.set(f.heading, { project, path: [], atProjectLevel: true });
+      out[f.heading] = { project, path: NONE, atProjectLevel: true };
     } else {
-      out.set(f.heading, { project: f.heading, path: [], atProjectLevel: false });
+      out[f.heading] = { project: f.heading, path: NONE, atProjectLevel: false };
     }
   }
   return out;
@@ -859,9 +863,9 @@ class PlacedIdea implements Idea {
 
   private placed(): IdeaParts {
     if (this.parts.base !== this.origin.base) {
-      const latest = this.origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
+      const latest = this.origin.key.get(IDEA_PARTS);
       this.parts = latest?.base === this.origin.base ? latest : shiftParts(this.parts, this.origin.base);
-      this.origin.key.memos.set(IDEA_PARTS, this.parts);
+      this.origin.key.set(IDEA_PARTS, this.parts);
     }
     return this.parts;
   }
@@ -897,7 +901,7 @@ const IDEA_PARTS = memoSlot<IdeaParts>('idea parts, as last placed');
 
 /** The idea's parts, built when its section is new (where a failure is the parser's), else as last built, wherever that was. */
 function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[], origin: { key: IdeaKey; base: number }, bareHandles = false): IdeaParts {
-  const hit = origin.key.memos.get(IDEA_PARTS) as IdeaParts | undefined;
+  const hit = origin.key.get(IDEA_PARTS);
   if (hit) return hit;
   // Made once, at document offsets, strings detached (parts outlive this version of the text: see detach).
   const fields: Field[] = syntax.map((f) => toField(text, lines, f, origin.base));
@@ -923,7 +927,7 @@ function ideaParts(text: string, lines: LineIndex, syntax: readonly FieldSyntax[
     skills: skills.map(detached),
     issues: issues.map(detached),
   };
-  origin.key.memos.set(IDEA_PARTS, parts);
+  origin.key.set(IDEA_PARTS, parts);
   return parts;
 }
 

@@ -10,29 +10,46 @@
 import type { Idea, Span } from './model';
 
 /** What a memo is for: one object per kind of value (a rule's, the index's…). */
-export type MemoSlot<T> = { readonly name: string; readonly __value?: T };
+export type MemoSlot<T> = { readonly name: string; readonly index: number; readonly __value?: T };
+
+let slots = 0;
 
 export function memoSlot<T>(name: string): MemoSlot<T> {
-  return { name };
+  return { name, index: slots++ };
 }
+
+/** A memo whose value is undefined (a hole in `IdeaKey`'s array is no memo). */
+const UNDEFINED = Symbol('undefined');
 
 /**
  * The origin key of the ideas of one heading of one parsed section (see Idea.origin); it carries
- * their memos, so reading one costs a property and a small map, not a weak-map lookup.
+ * their memos, by slot index, so reading one costs a property and an array element (every check
+ * reads several per idea: a map or a weak-map lookup each was a visible part of a keystroke).
  */
 export class IdeaKey {
-  readonly memos = new Map<MemoSlot<unknown>, unknown>();
+  private readonly values: unknown[] = [];
+
+  has(slot: MemoSlot<unknown>): boolean {
+    return this.values[slot.index] !== undefined;
+  }
+
+  get<T>(slot: MemoSlot<T>): T | undefined {
+    const value = this.values[slot.index];
+    return value === UNDEFINED ? undefined : (value as T | undefined);
+  }
+
+  set<T>(slot: MemoSlot<T>, value: T): void {
+    this.values[slot.index] = value === undefined ? UNDEFINED : value;
+  }
 }
 
 /** `compute(idea)`, re-used for every idea with the same origin key. */
 export function perIdea<T>(idea: Idea, slot: MemoSlot<T>, compute: (idea: Idea) => T): T {
   const key = idea.origin?.key;
   if (!(key instanceof IdeaKey)) return compute(idea);
-  const memos = key.memos;
-  const known = memos.get(slot);
-  if (known !== undefined || memos.has(slot)) return known as T;
+  if (key.has(slot)) return key.get(slot) as T;
   const value = compute(idea);
-  memos.set(slot, value);
+  key.set(slot, value);
   return value;
 }
 

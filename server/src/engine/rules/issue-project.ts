@@ -1,7 +1,7 @@
 // An idea's issue in the repository of another project of the same file is usually a copy-paste
 // from the idea above (the 2019 list had an rkt idea pointing at linkerd2). A link to any other
 // organisation is normal cross-project work and no finding.
-import type { Idea, IssueRef, Span } from '../parse/model';
+import type { Idea, IssueRef, Project, Span } from '../parse/model';
 import { absoluteSpan, memoSlot, perIdea, relativeSpan } from '../parse/perIdea';
 import { detach } from '../parse/text';
 import type { Rule } from './rule';
@@ -37,11 +37,18 @@ export const issueProject: Rule = {
   // findings kept per idea while the file's project titles are unchanged.
   check(context) {
     const { doc } = context;
-    const others = doc.projects.filter((p) => !CONTAINER_TITLE.test(p.title)).map((p) => ({ project: p, tokens: titleTokens(p.title) }));
+    // Each project's title read once (not once per idea: a big file has thousands).
+    const namedness = new Map<Project, boolean>();
+    const named = (p: Project) => {
+      let known = namedness.get(p);
+      if (known === undefined) namedness.set(p, (known = !CONTAINER_TITLE.test(p.title)));
+      return known;
+    };
+    const others = doc.projects.filter(named).map((p) => ({ project: p, tokens: titleTokens(p.title) }));
     // A container heading (`Projects ideas`) names no project: nothing to compare with. What a
     // keystroke elsewhere leaves unchanged is kept per section: the links' repositories and the idea
     // title's words (reading every idea's links again would move every idea).
-    const toLook = doc.ideas.filter((idea) => idea.project && !CONTAINER_TITLE.test(idea.project.title) && perIdea(idea, OWN, ownOf).links.length);
+    const toLook = doc.ideas.filter((idea) => idea.project && named(idea.project) && perIdea(idea, OWN, ownOf).links.length);
     context.eachIdea(toLook, others.map((o) => o.project.title).join('\u0000'), (idea) => {
       const project = idea.project!;
       const own = perIdea(idea, OWN, ownOf);

@@ -30,8 +30,22 @@ interface CachedIdea {
   readonly context: string;
   /** Where the idea sits (see placeOf): its findings may quote its project. */
   readonly place: string;
-  readonly base: number;
-  readonly findings: readonly Finding[];
+  /** Where the idea's section started when `findings` were placed; both move with it (see `placed`). */
+  base: number;
+  findings: readonly Finding[];
+}
+
+/**
+ * The cached findings at the idea's section's start `base`, kept there: an edit moves the ideas
+ * after it, and the next edit elsewhere finds those before it where they were (no new objects).
+ */
+function placed(hit: CachedIdea, base: number): readonly Finding[] {
+  if (hit.base !== base) {
+    const delta = base - hit.base;
+    hit.findings = hit.findings.map((f) => shiftFinding(f, delta));
+    hit.base = base;
+  }
+  return hit.findings;
 }
 
 /** One part's findings per idea, by origin key, with the context of the run they came from. */
@@ -129,7 +143,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
           const place = context && origin ? placeOf(idea) : '';
           const hit = context && origin ? part!.get(origin.key, context, place) : undefined;
           if (hit) {
-            for (const f of hit.findings) out.push(shiftFinding(f, origin!.base - hit.base));
+            for (const f of placed(hit, origin!.base)) out.push(f);
             continue;
           }
           const own: Finding[] = (collecting = { idea, findings: [] }).findings;
@@ -187,7 +201,7 @@ export function lint(doc: IdeaDocument, options: LintOptions): Finding[] {
       for (const idea of doc.ideas) {
         const origin = idea.origin;
         const hit = origin && part.get(origin.key, context, placeOf(idea));
-        if (origin && hit) for (const f of hit.findings) findings.push(shiftFinding(f, origin.base - hit.base));
+        if (origin && hit) for (const f of placed(hit, origin.base)) findings.push(f);
         else fresh.push(idea);
       }
       toCheck = fresh;
@@ -249,15 +263,26 @@ function onceEach(findings: readonly Finding[]): Finding[] {
       return;
     }
     if (group[0] !== f) return;
+    // The same findings as last time (their ideas' findings kept: see LintCache) give the same object.
+    const known = MERGED.get(f);
+    if (known && known.group.length === group.length && known.group.every((g, k) => g === group[k])) {
+      out.push(known.merged);
+      return;
+    }
     const fixes = group.flatMap((g) => (g.fix ? [g.fix] : []));
     const fix = fixes.length
       ? { title: fixes.length > 1 ? `${fixes[0]!.title} (and ${fixes.length - 1} more like it)` : fixes[0]!.title, edits: distinctEdits(fixes), ...(fixes.some((x) => x.interactive) ? { interactive: true } : {}) }
       : undefined;
     const { fix: _own, ...rest } = f;
-    out.push({ ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) });
+    const merged: Finding = { ...rest, message: `${f.message} (${group.length} places in this file.)`, ...(fix ? { fix } : {}) };
+    MERGED.set(f, { group, merged });
+    out.push(merged);
   });
   return out;
 }
+
+/** The finding `onceEach` made of a group, by the group's first finding (what it is made of is the group alone). */
+const MERGED = new WeakMap<Finding, { readonly group: readonly Finding[]; readonly merged: Finding }>();
 
 /** Every edit of the fixes, each once (places that share one fix, such as a rewritten table, name it once). */
 function distinctEdits(fixes: readonly Fix[]): TextEdit[] {

@@ -17,6 +17,7 @@ import { detach } from '../parse/text';
 import { isEnglishForm } from './english';
 import type { Rule } from './rule';
 import { partitionPoint } from '../sorted';
+import { IdeaKey, memoSlot } from '../parse/perIdea';
 
 const MIN_LENGTH = 6;
 const NAME_USES = 3;
@@ -28,8 +29,13 @@ export const termSpelling: Rule = {
   description: 'A word is a near miss of a project name used in the file, or a GitHub link names a near miss of the account the file links everywhere else.',
   fixable: true,
   check({ uri, doc, report }) {
-    linkOwnerMisses(doc, report);
     const state = countsFor(uri);
+    try {
+      linkOwnerMisses(doc, state.links, report);
+    } catch (error) {
+      STATES.delete(uri); // half-updated counts must not be used again
+      throw error;
+    }
     const sections = proseSections(doc, state.plainSections);
     // A document not split cleanly is counted on its own, as a whole.
     const counts = sections ? state : new WordCounts();
@@ -63,14 +69,11 @@ const GITHUB_OWNER = /github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)/gi;
  * `github.com/keplopy` in a file that links `github.com/keploy` everywhere else: the link is broken.
  * Owners linked NAME_USES times or more are the names; a rarer owner a slip away from one is a typo.
  */
-function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
-  const uses: Array<{ owner: string; at: number }> = [];
-  const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(GITHUB_OWNER)) {
-    const owner = m[1]!.toLowerCase();
-    uses.push({ owner: m[1]!, at: m.index + m[0].length - m[1]!.length });
-    counts.set(owner, (counts.get(owner) ?? 0) + 1);
-  }
+function linkOwnerMisses(doc: IdeaDocument, state: LinkCounts, report: (r: { span: Span; message: string; fix: Fix }) => void): void {
+  const sections = linkSections(doc, state.byText);
+  // A document not split cleanly is counted on its own, as a whole.
+  const placed = sections ?? [{ links: sectionLinks(doc.text), base: 0 }];
+  const counts = sections ? state.update(sections) : new LinkCounts().update(placed);
   const names = [...counts].filter(([, n]) => n >= NAME_USES).map(([owner]) => owner);
   if (!names.length) return;
   // Judged once per distinct account, not per link (a big file links the same few thousands of times).
@@ -78,20 +81,124 @@ function linkOwnerMisses(doc: IdeaDocument, report: (r: { span: Span; message: s
   const misses = new Map<string, string>();
   for (const [lower, n] of counts) {
     if (lower.length < MIN_NAME_LENGTH || n * NAME_USES > most) continue;
-    const name = names.find((x) => x !== lower && editDistance(lower, x, 1) <= 1);
+    const near = names.filter((x) => x !== lower && editDistance(lower, x, 1) <= 1);
+    // The counts are kept across checks, not in text order: a tie goes to the name linked first.
+    const name = near.length > 1 ? firstLinked(new Set(near), placed) : near[0];
     if (name) misses.set(lower, name);
   }
   if (!misses.size) return;
-  for (const { owner, at } of uses) {
-    const name = misses.get(owner.toLowerCase());
-    if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
-    const span = { start: at, end: at + owner.length };
-    report({
-      span,
-      message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
-      fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
-    });
+  for (const { links: own, base } of placed) {
+    if (![...own.counts.keys()].some((owner) => misses.has(owner))) continue;
+    for (const use of own.uses) {
+      const owner = use.owner;
+      const at = base + use.at;
+      const name = misses.get(owner.toLowerCase());
+      if (!name || !doc.ideas.some((i) => at >= i.span.start && at < i.span.end)) continue;
+      const span = { start: at, end: at + owner.length };
+      report({
+        span,
+        message: `\`github.com/${owner}\` looks like a misspelling of \`github.com/${name}\`, linked elsewhere in this file: the link is broken.`,
+        fix: { title: `Write \`${name}\``, edits: [{ span, newText: name }], interactive: true },
+      });
+    }
   }
+}
+
+/** Of these lower-cased owners, the one linked first in the text. */
+function firstLinked(owners: ReadonlySet<string>, placed: ReadonlyArray<{ readonly links: SectionLinks }>): string | undefined {
+  for (const { links } of placed) for (const use of links.uses) if (owners.has(use.owner.toLowerCase())) return use.owner.toLowerCase();
+  return undefined;
+}
+
+/** One own section's GitHub links: the owners as written at offsets relative to its start, and their uses by lower-cased owner. */
+interface SectionLinks {
+  readonly length: number;
+  readonly uses: ReadonlyArray<{ readonly owner: string; readonly at: number }>;
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+/** The links of one own section's text (a search of the whole text from the section on would run on past its end, to the next link). */
+function sectionLinks(own: string): SectionLinks {
+  const uses: Array<{ owner: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  for (const m of own.matchAll(GITHUB_OWNER)) {
+    // Kept across edits: the owner must not keep this text alive (see detach).
+    const owner = detach(m[1]!);
+    uses.push({ owner, at: m.index + m[0].length - owner.length });
+    counts.set(owner.toLowerCase(), (counts.get(owner.toLowerCase()) ?? 0) + 1);
+  }
+  return { length: own.length, uses, counts };
+}
+
+/** Ideas' own-section links, per origin key (same key, same text). */
+const IDEA_LINKS = memoSlot<SectionLinks>('term-spelling links');
+
+/** A character a link can run on with (`[A-Za-z0-9./-]`): a section boundary after one may cut a link in two. */
+function isLinkChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39); // a-z, A-Z, - . / 0-9
+}
+
+/**
+ * The uses of each owner over the sections of the last check: only the sections that appeared or
+ * disappeared since are added or taken (see changedRun), as the prose's word counts are.
+ */
+class LinkCounts {
+  /** Other sections' links, by text. */
+  readonly byText = new ByText<SectionLinks>();
+  private sections: readonly SectionLinks[] = [];
+  private readonly counts = new Map<string, number>();
+
+  update(placed: ReadonlyArray<{ readonly links: SectionLinks }>): ReadonlyMap<string, number> {
+    const next = placed.map((p) => p.links);
+    changedRun(this.sections, next, (section, times) => {
+      for (const [owner, n] of section.counts) {
+        const count = (this.counts.get(owner) ?? 0) + n * times;
+        if (count > 0) this.counts.set(owner, count);
+        else this.counts.delete(owner);
+      }
+    });
+    this.sections = next;
+    return this.counts;
+  }
+}
+
+/**
+ * The text's links as own sections (heading to next heading, and the text before the first), each
+ * kept per idea or by text, at their bases; undefined when a link could run across a boundary
+ * (then the text is scanned whole). Same links, in the same order, as a scan of the whole text.
+ */
+function linkSections(doc: IdeaDocument, byText: ByText<SectionLinks>): Array<{ readonly links: SectionLinks; readonly base: number }> | undefined {
+  byText.startRun();
+  const { headings, text } = doc;
+  for (const h of headings) if (h.span.start > 0 && isLinkChar(text.charCodeAt(h.span.start - 1))) return undefined;
+  const atIdea = headingIndices(headings, doc.ideas);
+  const ideaAt: Array<Idea | undefined> = [];
+  doc.ideas.forEach((idea, k) => {
+    if (atIdea[k]! >= 0) ideaAt[atIdea[k]!] = idea;
+  });
+  const out: Array<{ links: SectionLinks; base: number }> = [];
+  const byOwnText = (start: number, end: number): SectionLinks => {
+    const own = text.slice(start, end);
+    let links = byText.get(own);
+    if (!links) byText.set(own, (links = sectionLinks(own)));
+    return links;
+  };
+  const first = headings[0]?.span.start ?? text.length;
+  if (first > 0) out.push({ links: byOwnText(0, first), base: 0 });
+  for (let i = 0; i < headings.length; i++) {
+    const start = headings[i]!.span.start;
+    const end = headings[i + 1]?.span.start ?? text.length;
+    const key = ideaAt[i]?.origin?.key;
+    if (!(key instanceof IdeaKey)) {
+      out.push({ links: byOwnText(start, end), base: start });
+      continue;
+    }
+    let links = key.get(IDEA_LINKS);
+    // Kept at offsets from the heading; same key, same text: the length only guards that promise.
+    if (links?.length !== end - start) key.set(IDEA_LINKS, (links = sectionLinks(text.slice(start, end))));
+    out.push({ links, base: start });
+  }
+  return out;
 }
 
 /**
@@ -532,6 +639,8 @@ function notProse(text: string, spans: Span[]): void {
 /** Word counts of a document's prose, kept across checks (per document: see `countsFor`). */
 class WordCounts {
   readonly plainSections = new ByText<SectionWords>();
+  /** The GitHub links' counts (see linkOwnerMisses). */
+  readonly links = new LinkCounts();
   private sections: readonly SectionWords[] = [];
   private readonly lower = new Map<string, number>();
   private readonly capitals = new Map<string, number>();
