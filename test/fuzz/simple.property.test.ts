@@ -108,7 +108,7 @@ const setextSection = fc
 /** GFM tables, or nearly: cell counts that match or not, escaped pipes, code spans, lazy rows, what ends a table. */
 const cellText = fc.oneof(
   { arbitrary: fc.constantFrom('a', ' a ', '', ' ', 'Project', ' Mentors ', ' Description ', '**Skills**', '[x](y)', 'x y', '@jane, @joe', ' <b>x</b> ', '\t', 'é 中文', ' Some text '), weight: 20 },
-  { arbitrary: fc.constantFrom('`b|c`', 'a \\| b', '&amp;', '\\'), weight: 1 },
+  { arbitrary: fc.constantFrom('`b|c`', 'a \\| b', '&amp;', '\\', 'docker start \\<c\\>', '\\*x\\*', 'a\\\\', '\\\\|', '\\`x', 'x\\'), weight: 2 },
 );
 const tableRowLine = (cells: number) =>
   fc

@@ -666,7 +666,11 @@ function tableRow(text: string, p: number, end: number): TableRow | null {
   for (let open = p; open < contentEnd; ) {
     let close = open + 1;
     while (close < contentEnd && text.charCodeAt(close) !== 124) {
-      if (text.charCodeAt(close) === 92) return null; // an escape: `\|` is no separator
+      // An escaped pipe is no separator (nor, after `\\`, a pipe that is one): remark's. Other escapes (`\<`) are cell text.
+      if (text.charCodeAt(close) === 92) {
+        const after = text.charCodeAt(close + 1);
+        if (after === 124 || after === 92) return null;
+      }
       close++;
     }
     let s = open + 1;
