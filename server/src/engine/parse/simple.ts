@@ -382,13 +382,10 @@ function blockQuote(text: string, p: number): { node: Blockquote; next: number }
     let q = gt + 1;
     while (q < end && text.charCodeAt(q) === 32) q++;
     if (q === end || q - gt - 2 >= 4 || text.charCodeAt(q) === 9 || !hasLetter(text, q)) return null;
-    if (paragraph) {
-      if (listMarker(text, q, end, 0) || !startsSimply(text, q, end)) return null;
-      setEnd(paragraph, end);
-    } else {
-      if (listMarker(text, q, end, 0) || !startsSimply(text, q, end) || mayStartDefinition(text, q, end)) return null;
-      paragraph = { type: 'paragraph', children: [], position: at(q, end) };
-    }
+    if (listMarker(text, q, end, 0) || !startsSimply(text, q, end)) return null;
+    if (paragraph) setEnd(paragraph, end);
+    else if (mayStartDefinition(text, q, end)) return null;
+    else paragraph = { type: 'paragraph', children: [], position: at(q, end) };
     const next = nextLineStart(text, end);
     if (next >= text.length) return { node: quoteNode(p, end, paragraph), next };
     // The next line: another of the quote, blank, a heading at column 0, or anything else (remark's).
@@ -524,12 +521,13 @@ function mayStartDefinition(text: string, p: number, end: number): boolean {
  * `[label]: destination` on the one line from `p`, an optional title after it: no escapes, no
  * destination in angle brackets or with parentheses, no title going on to the next line.
  */
-const ONE_LINE_DEFINITION = /^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+(?:[ \t]+("[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/;
+const LABEL_AND_DESTINATION = String.raw`^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+`;
+const ONE_LINE_DEFINITION = new RegExp(String.raw`${LABEL_AND_DESTINATION}(?:[ \t]+("[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$`);
 /**
  * `[label]: destination` and, after white space, more that cannot start a title (`[Update]: The
  * design doc…`): no definition (nothing but a title may follow its destination), a paragraph.
  */
-const NO_DEFINITION = /^\[([^[\]\\\0]+)\]:[ \t]*[^ \t\0-\x1f\x7f<>()\\]+[ \t]+[^ \t"'(]/;
+const NO_DEFINITION = new RegExp(String.raw`${LABEL_AND_DESTINATION}[ \t]+[^ \t"'(]`);
 /** Where a title may start (sticky): on the line after a definition without one, it is that definition's. */
 const TITLE_START = /[ \t]*["'(]/y;
 

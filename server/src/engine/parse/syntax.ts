@@ -407,9 +407,8 @@ function inlineHeadingText(content: string, definitions: string): string | undef
   // One line as an ATX heading; the closing ` #` keeps a `#` at the end of the content from being
   // read as a closing sequence.
   const setext = /[\r\n]/.test(content);
-  const underline = setext && /^[=-]+[ \t]*(?:\r|\n)/.test(content);
-  const after = setext && !underline;
-  const source = setext ? `${definitions}${after ? 'x\n' : underline ? '\\' : ''}${content}\n===` : `${definitions}# ${content} #`;
+  const after = setext && !/^[=-]+[ \t]*(?:\r|\n)/.test(content);
+  const source = setext ? `${definitions}${after ? 'x\n' : '\\'}${content}\n===` : `${definitions}# ${content} #`;
   try {
     const parsed = fromMarkdown(source).children.find((c) => c.type === 'heading' && start(c) >= definitions.length);
     if (parsed) {
